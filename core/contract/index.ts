@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import { codesContract } from '../codes/contract.ts';
+import { orgContract } from '../org/contract.ts';
+import { rosterContract } from '../roster/contract.ts';
+import type { OpDef } from './op.ts';
+
+/** The registry: every operation the app has, by `area.verb` name. */
+export const contract = {
+  ...codesContract,
+  ...orgContract,
+  ...rosterContract,
+} satisfies Record<string, OpDef>;
+
+export type Contract = typeof contract;
+export type OpName = keyof Contract;
+/** What a caller sends (before defaults and normalisation). */
+export type OpInput<K extends OpName> = z.input<Contract[K]['input']>;
+/** What a handler receives (after validation and normalisation). */
+export type OpParsed<K extends OpName> = z.output<Contract[K]['input']>;
+export type OpOutput<K extends OpName> = z.output<Contract[K]['output']>;
+
+export function isOpName(name: string): name is OpName {
+  return Object.hasOwn(contract, name);
+}
+
+export type { Envelope, ErrorBody, ErrorCode, FieldIssue } from './errors.ts';
+
+/** The one transport-neutral shape: Electron's preload and the HTTP client both provide it. */
+export interface ApiBridge {
+  invoke(name: string, input: unknown): Promise<import('./errors.ts').Envelope<unknown>>;
+}

@@ -1,0 +1,17 @@
+import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import type { Db } from '../db/open.ts';
+import { settings } from '../db/schema/index.ts';
+import type { Actor } from './context.ts';
+
+/** This installation's stable id, created on first open; the actor of every call until accounts exist. */
+export function installationActor(db: Db): Actor {
+  const key = 'installation.id';
+  const row = db.select().from(settings).where(eq(settings.key, key)).get();
+  let id = row?.value as string | undefined;
+  if (!id) {
+    id = randomUUID();
+    db.insert(settings).values({ key, value: id }).run();
+  }
+  return { kind: 'installation', id, name: '本机' };
+}

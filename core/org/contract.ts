@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { mutation, query } from '../contract/op.ts';
+import { id, optionalText, requiredText } from '../contract/fields.ts';
+import { ORG_LEVELS } from '../codes/tables.ts';
+
+export const orgLevel = z.enum(ORG_LEVELS);
+
+export const orgUnit = z.object({
+  id: z.string(),
+  parentId: z.string().nullable(),
+  level: orgLevel,
+  name: z.string(),
+  code: z.string(),
+  codeEdition: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type OrgUnit = z.infer<typeof orgUnit>;
+
+const code = z
+  .string({ error: '「区划代码」必须填写' })
+  .trim()
+  .regex(/^\d{12}$/, { error: '「区划代码」应为 12 位数字的统计用区划代码' });
+
+export const orgContract = {
+  'org.tree': query('组织树（县—街道—社区），按区划代码排序', z.object({}).default({}), z.array(orgUnit)),
+  'org.create': mutation(
+    '新建组织单位',
+    z.object({
+      parentId: id('上级单位').nullish().transform((v) => v ?? null),
+      level: z.enum(ORG_LEVELS, { error: '「层级」应为县、街道或社区' }),
+      name: requiredText('单位名称', 60),
+      code,
+      codeEdition: optionalText('区划代码版本', 10),
+    }),
+    orgUnit,
+  ),
+  'org.update': mutation(
+    '修改组织单位名称或区划代码',
+    z.object({ id: id('单位编号'), name: requiredText('单位名称', 60), code, codeEdition: optionalText('区划代码版本', 10) }),
+    orgUnit,
+  ),
+};

@@ -1,0 +1,87 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, isNull, ne } from 'drizzle-orm';
+import { orgUnits, type OrgUnitRow } from '../../db/schema/index.ts';
+import type { HandlersFor } from '../contract/handler-types.ts';
+import { AppError, notFound, validationError } from '../contract/errors.ts';
+import type { Ctx, TxCtx } from '../context.ts';
+import type { OrgUnit, orgContract } from './contract.ts';
+import { checkOrgPlacement } from './rules.ts';
+
+export function toOrgUnit(r: OrgUnitRow): OrgUnit {
+  return { id: r.id, parentId: r.parentId, level: r.level, name: r.name, code: r.code, codeEdition: r.codeEdition, updatedAt: r.updatedAt };
+}
+
+export function listOrgUnits(ctx: Ctx): OrgUnit[] {
+  return ctx.db.select().from(orgUnits).where(isNull(orgUnits.deletedAt)).orderBy(asc(orgUnits.code)).all().map(toOrgUnit);
+}
+
+export function getOrgUnit(ctx: Ctx, id: string): OrgUnit {
+  const row = ctx.db.select().from(orgUnits).where(and(eq(orgUnits.id, id), isNull(orgUnits.deletedAt))).get();
+  if (!row) throw notFound('组织单位', id);
+  return toOrgUnit(row);
+}
+
+/** The ids of `rootId` and every unit below it. */
+export function subtreeIds(ctx: Ctx, rootId: string): string[] {
+  const all = listOrgUnits(ctx);
+  if (!all.some((u) => u.id === rootId)) throw notFound('组织单位', rootId);
+  const children = new Map<string, string[]>();
+  for (const u of all) if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+  const out: string[] = [];
+  const stack = [rootId];
+  while (stack.length) {
+    const id = stack.pop()!;
+    out.push(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  return out;
+}
+
+function assertCodeFree(tx: TxCtx, code: string, exceptId: string | null): void {
+  const clash = tx.db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.code, code), isNull(orgUnits.deletedAt), exceptId ? ne(orgUnits.id, exceptId) : undefined))
+    .get();
+  if (clash) throw new AppError('conflict', `「区划代码」${code} 已被“${clash.name}”使用`, [{ path: 'code', message: `「区划代码」${code} 已被“${clash.name}”使用` }]);
+}
+
+export const orgHandlers: HandlersFor<typeof orgContract> = {
+  'org.tree': (ctx) => listOrgUnits(ctx),
+
+  'org.create': (tx, input) => {
+    const parent = input.parentId ? getOrgUnit(tx, input.parentId) : null;
+    const problems = checkOrgPlacement(input.level, input.code, parent);
+    if (problems.length) throw validationError(problems.map((m) => ({ path: m.includes('区划代码') ? 'code' : 'parentId', message: m })));
+    assertCodeFree(tx, input.code, null);
+    const id = randomUUID();
+    const row = {
+      id, orgId: id, parentId: input.parentId, level: input.level, name: input.name, code: input.code,
+      codeEdition: input.codeEdition, createdAt: tx.nowIso, updatedAt: tx.nowIso, changeSeq: tx.seq(),
+    };
+    tx.db.insert(orgUnits).values(row).run();
+    const created = getOrgUnit(tx, id);
+    tx.audit({ entity: 'org_unit', entityId: id, after: created });
+    return created;
+  },
+
+  'org.update': (tx, input) => {
+    const before = getOrgUnit(tx, input.id);
+    const parent = before.parentId ? getOrgUnit(tx, before.parentId) : null;
+    const problems = checkOrgPlacement(before.level, input.code, parent);
+    if (problems.length) throw validationError(problems.map((m) => ({ path: 'code', message: m })));
+    if (input.code !== before.code) {
+      assertCodeFree(tx, input.code, input.id);
+      if (listOrgUnits(tx).some((u) => u.parentId === input.id))
+        throw new AppError('conflict', '「区划代码」该单位已有下级单位，不能直接修改代码；请先调整下级单位');
+    }
+    tx.db
+      .update(orgUnits)
+      .set({ name: input.name, code: input.code, codeEdition: input.codeEdition, updatedAt: tx.nowIso, changeSeq: tx.seq() })
+      .where(eq(orgUnits.id, input.id))
+      .run();
+    const after = getOrgUnit(tx, input.id);
+    tx.audit({ entity: 'org_unit', entityId: input.id, before, after });
+    return after;
+  },
+};

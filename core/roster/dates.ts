@@ -1,0 +1,46 @@
+// Dates travel as ISO `YYYY-MM-DD` strings (JSON-safe, sortable as text).
+
+const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export function isRealIsoDate(s: string): boolean {
+  const m = ISO.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isRealDate(y, mo, d);
+}
+
+export function isRealDate(y: number, m: number, d: number): boolean {
+  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+export function toIsoDate(y: number, m: number, d: number): string {
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The local calendar date of `now`, as an office worker reads it off the wall calendar. */
+export function localIsoDate(now: Date): string {
+  return toIsoDate(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/** Whole years elapsed from `from` to `to` (both ISO dates), as used for ages and seniority. */
+export function wholeYearsBetween(from: string, to: string): number {
+  const [fy, fm, fd] = from.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = to.split('-').map(Number) as [number, number, number];
+  let years = ty - fy;
+  if (tm < fm || (tm === fm && td < fd)) years -= 1;
+  return years;
+}
+
+export function addYears(iso: string, years: number): string {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  // 29 Feb plus N years falls back to 28 Feb in a common year.
+  const day = Math.min(d, new Date(Date.UTC(y + years, m, 0)).getUTCDate());
+  return toIsoDate(y + years, m, day);
+}
+
+/** `YYYY.MM`, the way county forms print dates. */
+export function toDottedMonth(iso: string | null | undefined): string {
+  if (!iso) return '';
+  return `${iso.slice(0, 4)}.${iso.slice(5, 7)}`;
+}

@@ -1,0 +1,104 @@
+import { randomUUID } from 'node:crypto';
+import { and, asc, eq, inArray, isNull, like, ne, or, type SQL } from 'drizzle-orm';
+import { orgUnits, people } from '../../db/schema/index.ts';
+import type { HandlersFor } from '../contract/handler-types.ts';
+import { AppError, validationError } from '../contract/errors.ts';
+import type { Ctx, TxCtx } from '../context.ts';
+import { getOrgUnit, subtreeIds } from '../org/handlers.ts';
+import type { rosterContract } from './contract.ts';
+import type { PersonFields } from './person-schema.ts';
+import { checkPersonDates } from './person-schema.ts';
+import { loadPersonRow, toPersonRecord, toPersonSummary } from './records.ts';
+import { localIsoDate } from './dates.ts';
+
+const today = (ctx: Ctx) => localIsoDate(ctx.now());
+
+/** Clock-dependent rules and the active-ID uniqueness rule, shared by create, update and imports. */
+export function assertPersonWritable(tx: TxCtx, p: PersonFields, selfId: string | null): void {
+  const issues = checkPersonDates(p, tx.today);
+  if (issues.length) throw validationError(issues);
+  getOrgUnit(tx, p.orgId);
+  if (!p.idNumber) return;
+  const clash = tx.db
+    .select({ name: people.name, orgName: orgUnits.name })
+    .from(people)
+    .innerJoin(orgUnits, eq(orgUnits.id, people.orgId))
+    .where(and(eq(people.idNumber, p.idNumber), eq(people.status, '在岗'), isNull(people.deletedAt), selfId ? ne(people.id, selfId) : undefined))
+    .get();
+  if (clash) {
+    const message = `「身份证号」${p.idNumber} 已登记在“${clash.orgName}”的在岗人员“${clash.name}”名下`;
+    throw new AppError('conflict', message, [{ path: 'idNumber', message }]);
+  }
+}
+
+export const rosterHandlers: HandlersFor<typeof rosterContract> = {
+  'roster.list': (ctx, input) => {
+    const asOf = input.asOf ?? today(ctx);
+    const where: (SQL | undefined)[] = [isNull(people.deletedAt)];
+    if (input.orgId) where.push(inArray(people.orgId, subtreeIds(ctx, input.orgId)));
+    if (input.status !== 'all') where.push(eq(people.status, input.status));
+    if (input.query) {
+      const q = `%${input.query.normalize('NFKC').replace(/[%_\\]/g, '\\$&')}%`;
+      where.push(or(like(people.name, q), like(people.idNumber, q.toUpperCase()), like(people.phone, q)));
+    }
+    const rows = ctx.db
+      .select({ row: people, orgName: orgUnits.name })
+      .from(people)
+      .innerJoin(orgUnits, eq(orgUnits.id, people.orgId))
+      .where(and(...where))
+      .orderBy(asc(orgUnits.code), asc(people.name))
+      .all();
+    return { asOf, rows: rows.map((r) => toPersonSummary(r.row, r.orgName, asOf)) };
+  },
+
+  'roster.get': (ctx, input) => {
+    const { row, orgName } = loadPersonRow(ctx, input.id);
+    return toPersonRecord(row, orgName, input.asOf ?? today(ctx));
+  },
+
+  'roster.create': (tx, input) => {
+    assertPersonWritable(tx, input, null);
+    const id = randomUUID();
+    tx.db
+      .insert(people)
+      .values({ ...input, id, status: '在岗', createdAt: tx.nowIso, updatedAt: tx.nowIso, changeSeq: tx.seq() })
+      .run();
+    const { row, orgName } = loadPersonRow(tx, id);
+    tx.audit({ entity: 'person', entityId: id, after: row });
+    return toPersonRecord(row, orgName, tx.today);
+  },
+
+  'roster.update': (tx, input) => {
+    const { id, ...fields } = input;
+    const before = loadPersonRow(tx, id).row;
+    assertPersonWritable(tx, fields, before.status === '在岗' ? id : null);
+    tx.db.update(people).set({ ...fields, updatedAt: tx.nowIso, changeSeq: tx.seq() }).where(eq(people.id, id)).run();
+    const { row, orgName } = loadPersonRow(tx, id);
+    tx.audit({ entity: 'person', entityId: id, before, after: row });
+    return toPersonRecord(row, orgName, tx.today);
+  },
+
+  'roster.retire': (tx, input) => {
+    const before = loadPersonRow(tx, input.id).row;
+    if (before.status !== '在岗') throw new AppError('conflict', `“${before.name}”当前状态为${before.status}，不能重复办理`);
+    const issues = [];
+    if (input.date > tx.today) issues.push({ path: 'date', message: '「离岗日期」不能是将来的日期' });
+    if (before.communityWorkStartDate && input.date < before.communityWorkStartDate)
+      issues.push({ path: 'date', message: `「离岗日期」不能早于社区工作起始时间 ${before.communityWorkStartDate}` });
+    if (issues.length) throw validationError(issues);
+    tx.db
+      .update(people)
+      .set({ status: input.status, statusDate: input.date, statusReason: input.reason, updatedAt: tx.nowIso, changeSeq: tx.seq() })
+      .where(eq(people.id, input.id))
+      .run();
+    const { row, orgName } = loadPersonRow(tx, input.id);
+    tx.audit({ entity: 'person', entityId: input.id, before, after: row });
+    return toPersonRecord(row, orgName, tx.today);
+  },
+
+  'roster.reveal': (tx, input) => {
+    const { row } = loadPersonRow(tx, input.id);
+    tx.audit({ entity: 'person', entityId: input.id, after: { revealed: input.field } });
+    return { value: row[input.field] };
+  },
+};

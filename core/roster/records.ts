@@ -1,0 +1,36 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { orgUnits, people, type PersonRow } from '../../db/schema/index.ts';
+import { notFound } from '../contract/errors.ts';
+import type { Ctx } from '../context.ts';
+import type { PersonRecord, PersonSummary } from './contract.ts';
+import { maskIdNumber } from './id-number.ts';
+import { wholeYearsBetween } from './dates.ts';
+
+// Row ↔ contract shapes, and the computed fields (age, 社区工作年限) as of a given date.
+
+export function toPersonRecord(row: PersonRow, orgName: string, asOf: string): PersonRecord {
+  const { changeSeq: _s, deletedAt: _d, deleteReason: _r, ...rest } = row;
+  return {
+    ...rest,
+    orgName,
+    status: row.status as PersonRecord['status'],
+    age: wholeYearsBetween(row.birthDate, asOf),
+    communityYears: row.communityWorkStartDate ? Math.max(0, wholeYearsBetween(row.communityWorkStartDate, asOf)) : null,
+  };
+}
+
+export function toPersonSummary(row: PersonRow, orgName: string, asOf: string): PersonSummary {
+  const { idNumber, ...rest } = toPersonRecord(row, orgName, asOf);
+  return { ...rest, idNumberMasked: maskIdNumber(idNumber) };
+}
+
+export function loadPersonRow(ctx: Ctx, id: string): { row: PersonRow; orgName: string } {
+  const found = ctx.db
+    .select({ row: people, orgName: orgUnits.name })
+    .from(people)
+    .innerJoin(orgUnits, eq(orgUnits.id, people.orgId))
+    .where(and(eq(people.id, id), isNull(people.deletedAt)))
+    .get();
+  if (!found) throw notFound('人员', id);
+  return found;
+}

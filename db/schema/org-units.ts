@@ -1,0 +1,25 @@
+import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { sharedColumns } from './common.ts';
+
+// County → street/township → community. `orgId` of a unit is the unit itself: a unit
+// belongs to the installation that administers it, which is the unit's own office.
+export const orgUnits = sqliteTable(
+  'org_units',
+  {
+    ...sharedColumns(),
+    parentId: text(),
+    level: text({ enum: ['county', 'street', 'community'] }).notNull(),
+    name: text().notNull(),
+    // 12-digit 统计用区划代码; the edition year is kept because the codes are revised yearly.
+    code: text().notNull(),
+    codeEdition: text(),
+  },
+  (t) => [
+    index('org_units_parent_idx').on(t.parentId),
+    index('org_units_seq_idx').on(t.changeSeq),
+    uniqueIndex('org_units_code_uq').on(t.code).where(sql`deleted_at IS NULL`),
+  ],
+);
+
+export type OrgUnitRow = typeof orgUnits.$inferSelect;
