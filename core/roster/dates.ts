@@ -10,7 +10,7 @@ export function isRealIsoDate(s: string): boolean {
 }
 
 export function isRealDate(y: number, m: number, d: number): boolean {
-  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1) return false;
+  if (y < 1800 || y > 2999 || m < 1 || m > 12 || d < 1) return false;
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 

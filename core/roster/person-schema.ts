@@ -133,6 +133,8 @@ export function checkPersonDates(p: Partial<Fields>, today: string): { path: str
     const v = p[key];
     if (typeof v === 'string' && v > today) issues.push({ path: key, message: `「${label}」${v} 晚于今天，不能是将来的日期` });
   }
+  if (p.birthDate && p.birthDate < addYears(today, -100))
+    issues.push({ path: 'birthDate', message: '「出生日期」表明年龄超过 100 岁，请核对' });
   if (p.birthDate && p.birthDate > addYears(today, -16) && p.birthDate <= today)
     issues.push({ path: 'birthDate', message: '「出生日期」表明未满 16 周岁，请核对' });
   return issues;

@@ -1,0 +1,66 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestApp, removeDir, seedOrgTree, type TestApp } from '../helpers/app.ts';
+
+let app: TestApp;
+const auditCount = () => (app.opened.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+beforeEach(() => {
+  app = openTestApp();
+});
+afterEach(() => {
+  app.close();
+  removeDir(app.dir);
+});
+
+describe('org operations through the dispatcher', () => {
+  it('builds a county → street → community tree with one audit row each', async () => {
+    const { county, street, community } = await seedOrgTree(app);
+    expect(auditCount()).toBe(3);
+    const tree = await app.ok('org.tree', {});
+    expect(tree.map((u) => [u.level, u.parentId])).toEqual([['county', null], ['street', county.id], ['community', street.id]]);
+    expect(community.code).toBe('610402001001');
+  });
+
+  it('refuses a code whose prefix does not match the parent', async () => {
+    const { street } = await seedOrgTree(app);
+    const before = auditCount();
+    const env = await app.dispatcher.call('org.create', { level: 'community', parentId: street.id, name: '错社区', code: '610402002001' });
+    expect(!env.ok && env.error.code).toBe('validation');
+    expect(!env.ok && env.error.message).toContain('前 9 位应与上级单位“人民路街道”的代码 610402001 一致');
+    expect(auditCount()).toBe(before);
+  });
+
+  it('refuses malformed codes, wrong levels and duplicate codes', async () => {
+    const { county, street } = await seedOrgTree(app);
+    const short = await app.dispatcher.call('org.create', { level: 'county', name: '县', code: '6104' });
+    expect(!short.ok && short.error.message).toContain('「区划代码」应为 12 位数字');
+    const wrongLevel = await app.dispatcher.call('org.create', { level: 'community', parentId: county.id, name: '社区', code: '610402001002' });
+    expect(!wrongLevel.ok && wrongLevel.error.message).toContain('下只能建立街道');
+    const dup = await app.dispatcher.call('org.create', { level: 'community', parentId: street.id, name: '重复', code: '610402001001' });
+    expect(!dup.ok && dup.error.code).toBe('conflict');
+  });
+
+  it('updates a name with before/after in the audit row, and returns not_found for unknown ids', async () => {
+    const { community } = await seedOrgTree(app);
+    const after = await app.ok('org.update', { id: community.id, name: '新城社区（更名）', code: community.code });
+    expect(after.name).toBe('新城社区（更名）');
+    const row = app.opened.sqlite.prepare("SELECT before, after FROM audit_log WHERE operation = 'org.update'").get() as { before: string; after: string };
+    expect(JSON.parse(row.before).name).toBe('新城社区');
+    const missing = await app.dispatcher.call('org.update', { id: '00000000-0000-4000-8000-000000000000', name: 'x', code: '610402000000' });
+    expect(!missing.ok && missing.error.code).toBe('not_found');
+  });
+
+  it('rejects unknown operations and malformed input before any handler runs', async () => {
+    const unknown = await app.dispatcher.dispatch('org.drop', {});
+    expect(unknown).toEqual({ ok: false, error: { code: 'not_found', message: '未知的操作“org.drop”' } });
+    const bad = await app.dispatcher.dispatch('org.create', { level: 'planet', name: 1, code: '610402000000' });
+    expect(!bad.ok && bad.error.code).toBe('validation');
+    expect(!bad.ok && bad.error.issues?.map((i) => i.path)).toEqual(['level', 'name']);
+  });
+
+  it('lists every code table with the GB names', async () => {
+    const tables = await app.ok('codes.list', {});
+    const ethnic = tables.find((t) => t.key === 'ethnicity')!;
+    expect(ethnic.entries).toHaveLength(58);
+    expect(ethnic.entries.map((e) => e.name)).toContain('毛南族');
+  });
+});
