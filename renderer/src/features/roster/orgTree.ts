@@ -1,0 +1,46 @@
+import type { OrgUnit } from '../../../../core/org/contract.ts';
+import { LEVEL_LABEL } from '../../../../core/org/rules.ts';
+
+export interface OrgNode {
+  unit: OrgUnit;
+  children: OrgNode[];
+}
+
+/** org.tree returns a flat list sorted by code; nest it under parents. */
+export function buildOrgTree(units: OrgUnit[]): OrgNode[] {
+  const nodes = new Map(units.map((u) => [u.id, { unit: u, children: [] as OrgNode[] }]));
+  const roots: OrgNode[] = [];
+  for (const n of nodes.values()) {
+    const parent = n.unit.parentId ? nodes.get(n.unit.parentId) : undefined;
+    (parent ? parent.children : roots).push(n);
+  }
+  return roots;
+}
+
+const DEPTH = { county: 0, street: 1, community: 2 } as const;
+
+export function orgOptionLabel(u: OrgUnit): string {
+  return `${'　'.repeat(DEPTH[u.level])}${u.name}`;
+}
+
+export const CHILD_LEVEL = { county: 'street', street: 'community', community: null } as const;
+
+export function levelLabel(level: OrgUnit['level']): string {
+  return LEVEL_LABEL[level];
+}
+
+/** The default unit for a new person: the selected community, else the first community below it. */
+export function defaultOrgFor(units: OrgUnit[], selectedId: string | null): string {
+  const selected = units.find((u) => u.id === selectedId);
+  if (selected?.level === 'community') return selected.id;
+  const under = (u: OrgUnit): boolean => {
+    if (!selected) return true;
+    let p: OrgUnit | undefined = u;
+    while (p) {
+      if (p.id === selected.id) return true;
+      p = units.find((x) => x.id === p!.parentId);
+    }
+    return false;
+  };
+  return units.find((u) => u.level === 'community' && under(u))?.id ?? '';
+}

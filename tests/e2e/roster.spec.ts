@@ -1,0 +1,187 @@
+import { expect, test } from '@playwright/test';
+import { apiCall, startServe, type Served } from '../helpers/serve.ts';
+import { checkChar } from '../../core/roster/id-number.ts';
+import { RosterPage } from './pages/roster-page.ts';
+
+// The roster as a user meets it in browser mode: `jiceng serve` on a fresh database,
+// the org tree seeded over the bridge, everything else done through the page.
+
+let served: Served;
+
+function idNumber(birth: string, seq: string): string {
+  const first17 = `610402${birth.replaceAll('-', '')}${seq}`;
+  return first17 + checkChar(first17);
+}
+
+test.beforeAll(async () => {
+  served = await startServe();
+  const county = await apiCall(served, 'org.create', { level: 'county', name: '秦都区', code: '610402000000' });
+  const street = await apiCall(served, 'org.create', { level: 'street', parentId: county.data.id, name: '人民路街道', code: '610402001000' });
+  const community = await apiCall(served, 'org.create', { level: 'community', parentId: street.data.id, name: '新城社区', code: '610402001001' });
+  expect(community.ok).toBe(true);
+});
+
+test.afterAll(async () => {
+  await served?.stop();
+});
+
+test('add, see, edit, retire a person; the data survives a reload', async ({ page }) => {
+  const roster = new RosterPage(page);
+  await roster.goto(served.url);
+  // The token leaves the address bar as soon as the page has it.
+  expect(page.url()).not.toContain('token=');
+
+  const id = idNumber('1985-06-15', '031');
+  await roster.openAdd();
+  await roster.fill({
+    name: '张建华', idNumber: id, gender: '男', birthDate: '1985-06-15', politicalStatus: '中共党员',
+    postCategory: '正职', posts: ['书记'], phone: '13912345678', grid: '第一网格',
+  });
+  await roster.saveAndClose();
+
+  await expect(roster.row('张建华')).toBeVisible();
+  const idCell = roster.cell('张建华', 'idNumberMasked');
+  await expect(idCell).toContainText(`${id.slice(0, 4)}**********${id.slice(-4)}`);
+  await expect(idCell).not.toContainText(id);
+  await idCell.getByRole('button', { name: '显示张建华的完整身份证号' }).click();
+  await expect(idCell).toContainText(id);
+  await expect(roster.cell('张建华', 'orgName')).toHaveText('新城社区');
+  await expect(roster.cell('张建华', 'posts')).toHaveText('书记');
+
+  await roster.openEdit('张建华');
+  await expect(page.locator('#pf-idNumber')).toHaveValue(id);
+  await roster.fill({ phone: '029-88886666', grid: '第二网格', posts: ['居委会主任'] });
+  await page.getByRole('dialog').getByLabel('一肩挑').check();
+  await roster.saveAndClose();
+  await expect(roster.cell('张建华', 'phone')).toHaveText('029-88886666');
+  await expect(roster.cell('张建华', 'grid')).toHaveText('第二网格');
+  await expect(roster.cell('张建华', 'posts')).toHaveText('书记、居委会主任');
+  // The edited person stays selected after the grid refreshes.
+  await expect(page.locator('.statusbar')).toContainText('已选中：张建华');
+
+  await roster.search('1391');
+  await expect(roster.row('张建华')).toHaveCount(0);
+  await roster.search('88886666');
+  await expect(roster.row('张建华')).toBeVisible();
+  await roster.search('');
+
+  await roster.retire('张建华', '退休', '到龄退休');
+  await expect(roster.row('张建华')).toHaveCount(0);
+  await roster.setStatus('退休');
+  await expect(roster.row('张建华')).toBeVisible();
+  await expect(roster.cell('张建华', 'status')).toContainText('退休');
+
+  await page.reload();
+  await roster.waitLoaded();
+  await expect(roster.row('张建华')).toHaveCount(0);
+  await roster.setStatus('全部');
+  await expect(roster.row('张建华')).toBeVisible();
+  await expect(roster.cell('张建华', 'phone')).toHaveText('029-88886666');
+  await roster.selectOrg('人民路街道');
+  await expect(roster.row('张建华')).toBeVisible();
+
+  const stored = await apiCall(served, 'roster.list', { status: 'all', query: '张建华' });
+  expect(stored.data.rows).toHaveLength(1);
+  expect(stored.data.rows[0]).toMatchObject({ status: '退休', statusReason: '到龄退休', phone: '029-88886666' });
+});
+
+test('a wrong check digit is shown next to the ID field and nothing is saved', async ({ page }) => {
+  const roster = new RosterPage(page);
+  await roster.goto(served.url);
+  const good = idNumber('1990-03-08', '022');
+  const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
+
+  await roster.openAdd();
+  await roster.fill({ name: '李秀梅', idNumber: bad, gender: '女', birthDate: '1990-03-08', politicalStatus: '群众', postCategory: '其他' });
+  await roster.save();
+  await expect(roster.fieldError('idNumber')).toHaveText(`「身份证号」校验位错误（末位应为 ${good[17]}）`);
+  await expect(roster.fieldError('name')).toHaveCount(0);
+  await roster.cancel();
+  await expect(roster.row('李秀梅')).toHaveCount(0);
+  const stored = await apiCall(served, 'roster.list', { status: 'all', query: '李秀梅' });
+  expect(stored.data.rows).toHaveLength(0);
+});
+
+test("the server's field errors are shown inline too (an ID number already in use)", async ({ page }) => {
+  const roster = new RosterPage(page);
+  const tree = await apiCall(served, 'org.tree', {});
+  const community = tree.data.find((u: { level: string }) => u.level === 'community');
+  const id = idNumber('1978-11-02', '045');
+  const first = await apiCall(served, 'roster.create', {
+    orgId: community.id, name: '王立军', gender: '男', ethnicity: '汉族', birthDate: '1978-11-02', idNumber: id,
+    politicalStatus: '中共党员', postCategory: '副职', posts: ['副书记'],
+  });
+  expect(first.ok).toBe(true);
+
+  await roster.goto(served.url);
+  await roster.openAdd();
+  await roster.fill({ name: '王丽', idNumber: id, gender: '男', birthDate: '1978-11-02', politicalStatus: '群众', postCategory: '其他' });
+  await roster.save();
+  await expect(roster.fieldError('idNumber')).toContainText('已登记在“新城社区”的在岗人员“王立军”名下');
+  await roster.cancel();
+  await expect(roster.row('王丽')).toHaveCount(0);
+});
+
+test('opened without the token, the page explains how to open the app and loads no data', async ({ page }) => {
+  const apiRequests: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).pathname.startsWith('/api')) apiRequests.push(r.url());
+  });
+  await page.goto(`${served.origin}/`);
+  await expect(page.getByRole('alert')).toContainText('缺少访问令牌');
+  await expect(page.getByRole('alert')).toContainText('npm start');
+  await expect(page.locator('.ag-root')).toHaveCount(0);
+  await expect(page.getByText('新城社区')).toHaveCount(0);
+  expect(apiRequests).toEqual([]);
+});
+
+test('the column layout is remembered between visits', async ({ page }) => {
+  const roster = new RosterPage(page);
+  await roster.goto(served.url);
+  await expect(page.locator('.ag-header-cell[col-id="grid"]')).toBeVisible();
+  await page.getByRole('button', { name: '列设置' }).click();
+  await page.getByRole('dialog', { name: '列设置' }).getByLabel('所在网格').uncheck();
+  await expect(page.locator('.ag-header-cell[col-id="grid"]')).toHaveCount(0);
+  await page.reload();
+  await roster.waitLoaded();
+  await expect(page.locator('.ag-header-cell[col-id="ethnicity"]')).toBeVisible();
+  await expect(page.locator('.ag-header-cell[col-id="grid"]')).toHaveCount(0);
+});
+
+test('on an empty database the page guides the user to create the org tree', async ({ page }) => {
+  const empty = await startServe();
+  try {
+    await page.goto(empty.url);
+    await expect(page.getByText('还没有建立组织单位')).toBeVisible();
+    await expect(page.getByRole('button', { name: '＋ 新增人员' })).toBeDisabled();
+    await page.locator('.empty-guide').getByRole('button', { name: '新建县（区）' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('单位名称').fill('秦都区');
+    await dialog.getByLabel('区划代码').fill('610402001000');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog.locator('.field[data-field="code"] .field-error')).toContainText('「区划代码」');
+    await dialog.getByLabel('区划代码').fill('610402000000');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog).toHaveCount(0);
+
+    // The new county is selected: its child is a street, whose code starts with the county's.
+    await page.getByRole('button', { name: '＋ 新建下级街道（乡镇）' }).click();
+    await expect(dialog.getByLabel('区划代码')).toHaveValue('610402');
+    await dialog.getByLabel('单位名称').fill('人民路街道');
+    await dialog.getByLabel('区划代码').fill('610402001000');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog).toHaveCount(0);
+    await page.getByRole('button', { name: '＋ 新建下级社区' }).click();
+    await dialog.getByLabel('单位名称').fill('新城社区');
+    await dialog.getByLabel('区划代码').fill('610402001001');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog).toHaveCount(0);
+    await expect(page.getByRole('tree').getByRole('button', { name: '新城社区' })).toBeVisible();
+
+    await page.getByRole('button', { name: '＋ 新增人员' }).click();
+    await expect(page.locator('#pf-orgId')).toHaveValue(/.+/);
+    await expect(page.locator('#pf-orgId option:checked')).toHaveText(/新城社区/);
+  } finally {
+    await empty.stop();
+  }
+});
