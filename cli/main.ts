@@ -1,19 +1,25 @@
-import { DbOpenError } from '../db/open.ts';
-import { runServe } from './serve.ts';
-import { runCall } from './call.ts';
-import { runDemoData } from './demo-data.ts';
-import { UsageError } from './args.ts';
+#!/usr/bin/env node
+import { LoginFailed, UsageError } from './args.ts';
 
 const USAGE = `用法 / usage:
   jiceng serve [--port N] [--db FILE] [--info FILE]      浏览器模式：在 127.0.0.1 上启动
   jiceng call <operation> '<json>' [--db FILE]           通过调度器执行一个操作并输出 JSON
   jiceng demo-data [--db FILE] [--communities N] [--people M] [--seed S]   生成演示数据
+  jiceng keys init --org CODE | show | import-identity FILE | rotate | backup OUT | revoke PEER_ID
+  jiceng enroll export-profile OUT | import-profile FILE | export-request OUT | import-request FILE --confirm 指纹
+  jiceng bundle export --out DIR [--full] | import FILE|DIR... | inspect FILE
+  jiceng roster import FILE --org CODE [--dry-run] [--report OUT.xlsx] [--valid-only] | export OUT.xlsx [--org CODE] | template OUT.xlsx
 数据库位置：--db FILE，否则环境变量 JICENG_DB，否则用户数据目录。`;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
-  serve: runServe,
-  call: runCall,
-  'demo-data': runDemoData,
+  // Loaded on demand: a usage error answers at once, without loading the database stack.
+  serve: (a) => import('./serve.ts').then((m) => m.runServe(a)),
+  call: (a) => import('./call.ts').then((m) => m.runCall(a)),
+  'demo-data': (a) => import('./demo-data.ts').then((m) => m.runDemoData(a)),
+  keys: (a) => import('./keys.ts').then((m) => m.runKeys(a)),
+  enroll: (a) => import('./enroll.ts').then((m) => m.runEnroll(a)),
+  bundle: (a) => import('./bundle.ts').then((m) => m.runBundle(a)),
+  roster: (a) => import('./roster.ts').then((m) => m.runRoster(a)),
 };
 
 async function main(argv: string[]): Promise<number> {
@@ -30,8 +36,8 @@ async function main(argv: string[]): Promise<number> {
       console.error(`${(e as Error).message}\n${USAGE}`);
       return 2;
     }
-    if (e instanceof DbOpenError) {
-      console.error(e.message);
+    if ((e as Error).name === 'DbOpenError' || e instanceof LoginFailed) {
+      console.error((e as Error).message);
       return 1;
     }
     throw e;

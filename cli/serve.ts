@@ -1,7 +1,7 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openApp, resolveDbFile } from './app.ts';
+import { newRuntime, resolveDbFile } from './app.ts';
 import { intFlag, parseFlags, UsageError } from './args.ts';
 import { startBridge } from './server.ts';
 
@@ -12,8 +12,9 @@ export async function runServe(args: string[]): Promise<number> {
   const { values } = parseFlags(args, { port: { type: 'string' }, db: { type: 'string' }, info: { type: 'string' } });
   if (!existsSync(join(rendererDist, 'index.html'))) throw new UsageError('未找到界面文件 dist/renderer，请先运行 npm run build（npm start 会自动构建）');
   const dbFile = resolveDbFile(values.db as string | undefined);
-  const app = openApp(dbFile);
-  const bridge = await startBridge({ dispatch: app.dispatcher.dispatch, staticDir: rendererDist, port: intFlag(values.port, 'port', 0) });
+  // The database opens only when someone logs in on the page: the login page comes first.
+  const runtime = newRuntime(dbFile);
+  const bridge = await startBridge({ dispatch: runtime.dispatch, staticDir: rendererDist, port: intFlag(values.port, 'port', 0) });
   if (values.info) writeFileSync(values.info as string, JSON.stringify({ url: bridge.url, token: bridge.token }), { mode: 0o600 });
   console.log(`基层党建台账（浏览器模式）已启动，数据库：${dbFile}`);
   console.log(`请在浏览器中打开：${bridge.url}`);
@@ -23,6 +24,6 @@ export async function runServe(args: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   await bridge.close();
-  app.close();
+  runtime.close();
   return 0;
 }

@@ -4,13 +4,15 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, sep } from 'node:path';
 import { z } from 'zod';
 import { contract } from '../core/contract/index.ts';
-import type { Dispatch } from '../core/dispatch.ts';
 
 // The loopback HTTP bridge of browser mode. Like the Electron IPC channel it holds no
 // per-operation code: POST /api/<operation> → dispatch(operation, body).
 
+/** The runtime's door: operation, input and the caller's login session. */
+export type SessionDispatch = (name: string, input: unknown, sessionId?: string | null) => Promise<unknown>;
+
 export interface BridgeOptions {
-  dispatch: Dispatch;
+  dispatch: SessionDispatch;
   /** Folder of the built renderer (index.html + assets). */
   staticDir: string;
   port?: number;
@@ -69,7 +71,8 @@ export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
         return send(res, 400, { ok: false, error: { code: 'validation', message: '请求内容不是有效的 JSON' } });
       }
       // Errors travel as data in the envelope, so the status is 200 whatever the outcome.
-      return send(res, 200, await opts.dispatch(op, input));
+      const session = req.headers['x-jiceng-session'];
+      return send(res, 200, await opts.dispatch(op, input, typeof session === 'string' ? session : null));
     }
     return serveStatic(res, opts.staticDir, url.pathname);
   }

@@ -1,11 +1,28 @@
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open.ts';
+import type { Role } from './security/roles.ts';
+import type { Vault } from './security/vault.ts';
+import type { SessionStore } from './security/sessions.ts';
 
-/** Who is calling. Until accounts exist every call comes from the local installation. */
+/**
+ * Who is calling. `user` comes from a login session and is held to the access matrix and its
+ * org scope. `system` is in-process maintenance (tests, benchmarks, demo data written during
+ * setup); no transport can produce it.
+ */
 export interface Actor {
-  kind: 'installation' | 'user';
+  kind: 'user' | 'system';
   id: string;
   name: string;
+  role?: Role;
+  /** The org unit whose subtree this actor may touch; null = everything. */
+  orgScopeId?: string | null;
+  sessionId?: string;
+}
+
+/** Key and session services, present when the app runs behind a login (not in plain tests). */
+export interface SecurityServices {
+  vault: Vault;
+  sessions: SessionStore;
 }
 
 /** What every handler gets: the database, the caller and a clock (never `Date.now()` directly). */
@@ -14,6 +31,7 @@ export interface Ctx {
   sqlite: Database.Database;
   actor: Actor;
   now(): Date;
+  security: SecurityServices | null;
 }
 
 export interface AuditEntry {

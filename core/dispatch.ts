@@ -1,37 +1,43 @@
 import { z } from 'zod';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open.ts';
-import { auditLog } from '../db/schema/index.ts';
 import { contract, isOpName, type OpInput, type OpName, type OpOutput } from './contract/index.ts';
-import { AppError, type Envelope, type ErrorBody, type FieldIssue } from './contract/errors.ts';
+import { AppError, type Envelope, type ErrorBody } from './contract/errors.ts';
 import type { PreparedMutation } from './contract/handler-types.ts';
 import type { OpDef } from './contract/op.ts';
-import type { Actor, AuditEntry, Ctx, TxCtx } from './context.ts';
+import type { Actor, AuditEntry, Ctx, SecurityServices, TxCtx } from './context.ts';
 import { handlers } from './handlers.ts';
 import { localIsoDate } from './roster/dates.ts';
 import { nextChangeSeq } from './seq.ts';
+import { ACCESS } from './security/access.ts';
+import { appendAudit } from './security/audit-chain.ts';
+import { zodToError } from './contract/zod-errors.ts';
 
 z.config(z.locales.zhCN());
 
 export interface DispatcherOptions {
   db: Db;
   sqlite: Database.Database;
+  /** The caller when `dispatch` is given none: the system actor in tests and tools. */
   actor: () => Actor;
   now?: () => Date;
+  security?: SecurityServices | null;
   /** Parse every output against its schema too: catches drift between SQL and the contract. */
   checkOutput?: boolean;
   /** Where unexpected errors go; their details never reach the caller. */
   logError?: (op: string, err: unknown) => void;
 }
 
-export type Dispatch = (name: string, input: unknown) => Promise<Envelope<unknown>>;
+export type Dispatch = (name: string, input: unknown, actor?: Actor) => Promise<Envelope<unknown>>;
 
 export interface Dispatcher {
   dispatch: Dispatch;
   /** Typed convenience over `dispatch` for callers inside the process (CLI, tests). */
-  call<K extends OpName>(name: K, input: OpInput<K>): Promise<Envelope<OpOutput<K>>>;
+  call<K extends OpName>(name: K, input: OpInput<K>, actor?: Actor): Promise<Envelope<OpOutput<K>>>;
   /** For maintenance commands that are not contract operations (demo data): same transaction and audit rules. */
-  transact<T>(operation: string, apply: (tx: TxCtx) => T): T;
+  transact<T>(operation: string, apply: (tx: TxCtx) => T, actor?: Actor): T;
+  /** Writes one audit row on its own (security events outside any mutation). */
+  record(operation: string, actor: Actor, entry: AuditEntry, outcome: 'ok' | 'denied' | 'failed', at?: string): void;
 }
 
 type AnyHandler = ((ctx: Ctx | TxCtx, input: unknown) => unknown) | PreparedMutation<OpDef>;
@@ -39,24 +45,33 @@ type AnyHandler = ((ctx: Ctx | TxCtx, input: unknown) => unknown) | PreparedMuta
 export function createDispatcher(opts: DispatcherOptions): Dispatcher {
   const now = opts.now ?? (() => new Date());
   const checkOutput = opts.checkOutput ?? true;
+  const ctxFor = (actor: Actor): Ctx => ({ db: opts.db, sqlite: opts.sqlite, actor, now, security: opts.security ?? null });
+  const record: Dispatcher['record'] = (operation, actor, entry, outcome, at) =>
+    opts.sqlite.transaction(() => writeAudit(ctxFor(actor), at ?? now().toISOString(), operation, entry, outcome)).immediate();
 
-  async function dispatch(name: string, rawInput: unknown): Promise<Envelope<unknown>> {
+  async function dispatch(name: string, rawInput: unknown, caller?: Actor): Promise<Envelope<unknown>> {
     if (!isOpName(name)) return fail({ code: 'not_found', message: `未知的操作“${name}”` });
+    const actor = caller ?? opts.actor();
+    const denied = checkAccess(name, actor);
+    if (denied) {
+      record(name, actor, { after: { reason: denied.message } }, 'denied');
+      return fail(denied);
+    }
     const def: OpDef = contract[name];
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) return fail(zodToError(parsed.error));
-    const handler = handlers[name] as AnyHandler;
-    const ctx: Ctx = { db: opts.db, sqlite: opts.sqlite, actor: opts.actor(), now };
+    const handler = handlers[name as keyof typeof handlers] as AnyHandler | undefined;
+    if (!handler) return fail({ code: 'not_found', message: `操作“${name}”需要先登录后由应用处理` });
+    const ctx = ctxFor(actor);
     try {
       let data: unknown;
       if (def.kind === 'query') {
         data = await (handler as (c: Ctx, i: unknown) => unknown)(ctx, parsed.data);
         if (checkOutput) data = def.output.parse(data);
+        if (ACCESS[name]?.audit) record(name, actor, { after: auditableInput(parsed.data) }, 'ok');
       } else {
         const apply =
-          typeof handler === 'function'
-            ? (tx: TxCtx) => handler(tx, parsed.data)
-            : await handler.prepare(ctx, parsed.data);
+          typeof handler === 'function' ? (tx: TxCtx) => handler(tx, parsed.data) : await handler.prepare(ctx, parsed.data);
         data = runMutation(ctx, name, (tx) => {
           const out = apply(tx);
           return checkOutput ? def.output.parse(out) : out;
@@ -70,10 +85,19 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
 
   return {
     dispatch,
-    call: (name, input) => dispatch(name, input) as never,
-    transact: (operation, apply) =>
-      runMutation({ db: opts.db, sqlite: opts.sqlite, actor: opts.actor(), now }, operation, apply) as never,
+    call: (name, input, actor) => dispatch(name, input, actor) as never,
+    transact: (operation, apply, actor) => runMutation(ctxFor(actor ?? opts.actor()), operation, apply) as never,
+    record,
   };
+}
+
+function checkAccess(name: OpName, actor: Actor): ErrorBody | null {
+  if (actor.kind === 'system') return null;
+  const rule = ACCESS[name];
+  if (!rule || rule.roles === 'public') return { code: 'forbidden', message: `操作“${name}”不在权限表中，已拒绝` };
+  if (rule.roles === 'session') return null;
+  if (actor.role && rule.roles.includes(actor.role)) return null;
+  return { code: 'forbidden', message: '当前账号的角色无权执行此操作' };
 }
 
 // One synchronous IMMEDIATE transaction: the handler's writes and its audit row commit
@@ -94,40 +118,39 @@ function runMutation(ctx: Ctx, operation: string, apply: (tx: TxCtx) => unknown)
       },
     };
     const out = apply(tx);
-    ctx.db
-      .insert(auditLog)
-      .values({
-        at: tx.nowIso,
-        actor: `${ctx.actor.kind}:${ctx.actor.id}`,
-        operation,
-        entity: entry.entity ?? null,
-        entityId: entry.entityId ?? null,
-        before: entry.before ?? null,
-        after: entry.after ?? null,
-      })
-      .run();
+    writeAudit(ctx, tx.nowIso, operation, entry, 'ok');
     return out;
   });
   return run.immediate();
+}
+
+function writeAudit(ctx: Ctx, at: string, operation: string, e: AuditEntry, outcome: 'ok' | 'denied' | 'failed'): void {
+  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+  appendAudit(ctx.sqlite, {
+    at,
+    actor: `${ctx.actor.kind}:${ctx.actor.id}`,
+    actorName: ctx.actor.name,
+    operation,
+    entity: e.entity ?? null,
+    entityId: e.entityId ?? null,
+    before: json(e.before),
+    after: json(e.after),
+    outcome,
+  });
+}
+
+// Audited queries record what was asked for, minus bulky file contents.
+function auditableInput(input: unknown): unknown {
+  if (!input || typeof input !== 'object') return input;
+  return Object.fromEntries(Object.entries(input).map(([k, v]) => [k, typeof v === 'string' && v.length > 200 ? `(${v.length} 字符)` : v]));
 }
 
 function fail(error: ErrorBody): Envelope<never> {
   return { ok: false, error };
 }
 
-function zodToError(err: z.ZodError): ErrorBody {
-  const issues: FieldIssue[] = err.issues.map((i) => {
-    const path = i.path.map(String).join('.');
-    // Our field builders already name the field; zod's own messages (wrong type, unknown
-    // key) get the path in front so the reader still knows which field it is.
-    const message = i.message.startsWith('「') || !path ? i.message : `「${path}」${i.message}`;
-    return { path, message };
-  });
-  return { code: 'validation', message: issues.map((i) => i.message).join('；'), issues };
-}
-
 function toErrorBody(op: string, e: unknown, log?: (op: string, err: unknown) => void): ErrorBody {
-  if (e instanceof AppError) return { code: e.code, message: e.message, ...(e.issues ? { issues: e.issues } : {}) };
+  if (e instanceof AppError) return e.toBody();
   if (e instanceof z.ZodError) return zodToError(e);
   const code = (e as { code?: unknown }).code;
   if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT'))

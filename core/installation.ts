@@ -4,8 +4,8 @@ import type { Db } from '../db/open.ts';
 import { settings } from '../db/schema/index.ts';
 import type { Actor } from './context.ts';
 
-/** This installation's stable id, created on first open; the actor of every call until accounts exist. */
-export function installationActor(db: Db): Actor {
+/** This installation's stable id, created on first open. */
+export function installationId(db: Db): string {
   const key = 'installation.id';
   const row = db.select().from(settings).where(eq(settings.key, key)).get();
   let id = row?.value as string | undefined;
@@ -13,5 +13,10 @@ export function installationActor(db: Db): Actor {
     id = randomUUID();
     db.insert(settings).values({ key, value: id }).run();
   }
-  return { kind: 'installation', id, name: '本机' };
+  return id;
+}
+
+/** The in-process maintenance actor (tests, benchmarks, setup); never reachable from a transport. */
+export function installationActor(db: Db): Actor {
+  return { kind: 'system', id: installationId(db), name: '本机维护' };
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as schema from './schema/index.ts';
 
@@ -13,13 +13,14 @@ export interface OpenedDb {
   close(): void;
 }
 
-export type DbOpenErrorCode = 'damaged' | 'newer_version' | 'cannot_open';
+export type DbOpenErrorCode = 'damaged' | 'newer_version' | 'cannot_open' | 'encryption_mismatch';
 
 /** Raised when a database file must not be used; the file is left exactly as it was. */
 export class DbOpenError extends Error {
   readonly code: DbOpenErrorCode;
   constructor(code: DbOpenErrorCode, message: string) {
     super(message);
+    this.name = 'DbOpenError';
     this.code = code;
   }
 }
@@ -28,6 +29,12 @@ export interface OpenOptions {
   file: string;
   /** Where the drizzle-kit migrations live; a packaged app finds them elsewhere than the repo. */
   migrationsFolder: string;
+  /**
+   * The 32-byte master key of an encrypted database, or an explicit `null` for a plaintext one
+   * (tests and tools only). There is no silent fallback: a key never opens a plaintext file,
+   * and a plaintext open never touches an encrypted one.
+   */
+  key: Buffer | null;
 }
 
 /** Number of migrations this build knows; stored as PRAGMA user_version after migrating. */
@@ -40,9 +47,28 @@ export function knownSchemaVersion(migrationsFolder: string): number {
 
 // Every check that can refuse the file runs before the first write (journal_mode=WAL
 // rewrites the header), so a damaged or newer database is left byte-for-byte untouched.
+/** Full integrity check of an (encrypted) database file without changing it; null when sound. */
+export function checkDatabaseFile(file: string, key: Buffer | null): string | null {
+  let sqlite: Database.Database | null = null;
+  try {
+    checkEncryptionMatches(file, key !== null);
+    sqlite = new Database(file, { readonly: true, fileMustExist: true });
+    if (key) sqlite.pragma(`hexkey='${key.toString('hex')}'`);
+    const result = sqlite.pragma('integrity_check', { simple: true });
+    return result === 'ok' ? null : String(result);
+  } catch (e) {
+    return (e as Error).message;
+  } finally {
+    sqlite?.close();
+  }
+}
+
 export function openDatabase(opts: OpenOptions): OpenedDb {
   const known = knownSchemaVersion(opts.migrationsFolder);
-  const isNew = !existsSync(opts.file);
+  const isNew = !existsSync(opts.file) || statSync(opts.file).size === 0;
+  // Personal information: the file is readable by its owner only (shared office PCs).
+  if (!existsSync(opts.file)) writeFileSync(opts.file, '', { mode: 0o600 });
+  if (!isNew) checkEncryptionMatches(opts.file, opts.key !== null);
   let sqlite: Database.Database;
   try {
     sqlite = new Database(opts.file);
@@ -50,12 +76,16 @@ export function openDatabase(opts: OpenOptions): OpenedDb {
     throw new DbOpenError('cannot_open', `无法打开数据库文件 ${opts.file}：${(e as Error).message}`);
   }
   try {
+    // SQLite3 Multiple Ciphers: the key must be the first statement on the connection.
+    if (opts.key) sqlite.pragma(`hexkey='${opts.key.toString('hex')}'`);
     preflight(sqlite, known, isNew);
     sqlite.pragma('journal_mode = WAL');
     // better-sqlite3 defaults to NORMAL, which can lose the last commits on power loss.
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
+    // Sorts and temp tables stay in memory: no plaintext spill files in the temp folder.
+    sqlite.pragma('temp_store = MEMORY');
     const db = drizzle(sqlite, { schema, casing: 'snake_case' });
     migrate(db, { migrationsFolder: opts.migrationsFolder });
     sqlite.pragma(`user_version = ${known}`);
@@ -86,4 +116,21 @@ function preflight(sqlite: Database.Database, known: number, isNew: boolean): vo
       `该数据库由较新版本的基层党建台账创建（结构版本 ${version}，本程序支持到 ${known}），请升级程序后再打开。文件未作任何改动。`,
     );
   }
+}
+
+const PLAIN_HEADER = Buffer.from('SQLite format 3\0');
+
+function checkEncryptionMatches(file: string, expectEncrypted: boolean): void {
+  const head = Buffer.alloc(16);
+  const fd = openSync(file, 'r');
+  try {
+    readSync(fd, head, 0, 16, 0);
+  } finally {
+    closeSync(fd);
+  }
+  const plain = head.equals(PLAIN_HEADER);
+  if (expectEncrypted && plain)
+    throw new DbOpenError('encryption_mismatch', '该数据库文件未加密，本程序只打开加密数据库；已拒绝打开，文件未作任何改动。');
+  if (!expectEncrypted && !plain)
+    throw new DbOpenError('encryption_mismatch', '该数据库文件已加密（或已损坏），需要登录后才能打开；文件未作任何改动。');
 }

@@ -8,10 +8,14 @@ export interface FieldIssue {
   message: string;
 }
 
+/** Why a `forbidden` call was refused before it ran, so the UI can show login or the lock screen. */
+export type AuthReason = 'login_required' | 'session_locked' | 'password_change_required' | 'database_damaged';
+
 export interface ErrorBody {
   code: ErrorCode;
   message: string;
   issues?: FieldIssue[];
+  reason?: AuthReason;
 }
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
@@ -20,10 +24,15 @@ export type Envelope<T> = { ok: true; data: T } | { ok: false; error: ErrorBody 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues: FieldIssue[] | undefined;
-  constructor(code: ErrorCode, message: string, issues?: FieldIssue[]) {
+  readonly reason: AuthReason | undefined;
+  constructor(code: ErrorCode, message: string, issues?: FieldIssue[], reason?: AuthReason) {
     super(message);
     this.code = code;
     this.issues = issues;
+    this.reason = reason;
+  }
+  toBody(): ErrorBody {
+    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}), ...(this.reason ? { reason: this.reason } : {}) };
   }
 }
 

@@ -40,9 +40,3 @@ export function optionalIsoDate(label: string) {
 export function oneOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {
   return z.enum(values, { error: (iss) => `「${label}」的值“${String(iss.input ?? '')}”不在代码表中` });
 }
-
-export function optionalOneOf<const T extends readonly [string, ...string[]]>(label: string, values: T) {
-  return z
-    .union([oneOf(label, values), z.literal(''), z.null(), z.undefined()])
-    .transform((v) => (v ? (v as T[number]) : null));
-}

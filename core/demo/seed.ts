@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { eq } from 'drizzle-orm';
 import { orgUnits, people } from '../../db/schema/index.ts';
 import type { TxCtx } from '../context.ts';
 import { personInput } from '../roster/person-schema.ts';
@@ -10,6 +11,12 @@ export function seedDemo(tx: TxCtx, data: DemoData): { orgUnits: number; people:
   const seq = tx.seq();
   const stamp = { createdAt: tx.nowIso, updatedAt: tx.nowIso, changeSeq: seq };
   for (const o of data.orgs) {
+    // Units that already exist (the county bound at setup) are reused, not duplicated.
+    const existing = tx.db.select({ id: orgUnits.id }).from(orgUnits).where(eq(orgUnits.code, o.code)).get();
+    if (existing) {
+      ids.set(o.key, existing.id);
+      continue;
+    }
     const id = randomUUID();
     ids.set(o.key, id);
     const parentId = o.parentKey ? ids.get(o.parentKey)! : null;

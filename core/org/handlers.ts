@@ -6,6 +6,7 @@ import { AppError, notFound, validationError } from '../contract/errors.ts';
 import type { Ctx, TxCtx } from '../context.ts';
 import type { OrgUnit, orgContract } from './contract.ts';
 import { checkOrgPlacement } from './rules.ts';
+import { assertInScope, scopeIds } from '../security/scope.ts';
 
 export function toOrgUnit(r: OrgUnitRow): OrgUnit {
   return { id: r.id, parentId: r.parentId, level: r.level, name: r.name, code: r.code, codeEdition: r.codeEdition, updatedAt: r.updatedAt };
@@ -46,27 +47,45 @@ function assertCodeFree(tx: TxCtx, code: string, exceptId: string | null): void 
   if (clash) throw new AppError('conflict', `「区划代码」${code} 已被“${clash.name}”使用`, [{ path: 'code', message: `「区划代码」${code} 已被“${clash.name}”使用` }]);
 }
 
-export const orgHandlers: HandlersFor<typeof orgContract> = {
-  'org.tree': (ctx) => listOrgUnits(ctx),
+/** Creates one unit under its parent after the placement and uniqueness rules. */
+export function createOrgUnit(
+  tx: TxCtx,
+  input: { parentId: string | null; level: OrgUnit['level']; name: string; code: string; codeEdition: string | null },
+): OrgUnit {
+  const parent = input.parentId ? getOrgUnit(tx, input.parentId) : null;
+  if (parent) assertInScope(tx, parent.id);
+  else if (scopeIds(tx)) throw new AppError('forbidden', '有管辖范围限制的账号不能新建县级单位');
+  const problems = checkOrgPlacement(input.level, input.code, parent);
+  if (problems.length) throw validationError(problems.map((m) => ({ path: m.includes('区划代码') ? 'code' : 'parentId', message: m })));
+  assertCodeFree(tx, input.code, null);
+  const id = randomUUID();
+  const row = {
+    id, orgId: id, parentId: input.parentId, level: input.level, name: input.name, code: input.code,
+    codeEdition: input.codeEdition, createdAt: tx.nowIso, updatedAt: tx.nowIso, changeSeq: tx.seq(),
+  };
+  tx.db.insert(orgUnits).values(row).run();
+  const created = getOrgUnit(tx, id);
+  tx.audit({ entity: 'org_unit', entityId: id, after: created });
+  return created;
+}
 
-  'org.create': (tx, input) => {
-    const parent = input.parentId ? getOrgUnit(tx, input.parentId) : null;
-    const problems = checkOrgPlacement(input.level, input.code, parent);
-    if (problems.length) throw validationError(problems.map((m) => ({ path: m.includes('区划代码') ? 'code' : 'parentId', message: m })));
-    assertCodeFree(tx, input.code, null);
-    const id = randomUUID();
-    const row = {
-      id, orgId: id, parentId: input.parentId, level: input.level, name: input.name, code: input.code,
-      codeEdition: input.codeEdition, createdAt: tx.nowIso, updatedAt: tx.nowIso, changeSeq: tx.seq(),
-    };
-    tx.db.insert(orgUnits).values(row).run();
-    const created = getOrgUnit(tx, id);
-    tx.audit({ entity: 'org_unit', entityId: id, after: created });
-    return created;
+export const orgHandlers: HandlersFor<typeof orgContract> = {
+  'org.tree': (ctx) => {
+    // A scoped account sees its own subtree, plus the units above it for orientation.
+    const all = listOrgUnits(ctx);
+    const scope = scopeIds(ctx);
+    if (!scope) return all;
+    const byId = new Map(all.map((u) => [u.id, u]));
+    const visible = new Set(scope);
+    for (const id of scope) for (let p = byId.get(id)?.parentId; p; p = byId.get(p)?.parentId) visible.add(p);
+    return all.filter((u) => visible.has(u.id));
   },
+
+  'org.create': (tx, input) => createOrgUnit(tx, input),
 
   'org.update': (tx, input) => {
     const before = getOrgUnit(tx, input.id);
+    assertInScope(tx, before.id);
     const parent = before.parentId ? getOrgUnit(tx, before.parentId) : null;
     const problems = checkOrgPlacement(before.level, input.code, parent);
     if (problems.length) throw validationError(problems.map((m) => ({ path: 'code', message: m })));

@@ -5,6 +5,10 @@ import type { HandlersFor } from '../contract/handler-types.ts';
 import { AppError, validationError } from '../contract/errors.ts';
 import type { Ctx, TxCtx } from '../context.ts';
 import { getOrgUnit, subtreeIds } from '../org/handlers.ts';
+import { assertInScope, scopeIds } from '../security/scope.ts';
+import { canSeeFull } from '../security/masking.ts';
+import { assertLocallyWritable } from '../bundle/ownership.ts';
+import { maskIdNumber, maskPhone } from './id-number.ts';
 import type { rosterContract } from './contract.ts';
 import type { PersonFields } from './person-schema.ts';
 import { checkPersonDates } from './person-schema.ts';
@@ -18,6 +22,8 @@ export function assertPersonWritable(tx: TxCtx, p: PersonFields, selfId: string 
   const issues = checkPersonDates(p, tx.today);
   if (issues.length) throw validationError(issues);
   getOrgUnit(tx, p.orgId);
+  assertInScope(tx, p.orgId);
+  assertLocallyWritable(tx, p.orgId);
   if (!p.idNumber) return;
   const clash = tx.db
     .select({ name: people.name, orgName: orgUnits.name })
@@ -35,7 +41,13 @@ export const rosterHandlers: HandlersFor<typeof rosterContract> = {
   'roster.list': (ctx, input) => {
     const asOf = input.asOf ?? today(ctx);
     const where: (SQL | undefined)[] = [isNull(people.deletedAt)];
-    if (input.orgId) where.push(inArray(people.orgId, subtreeIds(ctx, input.orgId)));
+    if (input.orgId) {
+      assertInScope(ctx, input.orgId);
+      where.push(inArray(people.orgId, subtreeIds(ctx, input.orgId)));
+    } else {
+      const scope = scopeIds(ctx);
+      if (scope) where.push(inArray(people.orgId, [...scope]));
+    }
     if (input.status !== 'all') where.push(eq(people.status, input.status));
     if (input.query) {
       const q = `%${input.query.normalize('NFKC').replace(/[%_\\]/g, '\\$&')}%`;
@@ -48,12 +60,23 @@ export const rosterHandlers: HandlersFor<typeof rosterContract> = {
       .where(and(...where))
       .orderBy(asc(orgUnits.code), asc(people.name))
       .all();
-    return { asOf, rows: rows.map((r) => toPersonSummary(r.row, r.orgName, asOf)) };
+    const fullPhone = canSeeFull(ctx, 'phone');
+    return {
+      asOf,
+      rows: rows.map((r) => {
+        const p = toPersonSummary(r.row, r.orgName, asOf);
+        return fullPhone ? p : { ...p, phone: maskPhone(p.phone) };
+      }),
+    };
   },
 
   'roster.get': (ctx, input) => {
     const { row, orgName } = loadPersonRow(ctx, input.id);
-    return toPersonRecord(row, orgName, input.asOf ?? today(ctx));
+    assertInScope(ctx, row.orgId);
+    const record = toPersonRecord(row, orgName, input.asOf ?? today(ctx));
+    if (!canSeeFull(ctx, 'idNumber')) record.idNumber = maskIdNumber(record.idNumber);
+    if (!canSeeFull(ctx, 'phone')) record.phone = maskPhone(record.phone);
+    return record;
   },
 
   'roster.create': (tx, input) => {
@@ -71,6 +94,8 @@ export const rosterHandlers: HandlersFor<typeof rosterContract> = {
   'roster.update': (tx, input) => {
     const { id, ...fields } = input;
     const before = loadPersonRow(tx, id).row;
+    assertInScope(tx, before.orgId);
+    assertLocallyWritable(tx, before.orgId);
     assertPersonWritable(tx, fields, before.status === '在岗' ? id : null);
     tx.db.update(people).set({ ...fields, updatedAt: tx.nowIso, changeSeq: tx.seq() }).where(eq(people.id, id)).run();
     const { row, orgName } = loadPersonRow(tx, id);
@@ -80,6 +105,8 @@ export const rosterHandlers: HandlersFor<typeof rosterContract> = {
 
   'roster.retire': (tx, input) => {
     const before = loadPersonRow(tx, input.id).row;
+    assertInScope(tx, before.orgId);
+    assertLocallyWritable(tx, before.orgId);
     if (before.status !== '在岗') throw new AppError('conflict', `“${before.name}”当前状态为${before.status}，不能重复办理`);
     const issues = [];
     if (input.date > tx.today) issues.push({ path: 'date', message: '「离岗日期」不能是将来的日期' });
@@ -98,6 +125,7 @@ export const rosterHandlers: HandlersFor<typeof rosterContract> = {
 
   'roster.reveal': (tx, input) => {
     const { row } = loadPersonRow(tx, input.id);
+    assertInScope(tx, row.orgId);
     tx.audit({ entity: 'person', entityId: input.id, after: { revealed: input.field } });
     return { value: row[input.field] };
   },

@@ -1,19 +1,30 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
-// One row per mutation, written in the mutation's own transaction by the dispatcher.
+// One row per mutation and per security event (login, failed login, unmask, export, backup …),
+// written in the same transaction as the change it describes. Rows are hash-chained: `hash`
+// covers the row and `prevHash`, so editing or deleting a row breaks the chain
+// (core/security/audit-chain.ts). `before`/`after` hold JSON text exactly as hashed.
 export const auditLog = sqliteTable(
   'audit_log',
   {
     id: integer().primaryKey({ autoIncrement: true }),
     at: text().notNull(),
     actor: text().notNull(),
+    actorName: text(),
     operation: text().notNull(),
     entity: text(),
     entityId: text(),
-    before: text({ mode: 'json' }),
-    after: text({ mode: 'json' }),
+    before: text(),
+    after: text(),
+    outcome: text({ enum: ['ok', 'denied', 'failed'] }).notNull().default('ok'),
+    prevHash: text(),
+    hash: text(),
   },
-  (t) => [index('audit_log_at_idx').on(t.at), index('audit_log_entity_idx').on(t.entity, t.entityId)],
+  (t) => [
+    index('audit_log_at_idx').on(t.at),
+    index('audit_log_entity_idx').on(t.entity, t.entityId),
+    index('audit_log_op_idx').on(t.operation),
+  ],
 );
 
 export type AuditRow = typeof auditLog.$inferSelect;

@@ -16,18 +16,18 @@ const today = localIsoDate(new Date());
 header('Database open');
 await measure('open + migrate, new file', 5, () => {
   const f = join(dir, `fresh-${Math.random()}.db`);
-  openDatabase({ file: f, migrationsFolder: sourceMigrationsFolder }).close();
+  openDatabase({ file: f, migrationsFolder: sourceMigrationsFolder, key: null }).close();
 });
 
-const opened = openDatabase({ file, migrationsFolder: sourceMigrationsFolder });
+const opened = openDatabase({ file, migrationsFolder: sourceMigrationsFolder, key: null });
 const actor = installationActor(opened.db);
 const make = (checkOutput: boolean) => createDispatcher({ db: opened.db, sqlite: opened.sqlite, actor: () => actor, checkOutput });
 const dispatcher = make(true);
 dispatcher.transact('bench.seed', (tx) => seedDemo(tx, generateDemo({ communities: 150, people: 20_000, today })));
 opened.close();
-await measure('open + migrate, existing 20,000-person file', 5, () => openDatabase({ file, migrationsFolder: sourceMigrationsFolder }).close());
+await measure('open + migrate, existing 20,000-person file', 5, () => openDatabase({ file, migrationsFolder: sourceMigrationsFolder, key: null }).close());
 
-const db = openDatabase({ file, migrationsFolder: sourceMigrationsFolder });
+const db = openDatabase({ file, migrationsFolder: sourceMigrationsFolder, key: null });
 const d = createDispatcher({ db: db.db, sqlite: db.sqlite, actor: () => actor });
 const unchecked = createDispatcher({ db: db.db, sqlite: db.sqlite, actor: () => actor, checkOutput: false });
 header('roster.list over 20,000 people');

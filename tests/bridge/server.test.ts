@@ -29,7 +29,7 @@ beforeAll(async () => {
   const web = join(app.dir, 'web');
   mkdirSync(web);
   writeFileSync(join(web, 'index.html'), '<!doctype html><title>基层党建台账</title>');
-  bridge = await startBridge({ dispatch: app.dispatcher.dispatch, staticDir: web });
+  bridge = await startBridge({ dispatch: (name, input) => app.dispatcher.dispatch(name, input), staticDir: web });
 });
 afterAll(async () => {
   await bridge.close();

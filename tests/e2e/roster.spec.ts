@@ -3,8 +3,9 @@ import { apiCall, startServe, type Served } from '../helpers/serve.ts';
 import { checkChar } from '../../core/roster/id-number.ts';
 import { RosterPage } from './pages/roster-page.ts';
 
-// The roster as a user meets it in browser mode: `jiceng serve` on a fresh database,
-// the org tree seeded over the bridge, everything else done through the page.
+// The roster as a user meets it in browser mode: `jiceng serve` on a fresh database set up
+// with the county and the accounts, the clerk logged in through the login page, the street
+// and community seeded over the bridge, everything else done through the page.
 
 let served: Served;
 
@@ -15,7 +16,8 @@ function idNumber(birth: string, seq: string): string {
 
 test.beforeAll(async () => {
   served = await startServe();
-  const county = await apiCall(served, 'org.create', { level: 'county', name: '秦都区', code: '610402000000' });
+  const tree = await apiCall(served, 'org.tree', {});
+  const county = { data: tree.data.find((u: { level: string }) => u.level === 'county') };
   const street = await apiCall(served, 'org.create', { level: 'street', parentId: county.data.id, name: '人民路街道', code: '610402001000' });
   const community = await apiCall(served, 'org.create', { level: 'community', parentId: street.data.id, name: '新城社区', code: '610402001001' });
   expect(community.ok).toBe(true);
@@ -27,7 +29,7 @@ test.afterAll(async () => {
 
 test('add, see, edit, retire a person; the data survives a reload', async ({ page }) => {
   const roster = new RosterPage(page);
-  await roster.goto(served.url);
+  await roster.goto(served);
   // The token leaves the address bar as soon as the page has it.
   expect(page.url()).not.toContain('token=');
 
@@ -87,7 +89,7 @@ test('add, see, edit, retire a person; the data survives a reload', async ({ pag
 
 test('a wrong check digit is shown next to the ID field and nothing is saved', async ({ page }) => {
   const roster = new RosterPage(page);
-  await roster.goto(served.url);
+  await roster.goto(served);
   const good = idNumber('1990-03-08', '022');
   const bad = good.slice(0, 17) + (good[17] === '0' ? '1' : '0');
 
@@ -113,7 +115,7 @@ test("the server's field errors are shown inline too (an ID number already in us
   });
   expect(first.ok).toBe(true);
 
-  await roster.goto(served.url);
+  await roster.goto(served);
   await roster.openAdd();
   await roster.fill({ name: '王丽', idNumber: id, gender: '男', birthDate: '1978-11-02', politicalStatus: '群众', postCategory: '其他' });
   await roster.save();
@@ -137,7 +139,7 @@ test('opened without the token, the page explains how to open the app and loads 
 
 test('the column layout is remembered between visits', async ({ page }) => {
   const roster = new RosterPage(page);
-  await roster.goto(served.url);
+  await roster.goto(served);
   await expect(page.locator('.ag-header-cell[col-id="grid"]')).toBeVisible();
   await page.getByRole('button', { name: '列设置' }).click();
   await page.getByRole('dialog', { name: '列设置' }).getByLabel('所在网格').uncheck();
@@ -148,26 +150,22 @@ test('the column layout is remembered between visits', async ({ page }) => {
   await expect(page.locator('.ag-header-cell[col-id="grid"]')).toHaveCount(0);
 });
 
-test('on an empty database the page guides the user to create the org tree', async ({ page }) => {
-  const empty = await startServe();
+test('with only the county set up, the clerk builds street and community in the tree', async ({ page }) => {
+  const fresh = await startServe();
   try {
-    await page.goto(empty.url);
-    await expect(page.getByText('还没有建立组织单位')).toBeVisible();
-    await expect(page.getByRole('button', { name: '＋ 新增人员' })).toBeDisabled();
-    await page.locator('.empty-guide').getByRole('button', { name: '新建县（区）' }).click();
+    const roster = new RosterPage(page);
+    await roster.goto(fresh);
+    await expect(page.getByText('还没有建立组织单位')).toHaveCount(0);
     const dialog = page.getByRole('dialog');
-    await dialog.getByLabel('单位名称').fill('秦都区');
-    await dialog.getByLabel('区划代码').fill('610402001000');
-    await dialog.getByRole('button', { name: '保存' }).click();
-    await expect(dialog.locator('.field[data-field="code"] .field-error')).toContainText('「区划代码」');
-    await dialog.getByLabel('区划代码').fill('610402000000');
-    await dialog.getByRole('button', { name: '保存' }).click();
-    await expect(dialog).toHaveCount(0);
+    await page.getByRole('tree').getByRole('button', { name: '秦都区', exact: true }).click();
 
-    // The new county is selected: its child is a street, whose code starts with the county's.
+    // The county is selected: its child is a street, whose code starts with the county's.
     await page.getByRole('button', { name: '＋ 新建下级街道（乡镇）' }).click();
     await expect(dialog.getByLabel('区划代码')).toHaveValue('610402');
     await dialog.getByLabel('单位名称').fill('人民路街道');
+    await dialog.getByLabel('区划代码').fill('61040200100');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await expect(dialog.locator('.field[data-field="code"] .field-error')).toContainText('「区划代码」');
     await dialog.getByLabel('区划代码').fill('610402001000');
     await dialog.getByRole('button', { name: '保存' }).click();
     await expect(dialog).toHaveCount(0);
@@ -182,6 +180,70 @@ test('on an empty database the page guides the user to create the org tree', asy
     await expect(page.locator('#pf-orgId')).toHaveValue(/.+/);
     await expect(page.locator('#pf-orgId option:checked')).toHaveText(/新城社区/);
   } finally {
-    await empty.stop();
+    await fresh.stop();
+  }
+});
+
+test('first run: the wizard binds the installation, shows the recovery key once, and the new admin logs in', async ({ page }) => {
+  const fresh = await startServe({ setup: false });
+  try {
+    await page.goto(fresh.url);
+    await expect(page.getByRole('heading', { name: '首次设置' })).toBeVisible();
+    await page.getByLabel('县（区）名称').fill('秦都区');
+    await page.getByLabel('县（区）区划代码').fill('610402000000');
+    await page.getByLabel('街道（乡镇）名称（可选）').fill('人民路街道');
+    await page.getByLabel('街道（乡镇）区划代码').fill('610402001000');
+    await page.getByLabel('用户名').fill('zhangadmin');
+    await page.getByLabel('姓名').fill('张管理');
+    // A password that breaks the policy is refused with the reason, and nothing is set up.
+    await page.locator('#su-password').fill('short1');
+    await page.locator('#su-confirm').fill('short1');
+    await page.getByRole('button', { name: '完成设置' }).click();
+    await expect(page.locator('.field[data-field="su-password"] .field-error')).toContainText('至少 8 个字符');
+    expect((await apiCall(fresh, 'setup.status', {}, null)).data.state).toBe('setup');
+
+    const password = 'Qindu#2026x';
+    await page.locator('#su-password').fill(password);
+    await page.locator('#su-confirm').fill(password);
+    await page.getByRole('button', { name: '完成设置' }).click();
+    await expect(page.getByRole('heading', { name: '请抄写恢复密钥' })).toBeVisible();
+    const key = (await page.getByTestId('recovery-key').textContent())?.trim() ?? '';
+    expect(key.length).toBeGreaterThanOrEqual(20);
+    await expect(page.getByRole('button', { name: '打印恢复密钥' })).toBeVisible();
+    const next = page.getByRole('button', { name: '继续，前往登录' });
+    await expect(next).toBeDisabled();
+    await page.getByLabel('我已抄写并妥善保管恢复密钥').check();
+    await next.click();
+
+    await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+    await expect(page.getByText('人民路街道')).toBeVisible();
+    await page.locator('#login-username').fill('zhangadmin');
+    await page.locator('#login-password').fill(password);
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    const bar = page.getByRole('banner', { name: '当前用户' });
+    await expect(bar).toContainText('张管理');
+    await expect(bar).toContainText('系统管理员');
+    // The administrator manages accounts, not the roster.
+    await expect(page.getByRole('heading', { name: '账号管理' })).toBeVisible();
+    await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '花名册' })).toHaveCount(0);
+
+    // Logged out, the recovery key printed at setup resets the forgotten admin password.
+    await bar.getByRole('button', { name: '退出登录' }).click();
+    await page.getByRole('button', { name: '忘记密码？用恢复密钥重设管理员密码' }).click();
+    await page.getByLabel('恢复密钥').fill('not-the-key');
+    await page.getByLabel('系统管理员用户名').fill('zhangadmin');
+    await page.locator('#rc-password').fill('Reset#2026y');
+    await page.locator('#rc-confirm').fill('Reset#2026y');
+    await page.getByRole('button', { name: '重设密码' }).click();
+    await expect(page.locator('.field[data-field="rc-key"] .field-error')).toHaveText('「恢复密钥」不正确');
+    await page.getByLabel('恢复密钥').fill(key);
+    await page.getByRole('button', { name: '重设密码' }).click();
+    await expect(page.getByRole('status')).toHaveText('系统管理员密码已重设，请用新密码登录。');
+    await page.locator('#login-username').fill('zhangadmin');
+    await page.locator('#login-password').fill('Reset#2026y');
+    await page.getByRole('button', { name: '登录', exact: true }).click();
+    await expect(bar).toContainText('张管理');
+  } finally {
+    await fresh.stop();
   }
 });

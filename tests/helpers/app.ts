@@ -27,7 +27,7 @@ export function tempDir(prefix = 'jiceng-test-'): string {
 export function openTestApp(opts: { dir?: string; now?: () => Date } = {}): TestApp {
   const dir = opts.dir ?? tempDir();
   const dbFile = join(dir, 'test.db');
-  const opened = openDatabase({ file: dbFile, migrationsFolder: sourceMigrationsFolder });
+  const opened = openDatabase({ file: dbFile, migrationsFolder: sourceMigrationsFolder, key: null });
   const actor = installationActor(opened.db);
   const dispatcher = createDispatcher({ db: opened.db, sqlite: opened.sqlite, actor: () => actor, ...(opts.now ? { now: opts.now } : {}) });
   const app: TestApp = {

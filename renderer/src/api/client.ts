@@ -1,14 +1,24 @@
 import type { ErrorCode, FieldIssue, OpInput, OpName, OpOutput } from '../../../core/contract/index.ts';
+import type { AuthReason } from '../../../core/contract/errors.ts';
 import { detectTransport, type Transport } from './transport.ts';
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
   readonly issues: FieldIssue[];
-  constructor(code: ErrorCode, message: string, issues: FieldIssue[] = []) {
+  readonly reason: AuthReason | undefined;
+  constructor(code: ErrorCode, message: string, issues: FieldIssue[] = [], reason?: AuthReason) {
     super(message);
     this.code = code;
     this.issues = issues;
+    this.reason = reason;
   }
+}
+
+/** Fired (detail: AuthRefusal) when the runtime refuses a call for want of a usable session. */
+export const AUTH_REFUSED = 'jiceng:auth-refused';
+export interface AuthRefusal {
+  reason: AuthReason;
+  message: string;
 }
 
 let transport: Transport | null = null;
@@ -28,7 +38,10 @@ export async function call<K extends OpName>(name: K, input: OpInput<K>): Promis
   if (t.kind === 'none') throw new ApiError('forbidden', '未取得访问令牌，请使用启动时显示的地址打开');
   const env = await t.invoke(name, input);
   if (env.ok) return env.data as OpOutput<K>;
-  throw new ApiError(env.error.code, env.error.message, env.error.issues ?? []);
+  const { code, message, issues, reason } = env.error;
+  // Any page's call may find the session gone or idle-locked; the shell decides what to show.
+  if (reason) window.dispatchEvent(new CustomEvent<AuthRefusal>(AUTH_REFUSED, { detail: { reason, message } }));
+  throw new ApiError(code, message, issues ?? [], reason);
 }
 
 /** Field path → first message, for showing errors under form fields. */

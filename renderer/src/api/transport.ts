@@ -31,11 +31,19 @@ export function captureToken(loc: Location = window.location): string | null {
   return sessionStorage.getItem(TOKEN_KEY);
 }
 
-let sessionId: string | null = null;
+const SESSION_KEY = 'jiceng.session';
+// Kept in sessionStorage so a reload keeps the login within this tab, and a new tab logs in afresh.
+let sessionId: string | null = sessionStorage.getItem(SESSION_KEY);
 
-/** The login session the HTTP bridge passes to the runtime (header X-Jiceng-Session); null after logout. */
+/** The login session passed to the runtime with every call (HTTP header X-Jiceng-Session, or the IPC argument); null after logout. */
 export function setSession(id: string | null): void {
   sessionId = id;
+  if (id) sessionStorage.setItem(SESSION_KEY, id);
+  else sessionStorage.removeItem(SESSION_KEY);
+}
+
+export function getSession(): string | null {
+  return sessionId;
 }
 
 function httpInvoke(token: string): ApiBridge['invoke'] {
@@ -65,7 +73,8 @@ function httpInvoke(token: string): ApiBridge['invoke'] {
 }
 
 export function detectTransport(): Transport {
-  if (window.api && typeof window.api.invoke === 'function') return { kind: 'electron', invoke: window.api.invoke.bind(window.api) };
+  const api = window.api;
+  if (api && typeof api.invoke === 'function') return { kind: 'electron', invoke: (name, input) => api.invoke(name, input, sessionId) };
   const token = captureToken();
   if (!token) return { kind: 'none' };
   return { kind: 'http', invoke: httpInvoke(token) };

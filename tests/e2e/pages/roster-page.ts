@@ -1,4 +1,6 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { Served } from '../../helpers/serve.ts';
+import { loginAs } from './login.ts';
 
 export interface PersonFields {
   name?: string;
@@ -23,8 +25,9 @@ export class RosterPage {
     this.dialog = page.getByRole('dialog');
   }
 
-  async goto(url: string): Promise<void> {
-    await this.page.goto(url);
+  /** Opens the app and logs in as the clerk (录入员), who lands on the roster. */
+  async goto(served: Served): Promise<void> {
+    await loginAs(this.page, served, 'clerk');
     await expect(this.page.getByRole('heading', { name: '花名册' })).toBeVisible();
     await this.waitLoaded();
   }

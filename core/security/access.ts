@@ -1,0 +1,71 @@
+import type { OpName } from '../contract/index.ts';
+import type { Role } from './roles.ts';
+
+// The role × operation matrix (MLPS 2.0 separation of duties): the administrator manages
+// accounts, settings, keys and the org tree; the clerk (录入员) enters data; the reviewer
+// (审核员) reads, confirms and approves; the auditor (审计员) reads the audit log and nothing
+// else. `audit: true` marks queries that still leave an audit row (exports, key display).
+// tests/security/access.test.ts enumerates the contract: an operation missing here fails it,
+// and the dispatcher refuses it.
+
+export interface Rule {
+  /** 'public': answered before login; 'session': any logged-in account; else these roles. */
+  roles: 'public' | 'session' | readonly Role[];
+  audit?: boolean;
+}
+
+const ENTRY: readonly Role[] = ['clerk'];
+const READ: readonly Role[] = ['clerk', 'reviewer'];
+const APPROVE: readonly Role[] = ['reviewer'];
+const ADMIN: readonly Role[] = ['admin'];
+const AUDITOR: readonly Role[] = ['auditor'];
+
+const r = (roles: Rule['roles'], audit = false): Rule => (audit ? { roles, audit } : { roles });
+
+export const ACCESS: Record<OpName, Rule> = {
+  'setup.status': r('public'),
+  'setup.init': r('public'),
+  'auth.login': r('public'),
+  'auth.unlock': r('public'),
+  'auth.recover': r('public'),
+  'auth.me': r('session'),
+  'auth.logout': r('session'),
+  'auth.changePassword': r('session'),
+  'users.list': r(ADMIN),
+  'users.create': r(ADMIN),
+  'users.update': r(ADMIN),
+  'users.resetPassword': r(ADMIN),
+  'settings.getSecurity': r(ADMIN),
+  'settings.updateSecurity': r(ADMIN),
+  'backup.list': r(ADMIN),
+  'backup.create': r(ADMIN),
+  'backup.restore': r(ADMIN),
+  'backup.restoreAtLogin': r('public'),
+  'audit.list': r(AUDITOR),
+  'audit.verify': r(AUDITOR),
+  'audit.export': r(AUDITOR),
+
+  'codes.list': r('session'),
+  'org.tree': r('session'),
+  'org.create': r(['admin', 'clerk']),
+  'org.update': r(['admin', 'clerk']),
+
+  'roster.list': r(READ),
+  'roster.get': r(READ),
+  'roster.create': r(ENTRY),
+  'roster.update': r(ENTRY),
+  'roster.retire': r(ENTRY),
+  'roster.reveal': r(READ),
+  'roster.importPreview': r(ENTRY),
+  'roster.importProgress': r(ENTRY),
+  'roster.importCommit': r(ENTRY),
+  'roster.importErrorReport': r(ENTRY),
+  'roster.export': r(READ, true),
+  'roster.exportTemplate': r(READ),
+  'keys.init': r(ADMIN), 'keys.show': r(['admin', 'clerk', 'reviewer']), 'keys.importIdentity': r(ADMIN), 'keys.rotate': r(ADMIN), 'keys.backup': r(ADMIN), 'keys.revokePeer': r(ADMIN),
+  'enroll.exportProfile': r(ADMIN, true), 'enroll.importProfile': r(ADMIN), 'enroll.exportRequest': r(ADMIN, true), 'enroll.importRequest': r(ADMIN),
+  'bundle.export': r(['admin', 'clerk']), 'bundle.exportDone': r(['admin', 'clerk']), 'bundle.import': r(['admin', 'reviewer']), 'bundle.inspect': r(['admin', 'reviewer']), 'bundle.history': r(['admin', 'clerk', 'reviewer']), 'bundle.overview': r(['admin', 'reviewer']),
+  'salary.sampleScheme': r(READ), 'salary.schemes': r(READ), 'salary.scheme': r(READ), 'salary.grades': r(READ), 'salary.gradingPreview': r(READ), 'salary.history': r(READ), 'salary.promotionPreview': r(READ), 'salary.paySheet': r(READ), 'salary.exportPaySheet': r(READ, true), 'salary.saveScheme': r(ENTRY), 'salary.copyScheme': r(ENTRY), 'salary.setGrades': r(ENTRY), 'salary.gradeInitial': r(ENTRY), 'salary.setLevel': r(ENTRY), 'salary.approvePromotion': r(APPROVE), 'salary.confirmMonth': r(APPROVE),
+  'assessment.schemes': r(READ), 'assessment.scheme': r(READ), 'assessment.cycles': r(READ), 'assessment.sheet': r(READ), 'assessment.results': r(READ), 'assessment.distribution': r(READ), 'assessment.exportXlsx': r(READ, true), 'assessment.saveScheme': r(ENTRY), 'assessment.installSample': r(ENTRY), 'assessment.createCycle': r(ENTRY), 'assessment.saveScores': r(ENTRY), 'assessment.saveNotes': r(ENTRY), 'assessment.saveSession': r(ENTRY), 'assessment.deleteSession': r(ENTRY), 'assessment.setFinalGrade': r(['clerk', 'reviewer']), 'assessment.acceptProposals': r(['clerk', 'reviewer']), 'assessment.confirm': r(APPROVE), 'assessment.reopen': r(APPROVE),
+  'training.classes.list': r(READ), 'training.classes.get': r(READ), 'training.series.list': r(READ), 'training.series.get': r(READ), 'training.attendance.list': r(READ), 'training.categories.list': r(READ), 'training.requirements.list': r(READ), 'training.hoursByPerson': r(READ), 'training.belowRequirement': r(READ), 'training.belowRequirement.export': r(READ, true), 'training.personHistory': r(READ), 'training.classes.create': r(ENTRY), 'training.classes.update': r(ENTRY), 'training.classes.remove': r(ENTRY), 'training.series.create': r(ENTRY), 'training.series.update': r(ENTRY), 'training.sessions.create': r(ENTRY), 'training.sessions.update': r(ENTRY), 'training.enroll': r(ENTRY), 'training.enrollOne': r(ENTRY), 'training.attendance.update': r(ENTRY), 'training.attendance.setStatus': r(ENTRY), 'training.attendance.remove': r(ENTRY), 'training.signin.import': r(ENTRY), 'training.categories.save': r(ENTRY), 'training.requirements.save': r(ENTRY),
+} as Record<OpName, Rule>;

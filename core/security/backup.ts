@@ -1,0 +1,70 @@
+import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { checkDatabaseFile } from '../../db/open.ts';
+import { keyringPath } from './keyring.ts';
+
+// Backups are `VACUUM INTO` copies: SQLite3 Multiple Ciphers writes them encrypted with the
+// database's own key (better-sqlite3's backup API refuses an encrypted source, so it can never
+// produce a plaintext copy by accident). Each copy travels with the keyring that opens it.
+
+export interface BackupInfo {
+  file: string;
+  name: string;
+  size: number;
+  createdAt: string;
+  kind: 'auto' | 'manual' | 'exit' | 'before-restore';
+}
+
+export const backupDir = (dbFile: string) => join(dirname(dbFile), 'backups');
+
+const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
+
+export function writeBackup(sqlite: Database.Database, dbFile: string, folder: string, kind: BackupInfo['kind'], now: Date): BackupInfo {
+  mkdirSync(folder, { recursive: true });
+  const name = `jiceng-${stamp(now)}-${kind}.db`;
+  const file = join(folder, name);
+  const tmp = `${file}.tmp`;
+  rmSync(tmp, { force: true });
+  sqlite.prepare('VACUUM INTO ?').run(tmp);
+  renameSync(tmp, file);
+  copyFileSync(keyringPath(dbFile), keyringPath(file));
+  return { file, name, size: statSync(file).size, createdAt: now.toISOString(), kind };
+}
+
+export function listBackups(folder: string): BackupInfo[] {
+  if (!existsSync(folder)) return [];
+  return readdirSync(folder)
+    .filter((n) => /^jiceng-\d{8}-\d{6}Z-[a-z-]+\.db$/.test(n))
+    .map((name) => {
+      const m = /^jiceng-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})Z-([a-z-]+)\.db$/.exec(name)!;
+      const file = join(folder, name);
+      return { file, name, size: statSync(file).size, createdAt: `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`, kind: m[7] as BackupInfo['kind'] };
+    })
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+}
+
+/** Keeps the newest `keep` automatic backups (daily and on-exit); manual ones are the user's. */
+export function rotateBackups(folder: string, keep: number): void {
+  for (const b of listBackups(folder).filter((x) => x.kind === 'auto' || x.kind === 'exit').slice(keep)) {
+    rmSync(b.file, { force: true });
+    rmSync(keyringPath(b.file), { force: true });
+  }
+}
+
+/**
+ * Replaces the database with a backup: the backup is checked whole first (integrity_check with
+ * the key), the replaced file is kept aside, and the copy lands by rename. The caller must have
+ * closed the database.
+ */
+export function restoreFile(dbFile: string, backupFile: string, key: Buffer, now: Date): { keptAside: string } {
+  const problem = checkDatabaseFile(backupFile, key);
+  if (problem) throw new Error(`备份文件 ${basename(backupFile)} 未通过完整性检查（${problem}），未作任何替换`);
+  const keptAside = `${dbFile}.replaced-${stamp(now)}`;
+  const tmp = `${dbFile}.restoring`;
+  copyFileSync(backupFile, tmp);
+  for (const suffix of ['-wal', '-shm']) if (existsSync(dbFile + suffix)) renameSync(dbFile + suffix, keptAside + suffix);
+  if (existsSync(dbFile)) renameSync(dbFile, keptAside);
+  renameSync(tmp, dbFile);
+  return { keptAside };
+}

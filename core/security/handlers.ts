@@ -1,0 +1,145 @@
+import { and, asc, count, desc, eq, gte, like, lte, type SQL } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
+import { auditLog, users } from '../../db/schema/index.ts';
+import type { HandlersFor } from '../contract/handler-types.ts';
+import { AppError, validationError } from '../contract/errors.ts';
+import type { Ctx } from '../context.ts';
+import { getOrgUnit } from '../org/handlers.ts';
+import type { securityContract } from './contract.ts';
+import { verifyAuditChain } from './audit-chain.ts';
+import { applyNewPassword, insertUser, toUserInfo, userById, verifyPassword } from './users.ts';
+import { assertInScope } from './scope.ts';
+import { backupDir, listBackups, writeBackup } from './backup.ts';
+import { safeRow } from '../xlsx/safe.ts';
+
+function currentUser(ctx: Ctx) {
+  if (ctx.actor.kind !== 'user') throw new AppError('forbidden', '此操作需要以账号登录');
+  return userById(ctx, ctx.actor.id);
+}
+
+function services(ctx: Ctx) {
+  if (!ctx.security) throw new AppError('internal', '密钥服务不可用（未通过登录打开数据库）');
+  return ctx.security;
+}
+
+function auditFilter(input: { from?: string | undefined; to?: string | undefined; actor?: string | null; operation?: string | null; outcome?: string | undefined }) {
+  const where: (SQL | undefined)[] = [];
+  if (input.from) where.push(gte(auditLog.at, input.from));
+  if (input.to) where.push(lte(auditLog.at, `${input.to}\uffff`));
+  if (input.actor) where.push(like(auditLog.actorName, `%${input.actor}%`));
+  if (input.operation) where.push(like(auditLog.operation, `%${input.operation}%`));
+  if (input.outcome) where.push(eq(auditLog.outcome, input.outcome as 'ok'));
+  return and(...where);
+}
+
+export const securityHandlers: HandlersFor<typeof securityContract> = {
+  'auth.me': (ctx) => toUserInfo(ctx, currentUser(ctx)),
+
+  'auth.logout': (tx) => {
+    const me = currentUser(tx);
+    if (tx.actor.sessionId) services(tx).sessions.end(tx.actor.sessionId);
+    tx.audit({ entity: 'user', entityId: me.id });
+    return { ok: true as const };
+  },
+
+  'auth.changePassword': (tx, input) => {
+    const me = currentUser(tx);
+    if (!verifyPassword(me, input.oldPassword)) throw validationError([{ path: 'oldPassword', message: '「原密码」不正确' }]);
+    applyNewPassword(tx, me, input.newPassword, false);
+    const session = tx.actor.sessionId ? services(tx).sessions.get(tx.actor.sessionId) : undefined;
+    if (session) session.mustChangePassword = false;
+    tx.audit({ entity: 'user', entityId: me.id, after: { passwordChanged: true } });
+    return { ok: true as const };
+  },
+
+  'users.list': (ctx) => ctx.db.select().from(users).orderBy(asc(users.username)).all().map((u) => toUserInfo(ctx, u)),
+
+  'users.create': (tx, input) => {
+    if (input.orgScopeId) {
+      getOrgUnit(tx, input.orgScopeId);
+      assertInScope(tx, input.orgScopeId);
+    }
+    const row = insertUser(tx, { ...input, password: input.initialPassword, mustChange: true });
+    const info = toUserInfo(tx, row);
+    tx.audit({ entity: 'user', entityId: row.id, after: info });
+    return info;
+  },
+
+  'users.update': (tx, input) => {
+    const before = userById(tx, input.id);
+    if (tx.actor.kind === 'user' && tx.actor.id === input.id && (input.disabled || input.role !== before.role))
+      throw new AppError('conflict', '不能停用本人账号或修改本人的角色，请由另一位系统管理员操作');
+    if (input.orgScopeId) getOrgUnit(tx, input.orgScopeId);
+    tx.db.update(users).set({ displayName: input.displayName, role: input.role, orgScopeId: input.orgScopeId, disabled: input.disabled, updatedAt: tx.nowIso }).where(eq(users.id, input.id)).run();
+    if (input.disabled || input.role !== before.role || input.orgScopeId !== before.orgScopeId) tx.security?.sessions.endAllFor(input.id);
+    const after = toUserInfo(tx, userById(tx, input.id));
+    tx.audit({ entity: 'user', entityId: input.id, before: toUserInfo(tx, before), after });
+    return after;
+  },
+
+  'users.resetPassword': (tx, input) => {
+    const row = userById(tx, input.id);
+    applyNewPassword(tx, row, input.newPassword, true);
+    services(tx).sessions.endAllFor(row.id);
+    tx.audit({ entity: 'user', entityId: row.id, after: { passwordReset: true } });
+    return toUserInfo(tx, userById(tx, row.id));
+  },
+
+  'backup.list': (ctx) => {
+    const folder = backupDir(services(ctx).vault.dbFile);
+    return { folder, rows: listBackups(folder) };
+  },
+
+  'backup.create': {
+    async prepare(ctx, input) {
+      // VACUUM INTO cannot run inside a transaction: copy first, then record it.
+      const dbFile = services(ctx).vault.dbFile;
+      const info = writeBackup(ctx.sqlite, dbFile, input.folder ?? backupDir(dbFile), 'manual', ctx.now());
+      return (tx) => {
+        tx.audit({ entity: 'backup', entityId: info.name, after: info });
+        return info;
+      };
+    },
+  },
+
+  'settings.getSecurity': (ctx) => services(ctx).vault.policy(),
+
+  'settings.updateSecurity': (tx, input) => {
+    const before = services(tx).vault.policy();
+    services(tx).vault.setPolicy(input);
+    tx.audit({ entity: 'settings', entityId: 'security', before, after: input });
+    return input;
+  },
+
+  'audit.list': (ctx, input) => {
+    const where = auditFilter(input);
+    const total = ctx.db.select({ n: count() }).from(auditLog).where(where).get()!.n;
+    const rows = ctx.db
+      .select({ id: auditLog.id, at: auditLog.at, actor: auditLog.actor, actorName: auditLog.actorName, operation: auditLog.operation, entity: auditLog.entity, entityId: auditLog.entityId, outcome: auditLog.outcome, before: auditLog.before, after: auditLog.after })
+      .from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(input.limit).offset(input.offset).all();
+    return { total, rows };
+  },
+
+  'audit.verify': (ctx) => verifyAuditChain(ctx.sqlite),
+
+  'audit.export': {
+    async prepare(ctx, input) {
+      const rows = ctx.db.select().from(auditLog).where(auditFilter(input)).orderBy(asc(auditLog.id)).all();
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('审计日志');
+      ws.columns = [
+        { header: '序号', key: 'id', width: 8 }, { header: '时间', key: 'at', width: 24 }, { header: '操作人', key: 'actorName', width: 14 },
+        { header: '操作', key: 'operation', width: 24 }, { header: '对象', key: 'entity', width: 12 }, { header: '对象编号', key: 'entityId', width: 38 },
+        { header: '结果', key: 'outcome', width: 8 }, { header: '变更前', key: 'before', width: 40 }, { header: '变更后', key: 'after', width: 40 },
+      ];
+      for (const r of rows) ws.addRow(safeRow([r.id, r.at, r.actorName, r.operation, r.entity, r.entityId, r.outcome, r.before, r.after]));
+      ws.views = [{ state: 'frozen', ySplit: 1 }];
+      const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
+      return (tx) => {
+        const fileName = `审计日志-${tx.today}.xlsx`;
+        tx.audit({ entity: 'audit_log', after: { exported: rows.length, from: input.from ?? null, to: input.to ?? null } });
+        return { fileName, base64, rows: rows.length };
+      };
+    },
+  },
+};

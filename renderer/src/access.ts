@@ -1,0 +1,35 @@
+import { ACCESS } from '../../core/security/access.ts';
+import type { Role } from '../../core/security/roles.ts';
+import type { NavEntry } from './nav.tsx';
+
+// Which pages a role sees is decided by the core access matrix, never by a list kept here:
+// a page is shown to the roles that may call the query it opens with.
+const PAGE_OP: Record<string, string> = {
+  roster: 'roster.list',
+  training: 'training.hoursByPerson',
+  salary: 'salary.schemes',
+  assessment: 'assessment.cycles',
+  exchange: 'bundle.history',
+  settings: 'users.list',
+  audit: 'audit.list',
+};
+
+// A page whose query the matrix does not list yet holds data: only the data roles see it.
+const DATA_ROLES: readonly Role[] = ['clerk', 'reviewer'];
+
+export function mayOpen(role: Role, path: string): boolean {
+  const op = PAGE_OP[path];
+  const rule = op ? (ACCESS as Record<string, { roles: 'public' | 'session' | readonly Role[] } | undefined>)[op] : undefined;
+  if (!rule) return DATA_ROLES.includes(role);
+  if (rule.roles === 'public' || rule.roles === 'session') return true;
+  return rule.roles.includes(role);
+}
+
+const LANDING: Record<Role, string> = { clerk: 'roster', reviewer: 'roster', admin: 'settings', auditor: 'audit' };
+
+/** The pages a role may open, and where it lands after login. */
+export function navFor(role: Role, nav: readonly NavEntry[]): { entries: NavEntry[]; landing: string } {
+  const entries = nav.filter((n) => mayOpen(role, n.path));
+  const landing = entries.some((n) => n.path === LANDING[role]) ? LANDING[role] : (entries[0]?.path ?? '');
+  return { entries, landing };
+}

@@ -1,0 +1,139 @@
+import { expect, test } from '@playwright/test';
+import { apiCall, E2E_ADMIN, E2E_CLERK, login, startServe, type Served } from '../helpers/serve.ts';
+import { LoginPage, loginAs } from './pages/login.ts';
+
+// Accounts, lockout, forced password change, the audit log and the idle lock, as users meet
+// them in browser mode. Extra accounts are made over the bridge by the administrator.
+
+let served: Served;
+let admin: string;
+
+async function adminCall(op: string, input: unknown): Promise<any> {
+  const env = await apiCall(served, op, input, admin);
+  if (!env.ok) throw new Error(`${op}: ${env.error.message}`);
+  return env.data;
+}
+
+/** An account made by the administrator whose first password has already been changed. */
+async function ready(username: string, role: string, password: string): Promise<{ username: string; password: string }> {
+  const first = 'Start-2026!tmp';
+  await adminCall('users.create', { username, displayName: `测试${username}`, role, initialPassword: first });
+  const s = await login(served, { username, password: first });
+  const changed = await apiCall(served, 'auth.changePassword', { oldPassword: first, newPassword: password }, s);
+  expect(changed.ok).toBe(true);
+  return { username, password };
+}
+
+test.beforeAll(async () => {
+  served = await startServe();
+  admin = await login(served, E2E_ADMIN);
+});
+
+test.afterAll(async () => {
+  await served?.stop();
+});
+
+test('a wrong password shows the attempts left, and the fifth failure locks the account', async ({ page }) => {
+  const victim = await ready('wangwu', 'reviewer', 'Review-2026!ok');
+  const lp = new LoginPage(page);
+  await lp.goto(served);
+  for (let left = 4; left >= 1; left--) {
+    await lp.submit({ username: victim.username, password: 'Wrong-2026!no' });
+    await expect(lp.error).toHaveText(`用户名或密码错误（还可尝试 ${left} 次）`);
+  }
+  await lp.submit({ username: victim.username, password: 'Wrong-2026!no' });
+  await expect(lp.error).toContainText('账号已锁定 15 分钟');
+  // Even the right password is refused while the lock lasts.
+  await lp.submit(victim);
+  await expect(lp.error).toContainText('账号因多次密码错误已锁定');
+  await expect(lp.userbar).toHaveCount(0);
+});
+
+test('the admin creates a clerk, who must change the password at first login and then sees the roster', async ({ page }) => {
+  await loginAs(page, served, 'admin');
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  await expect(nav.getByRole('link', { name: '花名册' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: '账号管理' })).toBeVisible();
+
+  await page.getByRole('button', { name: '＋ 新建账号' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建账号' });
+  await dialog.locator('#ud-username').fill('lisi');
+  await dialog.locator('#ud-name').fill('李四');
+  await dialog.locator('#ud-role').selectOption({ label: '录入员' });
+  await dialog.locator('#ud-scope').selectOption({ label: '秦都区' });
+  await dialog.locator('#ud-password').fill('lisi');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog.locator('.field[data-field="initialPassword"] .field-error')).toContainText('「密码」');
+  await dialog.locator('#ud-password').fill('Chu-2026!pass');
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(dialog).toHaveCount(0);
+  const row = page.locator('.ag-row').filter({ has: page.locator('[col-id="username"]', { hasText: /^lisi$/ }) });
+  await expect(row.locator('[col-id="role"]')).toHaveText('录入员');
+  await expect(row.locator('[col-id="scope"]')).toHaveText('秦都区');
+  await expect(row.locator('[col-id="status"]')).toHaveText('待修改初始密码');
+
+  await page.getByRole('button', { name: '退出登录' }).click();
+  await expect(page.getByRole('heading', { name: '登录' })).toBeVisible();
+
+  await loginAs(page, served, { username: 'lisi', password: 'Chu-2026!pass' }, { mustChange: true });
+  await page.locator('#cp-old').fill('Chu-2026!pass');
+  await page.locator('#cp-new').fill('Chu-2026!pass');
+  await page.locator('#cp-confirm').fill('Chu-2026!pass');
+  await page.getByRole('button', { name: '修改密码' }).click();
+  await expect(page.locator('.field[data-field="cp-new"] .field-error')).toContainText('最近');
+  await page.locator('#cp-new').fill('Mine-2026!new');
+  await page.locator('#cp-confirm').fill('Mine-2026!new');
+  await page.getByRole('button', { name: '修改密码' }).click();
+  await expect(page.getByRole('heading', { name: '花名册' })).toBeVisible();
+  const bar = new LoginPage(page).userbar;
+  await expect(bar).toContainText('李四');
+  await expect(bar).toContainText('录入员');
+  await expect(nav.getByRole('link', { name: '设置' })).toHaveCount(0);
+  await expect(nav.getByRole('link', { name: '审计日志' })).toHaveCount(0);
+});
+
+test('the auditor sees the login events in the audit log, and the integrity check passes', async ({ page }) => {
+  const auditor = await ready('shenji', 'auditor', 'Audit-2026!ok');
+  await loginAs(page, served, auditor);
+  await expect(page.getByRole('heading', { name: '审计日志' })).toBeVisible();
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  await expect(nav.getByRole('link')).toHaveText(['审计日志']);
+
+  await page.getByLabel('操作', { exact: true }).fill('auth.login');
+  await page.getByRole('button', { name: '查询' }).click();
+  const logins = page.locator('.ag-row [col-id="operation"]', { hasText: 'auth.login' });
+  await expect(logins.first()).toBeVisible();
+  expect(await logins.count()).toBeGreaterThanOrEqual(3);
+  await expect(page.locator('.ag-row').filter({ has: page.locator('[col-id="actor"]', { hasText: '测试shenji' }) }).first()).toBeVisible();
+
+  await page.getByRole('button', { name: '校验完整性' }).click();
+  await expect(page.getByRole('status', { name: '校验结果' })).toContainText('校验通过');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^审计日志-\d{4}-\d{2}-\d{2}\.xlsx$/);
+});
+
+test('after the idle time the app locks itself and hides the data until the password is entered', async ({ page }) => {
+  await adminCall('settings.updateSecurity', { maxFailures: 5, lockMinutes: 15, idleMinutes: 1 });
+  try {
+    await page.clock.install();
+    await loginAs(page, served, 'clerk');
+    const heading = page.getByRole('heading', { name: '花名册' });
+    await expect(heading).toBeVisible();
+    await page.clock.fastForward('01:05');
+    const lock = page.getByRole('dialog', { name: '已锁定' });
+    await expect(lock).toBeVisible();
+    await expect(heading).toBeHidden();
+
+    await lock.locator('#lock-password').fill('Wrong-2026!no');
+    await lock.getByRole('button', { name: '解锁' }).click();
+    await expect(lock.locator('.form-banner')).toContainText('还可尝试');
+    await lock.locator('#lock-password').fill(E2E_CLERK.password);
+    await lock.getByRole('button', { name: '解锁' }).click();
+    await expect(lock).toHaveCount(0);
+    await expect(heading).toBeVisible();
+  } finally {
+    await adminCall('settings.updateSecurity', { maxFailures: 5, lockMinutes: 15, idleMinutes: 10 });
+  }
+});
