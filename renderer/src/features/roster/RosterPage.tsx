@@ -16,6 +16,7 @@ import { PersonFormDialog } from './PersonFormDialog.tsx';
 import { RetireDialog } from './RetireDialog.tsx';
 import { emptyForm, formFromRecord, type PersonForm } from './personFormModel.ts';
 import { defaultOrgFor } from './orgTree.ts';
+import { RosterIoButtons } from '../roster-import/RosterIoButtons.tsx';
 
 const PAGE_KEY = 'roster';
 const STATUS_OPTIONS = [...PERSON_STATUSES, 'all'] as const;
@@ -151,6 +152,7 @@ export function RosterPage() {
           <button type="button" disabled={!selected || selected.status !== '在岗'} onClick={() => setRetiring(selected)}>
             离岗办理
           </button>
+          <RosterIoButtons orgs={orgs ?? []} orgId={orgId} status={status} query={query} onImported={() => setReload((n) => n + 1)} onError={setError} />
           <ColumnMenu api={gridApi} columns={COLUMN_LABELS} onReset={() => gridApi && clearColumnState(PAGE_KEY, gridApi)} />
         </div>
         {error && (

@@ -1,0 +1,171 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { orgUnits, people, settings } from '../../db/schema/index.ts';
+import { AppError } from '../contract/errors.ts';
+import type { HandlersFor } from '../contract/handler-types.ts';
+import type { Ctx } from '../context.ts';
+import { getOrgUnit } from '../org/handlers.ts';
+import { assertInScope } from '../security/scope.ts';
+import { rosterHandlers } from '../roster/handlers.ts';
+import { localIsoDate } from '../roster/dates.ts';
+import type { RowIssueOut, rosterIoContract } from './contract.ts';
+import { rosterWorkbook, type ExportRow } from './export.ts';
+import { MAPPABLE_FIELDS, parseImport, planAsync, planSync, type ParsedImport } from './import.ts';
+import type { PlannedRow } from './plan.ts';
+import { progressOf, report } from './progress.ts';
+import { errorReport } from './report.ts';
+import { importWriter } from './write.ts';
+
+const MAX_ISSUES = 5000;
+const MAX_ROWS = 2000;
+
+function issuesOf(planned: PlannedRow[], limit = MAX_ISSUES): { issues: RowIssueOut[]; issuesTruncated: boolean } {
+  const all = planned.flatMap((r) => r.issues);
+  // Errors first: a long list of warnings must not push the errors out of the capped list.
+  all.sort((a, b) => (a.severity === b.severity ? a.row - b.row : a.severity === 'error' ? -1 : 1));
+  return { issues: all.slice(0, limit), issuesTruncated: all.length > limit };
+}
+
+function countOf(planned: PlannedRow[]) {
+  const c = { create: 0, update: 0, unchanged: 0, error: 0 };
+  for (const r of planned) c[r.action]++;
+  return c;
+}
+
+/** Changes whenever any person row is inserted, updated or soft-deleted (every write takes a new change_seq). */
+function peopleFingerprint(ctx: Ctx): string {
+  const r = ctx.sqlite.prepare('SELECT count(*) AS n, coalesce(max(change_seq), 0) AS s FROM people').get() as { n: number; s: number };
+  return `${r.n}:${r.s}`;
+}
+
+/** The import target: it must exist and lie inside the caller's org scope. */
+function targetOrg(ctx: Ctx, orgId: string) {
+  const org = getOrgUnit(ctx, orgId);
+  assertInScope(ctx, org.id);
+  return org;
+}
+
+const b64 = (buf: Buffer) => buf.toString('base64');
+const stamp = (ctx: Ctx) => localIsoDate(ctx.now()).replaceAll('-', '');
+
+export const rosterIoHandlers: HandlersFor<typeof rosterIoContract> = {
+  'roster.importPreview': async (ctx, input) => {
+    const org = targetOrg(ctx, input.orgId);
+    try {
+      const parsed = await parseImport(ctx, input);
+      const planned = await planAsync(ctx, parsed, org, input.jobId);
+      report(input.jobId, { stage: 'done' });
+      const { sheet } = parsed;
+      return {
+        file: { format: sheet.format, encoding: sheet.encoding, sheetName: sheet.sheetName, headerRows: sheet.header.rows, dataRows: sheet.rows.length },
+        layoutKey: parsed.layoutKey,
+        mappingSource: parsed.mappingSource,
+        mapping: parsed.columns,
+        fields: MAPPABLE_FIELDS,
+        notices: parsed.notices,
+        counts: countOf(planned),
+        ...issuesOf(planned),
+        rows: planned.slice(0, MAX_ROWS).map((r) => ({ row: r.row, action: r.action, name: r.name, changes: r.changes })),
+        rowsTruncated: planned.length > MAX_ROWS,
+      };
+    } catch (e) {
+      report(input.jobId, { stage: 'failed' });
+      throw e;
+    }
+  },
+
+  'roster.importCommit': {
+    async prepare(ctx, input) {
+      let parsed: ParsedImport;
+      let early: PlannedRow[];
+      let seen: string;
+      try {
+        parsed = await parseImport(ctx, input);
+        const org = targetOrg(ctx, input.orgId);
+        seen = peopleFingerprint(ctx);
+        early = await planAsync(ctx, parsed, org, input.jobId);
+      } catch (e) {
+        report(input.jobId, { stage: 'failed' });
+        throw e;
+      }
+      return (tx) => {
+        // The plan was made outside the transaction so the write lock is held only for the
+        // writes. If anyone touched the roster since, plan again inside it: what is written
+        // must be what was checked.
+        const org = targetOrg(tx, input.orgId);
+        const planned = peopleFingerprint(tx) === seen ? early : planSync(tx, parsed, org);
+        const counts = countOf(planned);
+        if (counts.error > 0 && !input.validOnly) {
+          report(input.jobId, { stage: 'failed', validated: planned.length });
+          const { issues } = issuesOf(planned, 200);
+          const errors = issues.filter((i) => i.severity === 'error');
+          throw new AppError(
+            'validation',
+            `有 ${counts.error} 行存在错误，未导入任何数据。请按错误说明修正后重新导入，或明确选择“只导入无误的行”。`,
+            errors.map((i) => ({ path: `第${i.row}行.${i.column}`, message: `第 ${i.row} 行 ${i.column}：${i.message}` })),
+          );
+        }
+        report(input.jobId, { stage: 'writing', validated: planned.length });
+        const writer = importWriter(tx);
+        const createdIds: string[] = [];
+        const updated: { id: string; changes: string[] }[] = [];
+        for (const r of planned) {
+          if (r.action === 'create') createdIds.push(writer.insert(r.data!));
+          else if (r.action === 'update') {
+            writer.update(r.personId!, r.data!);
+            updated.push({ id: r.personId!, changes: r.changes });
+          }
+        }
+        if (input.mapping) {
+          const value = input.mapping;
+          tx.db.insert(settings).values({ key: parsed.layoutKey, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+        }
+        tx.audit({
+          entity: 'roster_import',
+          entityId: org.id,
+          after: {
+            fileName: input.fileName, sheet: parsed.sheet.sheetName, orgName: org.name,
+            created: createdIds, updated, unchanged: counts.unchanged, skippedRows: planned.filter((r) => r.action === 'error').map((r) => r.row),
+          },
+        });
+        report(input.jobId, { stage: 'done', written: createdIds.length + updated.length });
+        return { created: createdIds.length, updated: updated.length, unchanged: counts.unchanged, skipped: counts.error, ...issuesOf(planned) };
+      };
+    },
+  },
+
+  'roster.importErrorReport': async (ctx, input) => {
+    const org = targetOrg(ctx, input.orgId);
+    const parsed = await parseImport(ctx, input);
+    const planned = await planAsync(ctx, parsed, org);
+    const base = input.fileName.replace(/\.(xlsx|csv|txt)$/i, '');
+    return { fileName: `${base}-错误说明.xlsx`, contentBase64: b64(await errorReport(parsed, planned)) };
+  },
+
+  'roster.importProgress': (_ctx, input) => progressOf(input.jobId) ?? { stage: 'unknown', parsed: 0, validated: 0, written: 0, total: 0 },
+
+  'roster.export': async (ctx, input) => {
+    // The roster list decides what "the current filter" means; export only adds the layout.
+    const listed = rosterHandlers['roster.list'](ctx, { ...input, asOf: undefined }) as { rows: { id: string }[] };
+    const ids = listed.rows.map((r) => r.id);
+    const byId = new Map<string, ExportRow>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ctx.db
+        .select({ row: people, orgName: orgUnits.name })
+        .from(people)
+        .innerJoin(orgUnits, eq(orgUnits.id, people.orgId))
+        .where(and(inArray(people.id, ids.slice(i, i + 500)), isNull(people.deletedAt)))
+        .all();
+      for (const r of chunk) byId.set(r.row.id, r);
+    }
+    const rows = ids.map((id) => byId.get(id)!).filter(Boolean);
+    const orgName = input.orgId ? targetOrg(ctx, input.orgId).name : '全部';
+    const title = orgName.endsWith('社区') ? `${orgName}工作者花名册` : `${orgName}社区工作者花名册`;
+    const buf = await rosterWorkbook(ctx, title, rows);
+    return { fileName: `${orgName}-花名册-${stamp(ctx)}.xlsx`, contentBase64: b64(buf), count: rows.length };
+  },
+
+  'roster.exportTemplate': async (ctx) => {
+    const buf = await rosterWorkbook(ctx, '社区工作者花名册（导入模板）', []);
+    return { fileName: '花名册导入模板.xlsx', contentBase64: b64(buf) };
+  },
+};

@@ -1,0 +1,137 @@
+import { isRealDate, toIsoDate } from '../roster/dates.ts';
+import { checkChar } from '../roster/id-number.ts';
+import type { RawCell } from './cells.ts';
+
+// Cell → the value the person schema expects, as people really type it. These only reshape
+// (dates, full-width digits, 是/否, 职务 lists); the person schema then applies the rules.
+
+export type Normalised<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const ok = <T>(value: T): Normalised<T> => ({ ok: true, value });
+const bad = (reason: string): Normalised<never> => ({ ok: false, reason });
+
+/** Full-width digits and Latin letters and the ideographic space → ASCII; Chinese punctuation stays. */
+export function halfWidthAlnum(s: string): string {
+  return s.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A\u3000]/g, (ch) =>
+    ch === '\u3000' ? ' ' : String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  );
+}
+
+export function cleanText(c: RawCell): string | null {
+  let s: string;
+  if (c.t === 'empty') return null;
+  if (c.t === 'text') s = c.v;
+  else if (c.t === 'number') s = String(c.v);
+  else if (c.t === 'bool') s = c.v ? '是' : '否';
+  else s = c.v.toISOString().slice(0, 10);
+  s = halfWidthAlnum(s).trim();
+  // Our exports (and OWASP practice) put an apostrophe before = + - @ so no spreadsheet runs it.
+  if (/^'[=+\-@]/.test(s)) s = s.slice(1);
+  return s === '' ? null : s;
+}
+
+/** 姓名: offices pad two-character names with spaces (张  三) to line them up. */
+export function cleanName(c: RawCell): string | null {
+  const s = cleanText(c);
+  return s === null ? null : s.replace(/(?<=[\u3400-\u9fff])\s+(?=[\u3400-\u9fff])/g, '');
+}
+
+export interface ParsedDate {
+  iso: string;
+  /** Only year and month were given (1985.03); the day is a placeholder 01. */
+  monthOnly: boolean;
+}
+
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DATE_HINT = '（可写作 1985.03、1985-03-01 或 1985年3月）';
+
+function ymd(y: number, m: number, d: number | null, raw: string): Normalised<ParsedDate> {
+  if (!isRealDate(y, m, d ?? 1)) return bad(`“${raw}”不是真实的日期${DATE_HINT}`);
+  return ok({ iso: toIsoDate(y, m, d ?? 1), monthOnly: d === null });
+}
+
+export function parseDateCell(c: RawCell): Normalised<ParsedDate | null> {
+  if (c.t === 'empty') return ok(null);
+  if (c.t === 'bool') return bad(`“${c.v ? 'TRUE' : 'FALSE'}”不是日期${DATE_HINT}`);
+  // exceljs hands date cells over as UTC midnight of the calendar date shown in the sheet.
+  if (c.t === 'date') return ymd(c.v.getUTCFullYear(), c.v.getUTCMonth() + 1, c.v.getUTCDate(), c.v.toISOString().slice(0, 10));
+  if (c.t === 'number') return parseDateNumber(c.v);
+  return parseDateText(c.v);
+}
+
+function parseDateNumber(n: number): Normalised<ParsedDate | null> {
+  const raw = String(n);
+  if (Number.isInteger(n)) {
+    if (n >= 190001 && n <= 299912) return ymd(Math.floor(n / 100), n % 100, null, raw);
+    if (n >= 19000101 && n <= 29991231) return ymd(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100, raw);
+    if (n >= 1900 && n <= 2999) return bad(`“${raw}”只有年份，请填写到月${DATE_HINT}`);
+    if (n > 60 && n < 100000) {
+      const d = new Date(EXCEL_EPOCH_MS + n * 86_400_000);
+      return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), raw);
+    }
+    return bad(`“${raw}”不是可识别的日期${DATE_HINT}`);
+  }
+  const m = /^(\d{4})\.(\d{1,2})$/.exec(raw);
+  if (m) {
+    // A number cell drops the trailing zero: 1985.10 arrives as 1985.1, the same as January.
+    if (m[2]!.length === 1)
+      return bad(`“${raw}”含义不明确（存成了数字，可能是 ${m[1]} 年 ${m[2]} 月或 ${m[2]}0 月）：请把该列设为文本格式，或改写为 ${m[1]}-${m[2]}0 这样的形式`);
+    return ymd(Number(m[1]), Number(m[2]), null, raw);
+  }
+  return bad(`“${raw}”不是可识别的日期${DATE_HINT}`);
+}
+
+export function parseDateText(text: string): Normalised<ParsedDate | null> {
+  const raw = text.trim();
+  const s = raw.normalize('NFKC').replace(/\s+/g, '').replace(/T?\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, '');
+  if (!s) return ok(null);
+  let m = /^(\d{4})[.\-/年](\d{1,2})(?:月|[.\-/月](\d{1,2})日?)?$/.exec(s);
+  if (m) return ymd(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null, raw);
+  m = /^(\d{4})(\d{2})(\d{2})?$/.exec(s);
+  if (m) return ymd(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null, raw);
+  if (/^\d{4}年?$/.test(s)) return bad(`“${raw}”只有年份，请填写到月${DATE_HINT}`);
+  if (/^\d{5}$/.test(s)) return parseDateNumber(Number(s));
+  return bad(`“${raw}”不是可识别的日期${DATE_HINT}`);
+}
+
+const NUMERIC_ID =
+  '被 Excel 存成了数字（Excel 只保留 15 位有效数字，后几位已变成 0 或显示为科学计数法），无法还原：请把该列设为“文本”格式，重新录入身份证号后再导入';
+
+/**
+ * 身份证号 arrives as text for the schema to check. A number cell, or text that still shows
+ * the damage of having been one (1.10101E+17, trailing 000 with a wrong check digit), is
+ * reported and never "repaired" by guessing.
+ */
+export function cleanIdNumber(c: RawCell): Normalised<string | null> {
+  if (c.t === 'number') return bad(NUMERIC_ID);
+  const s = cleanText(c);
+  if (s === null) return ok(null);
+  const compact = s.replace(/\s+/g, '').toUpperCase();
+  if (/^\d+(\.\d+)?E\+?\d+$/.test(compact)) return bad(NUMERIC_ID);
+  if (/^\d{15}000$/.test(compact) && checkChar(compact.slice(0, 17)) !== compact[17]) return bad(NUMERIC_ID);
+  return ok(s);
+}
+
+export function cleanPhone(c: RawCell): string | null {
+  if (c.t === 'number' && Number.isInteger(c.v)) return String(c.v);
+  return cleanText(c);
+}
+
+const YES = new Set(['是', 'Y', 'YES', 'TRUE', '1', '√', '✓', '✔', '有']);
+const NO = new Set(['否', 'N', 'NO', 'FALSE', '0', '×', '✗', '无', '不是', '/']);
+
+export function parseBool(c: RawCell): Normalised<boolean | null> {
+  if (c.t === 'bool') return ok(c.v);
+  const s = cleanText(c);
+  if (s === null) return ok(null);
+  const u = s.toUpperCase();
+  if (YES.has(u)) return ok(true);
+  if (NO.has(u)) return ok(false);
+  return bad(`“${s}”应填“是”或“否”`);
+}
+
+export function splitPosts(c: RawCell): string[] {
+  const s = cleanText(c);
+  if (s === null) return [];
+  return s.split(/[、,，;；/\\|\s]+/).filter(Boolean);
+}

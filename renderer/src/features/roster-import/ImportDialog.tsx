@@ -1,0 +1,205 @@
+import { useState } from 'react';
+import type { ImportPreview } from '../../../../core/roster-io/contract.ts';
+import type { OrgUnit } from '../../../../core/org/contract.ts';
+import { call, errorText } from '../../api/client.ts';
+import { Dialog } from '../../components/Dialog.tsx';
+import { FormBanner } from '../../components/Field.tsx';
+import { downloadBase64, newJobId, readAsBase64 } from './files.ts';
+import { IssuesGrid } from './IssuesGrid.tsx';
+import { MappingTable } from './MappingTable.tsx';
+import { progressText, useImportProgress } from './useImportProgress.ts';
+import './roster-import.css';
+
+interface Props {
+  orgs: OrgUnit[];
+  initialOrgId: string | null;
+  onImported: () => void;
+  onClose: () => void;
+}
+
+interface Chosen {
+  fileName: string;
+  contentBase64: string;
+}
+
+type Done = { created: number; updated: number; unchanged: number; skipped: number };
+
+/** Choose a file and a unit → dry run (mapping, counts, row errors) → confirmed commit. */
+export function ImportDialog({ orgs, initialOrgId, onImported, onClose }: Props) {
+  const [orgId, setOrgId] = useState(initialOrgId ?? orgs.find((o) => o.level === 'community')?.id ?? '');
+  const [file, setFile] = useState<Chosen | null>(null);
+  const [reading, setReading] = useState<string | null>(null);
+  const [preview, setPreview] = useState<ImportPreview | null>(null);
+  const [overrides, setOverrides] = useState<Record<number, string | null>>({});
+  const [validOnly, setValidOnly] = useState(false);
+  const [busy, setBusy] = useState<'preview' | 'commit' | 'report' | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [banner, setBanner] = useState<string | null>(null);
+  const [done, setDone] = useState<Done | null>(null);
+  // A changed mapping has not been checked yet: commit waits for the next dry run.
+  const [stale, setStale] = useState(false);
+  const progress = useImportProgress(jobId);
+
+  const mapping = () => {
+    const entries = Object.entries(overrides);
+    return entries.length ? entries.map(([index, field]) => ({ index: Number(index), field })) : undefined;
+  };
+  const input = (f: Chosen) => ({ ...f, orgId, ...(mapping() ? { mapping: mapping() } : {}) });
+
+  async function choose(f: File | undefined) {
+    if (!f) return;
+    setPreview(null);
+    setOverrides({});
+    setDone(null);
+    setBanner(null);
+    try {
+      const contentBase64 = await readAsBase64(f, (loaded, total) => setReading(`正在读取文件：${Math.round((loaded / Math.max(total, 1)) * 100)}%`));
+      setFile({ fileName: f.name, contentBase64 });
+    } catch (e) {
+      setBanner(errorText(e));
+    } finally {
+      setReading(null);
+    }
+  }
+
+  async function runPreview() {
+    if (!file || !orgId) return;
+    const id = newJobId();
+    setBusy('preview');
+    setJobId(id);
+    setBanner(null);
+    setStale(false);
+    try {
+      setPreview(await call('roster.importPreview', { ...input(file), jobId: id }));
+    } catch (e) {
+      setPreview(null);
+      setBanner(errorText(e));
+    } finally {
+      setBusy(null);
+      setJobId(null);
+    }
+  }
+
+  async function commit() {
+    if (!file || !preview) return;
+    const c = preview.counts;
+    const skipping = validOnly && c.error ? `，跳过有错误的 ${c.error} 行` : '';
+    if (!window.confirm(`确认导入？将新增 ${c.create} 人、更新 ${c.update} 人${skipping}。`)) return;
+    const id = newJobId();
+    setBusy('commit');
+    setJobId(id);
+    try {
+      setDone(await call('roster.importCommit', { ...input(file), validOnly, jobId: id }));
+      onImported();
+    } catch (e) {
+      setBanner(errorText(e));
+    } finally {
+      setBusy(null);
+      setJobId(null);
+    }
+  }
+
+  async function report() {
+    if (!file) return;
+    setBusy('report');
+    try {
+      const r = await call('roster.importErrorReport', input(file));
+      downloadBase64(r.fileName, r.contentBase64);
+    } catch (e) {
+      setBanner(errorText(e));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  const c = preview?.counts;
+  const blocked = !!c && c.error > 0 && !validOnly;
+  const nothingToDo = !!c && c.create + c.update === 0;
+
+  return (
+    <Dialog
+      wide
+      title="从 Excel/CSV 导入花名册"
+      onClose={onClose}
+      banner={<FormBanner message={banner} />}
+      footer={
+        <>
+          <span className="muted rio-progress" role="status">
+            {busy === 'preview' || busy === 'commit' ? progressText(progress, busy === 'preview' ? '正在预检…' : '正在导入…') : reading ?? ''}
+          </span>
+          {preview && preview.issues.length > 0 && (
+            <button type="button" disabled={busy !== null} onClick={() => void report()}>
+              {busy === 'report' ? '正在生成…' : '下载错误报告'}
+            </button>
+          )}
+          <button type="button" onClick={onClose}>
+            {done ? '关闭' : '取消'}
+          </button>
+          {!done && (
+            <button type="button" className="primary" disabled={!preview || stale || busy !== null || blocked || nothingToDo} onClick={() => void commit()}>
+              {busy === 'commit' ? '正在导入…' : '确认导入'}
+            </button>
+          )}
+        </>
+      }
+    >
+      <div className="rio-step">
+        <div className="rio-row">
+          <label>
+            导入到：
+            <select value={orgId} onChange={(e) => { setOrgId(e.target.value); setPreview(null); }} aria-label="导入到的组织单位">
+              <option value="">请选择组织单位</option>
+              {orgs.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}（{o.code}）
+                </option>
+              ))}
+            </select>
+          </label>
+          <input type="file" accept=".xlsx,.csv" aria-label="选择 Excel 或 CSV 文件" onChange={(e) => void choose(e.target.files?.[0])} />
+          <button type="button" className={preview ? undefined : 'primary'} disabled={!file || !orgId || busy !== null || reading !== null} onClick={() => void runPreview()}>
+            {preview ? '重新预检' : '预检（不写入）'}
+          </button>
+        </div>
+        {done && (
+          <p role="status">
+            已导入：新增 {done.created} 人，更新 {done.updated} 人，未变 {done.unchanged} 人{done.skipped ? `，跳过有错误的 ${done.skipped} 行` : ''}。
+          </p>
+        )}
+        {preview && c && !done && (
+          <>
+            <div className="rio-counts" aria-label="预检结果">
+              <span>
+                表头在第 {preview.file.headerRows.join('、')} 行，数据 <strong>{preview.file.dataRows}</strong> 行
+              </span>
+              <span>新增 <strong>{c.create}</strong></span>
+              <span>更新 <strong>{c.update}</strong></span>
+              <span>未变 <strong>{c.unchanged}</strong></span>
+              <span className={c.error ? 'bad' : undefined}>有错误 <strong>{c.error}</strong> 行</span>
+            </div>
+            {preview.notices.length > 0 && (
+              <ul className="rio-notices">
+                {preview.notices.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+            )}
+            <MappingTable preview={preview} overrides={overrides} onChange={(i, f) => {
+                setOverrides((o) => ({ ...o, [i]: f }));
+                setStale(true);
+              }} />
+            {stale && <p className="rio-warning">列对应关系已修改，请点“重新预检”后再导入。</p>}
+            <IssuesGrid issues={preview.issues} />
+            {preview.issuesTruncated && <p className="muted">问题较多，这里只列出前一部分；完整内容请下载错误报告。</p>}
+            {c.error > 0 && (
+              <label className="rio-row">
+                <input type="checkbox" checked={validOnly} onChange={(e) => setValidOnly(e.target.checked)} />
+                只导入无误的行（跳过 {c.error} 行有错误的行；不勾选时，有任何错误都不会写入）
+              </label>
+            )}
+          </>
+        )}
+      </div>
+    </Dialog>
+  );
+}
