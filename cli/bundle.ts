@@ -1,0 +1,134 @@
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { openApp, resolveDbFile } from './app.ts';
+import { parseFlags, UsageError } from './args.ts';
+import { callOrReport } from './keys.ts';
+
+const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
+
+/** Temp file, fsync, read back and compare, then rename: a file with the final name is always complete. */
+export function writeVerified(dir: string, name: string, bytes: Uint8Array): string {
+  const final = join(dir, name);
+  const temp = join(dir, `.${name}.tmp`);
+  try {
+    const fd = openSync(temp, 'w');
+    try {
+      let off = 0;
+      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    const back = sha256(readFileSync(temp));
+    if (back !== sha256(bytes)) throw new Error('读回校验失败：U 盘上的文件与导出内容不一致');
+    renameSync(temp, final);
+    try {
+      const dfd = openSync(dir, 'r');
+      fsyncSync(dfd);
+      closeSync(dfd);
+    } catch {
+      // Directories cannot be opened for fsync on Windows; the rename is still atomic there.
+    }
+    return back;
+  } catch (e) {
+    rmSync(temp, { force: true });
+    throw e;
+  }
+}
+
+interface ExportedFile { id: string; fileName: string; seq: number; file: string; signature: string; counts: Record<string, number> }
+interface ImportOut { outcome: string; message: string; released: number }
+
+async function exportTo(dbFlag: string | undefined, user: string | undefined, out: string, full: boolean, to: string | undefined): Promise<number> {
+  if (!existsSync(out) || !statSync(out).isDirectory()) throw new UsageError(`--out 应为已存在的文件夹：${out}`);
+  const app = await openApp(resolveDbFile(dbFlag), user);
+  try {
+    const data = await callOrReport(app, 'bundle.export', { full, recipientCode: to ?? null });
+    if (!data) return 1;
+    let failed = 0;
+    for (const f of data.files as ExportedFile[]) {
+      const bytes = new Uint8Array(Buffer.from(f.file, 'base64'));
+      try {
+        const digest = writeVerified(out, f.fileName, bytes);
+        writeVerified(out, `${f.fileName}.sig`, new TextEncoder().encode(f.signature));
+        const done = await callOrReport(app, 'bundle.exportDone', { exportId: f.id, ok: true, sha256: digest });
+        if (!done || done.status !== 'written') throw new Error('登记写入结果失败');
+        const total = Object.values(f.counts).reduce((a, b) => a + b, 0);
+        console.log(`已导出 ${join(out, f.fileName)}（第 ${f.seq} 号，${total} 条记录）`);
+      } catch (e) {
+        failed++;
+        await callOrReport(app, 'bundle.exportDone', { exportId: f.id, ok: false, error: (e as Error).message.slice(0, 400) });
+        console.error(`导出失败 ${f.fileName}：${(e as Error).message}（序号未占用，可重新导出）`);
+      }
+    }
+    return failed ? 1 : 0;
+  } finally {
+    app.close();
+  }
+}
+
+/** Expands folders to the bundles inside them, in name order (which is sender and sequence order). */
+function expand(paths: string[]): string[] {
+  const files: string[] = [];
+  for (const p of paths) {
+    if (existsSync(p) && statSync(p).isDirectory()) files.push(...readdirSync(p).filter((n) => n.endsWith('.age')).sort().map((n) => join(p, n)));
+    else files.push(p);
+  }
+  return files;
+}
+
+async function importFiles(dbFlag: string | undefined, user: string | undefined, paths: string[]): Promise<number> {
+  const files = expand(paths);
+  if (!files.length) throw new UsageError('bundle import 需要至少一个数据包文件或文件夹');
+  const app = await openApp(resolveDbFile(dbFlag), user);
+  let bad = 0;
+  try {
+    for (const [i, path] of files.entries()) {
+      const name = path.split(/[\\/]/).pop()!;
+      let r: ImportOut | null = null;
+      if (!existsSync(path)) console.log(`[${i + 1}/${files.length}] NOT_FOUND ${path} 文件不存在`);
+      else {
+        const sigPath = `${path}.sig`;
+        const signature = existsSync(sigPath) ? readFileSync(sigPath, 'utf8') : null;
+        r = (await callOrReport(app, 'bundle.import', { fileName: name, file: readFileSync(path).toString('base64'), signature })) as ImportOut | null;
+        if (r) console.log(`[${i + 1}/${files.length}] ${r.outcome} ${path} ${r.message}${r.released ? `（另有 ${r.released} 个暂存数据包已接收）` : ''}`);
+      }
+      if (!r || (r.outcome !== 'ACCEPTED' && r.outcome !== 'DUPLICATE')) bad++;
+    }
+    return bad ? 1 : 0;
+  } finally {
+    app.close();
+  }
+}
+
+/** `jiceng bundle export --out DIR [--full] [--to CODE] | import FILE|DIR... | inspect FILE` */
+export async function runBundle(args: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(args, {
+    db: { type: 'string' }, user: { type: 'string' }, out: { type: 'string' }, full: { type: 'boolean' }, to: { type: 'string' },
+  });
+  const [sub, ...rest] = positionals;
+  const db = values.db as string | undefined;
+  const user = values.user as string | undefined;
+  if (sub === 'export') {
+    if (!values.out) throw new UsageError('bundle export 需要 --out 文件夹');
+    return exportTo(db, user, values.out as string, Boolean(values.full), values.to as string | undefined);
+  }
+  if (sub === 'import') return importFiles(db, user, rest);
+  if (sub === 'inspect') {
+    const [path] = rest;
+    if (!path) throw new UsageError('bundle inspect 需要一个文件');
+    const app = await openApp(resolveDbFile(db), user);
+    try {
+      const signature = existsSync(`${path}.sig`) ? readFileSync(`${path}.sig`, 'utf8') : null;
+      const out = await callOrReport(app, 'bundle.inspect', { fileName: path, file: readFileSync(path).toString('base64'), signature });
+      if (!out) return 1;
+      console.log(`${out.ok ? 'OK' : String(out.outcome)} ${String(out.message)}`);
+      if (out.manifest) console.log(JSON.stringify(out.manifest, null, 2));
+      return out.ok ? 0 : 1;
+    } finally {
+      app.close();
+    }
+  }
+  throw new UsageError('bundle 子命令：export --out DIR [--full] [--to CODE] | import FILE|DIR... | inspect FILE');
+}

@@ -1,0 +1,80 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import { openApp, resolveDbFile } from './app.ts';
+import { parseFlags, UsageError } from './args.ts';
+import type { App } from './app.ts';
+
+/** Runs one operation and prints the Chinese error message on failure; returns the data or null. */
+export async function callOrReport(app: App, op: string, input: unknown): Promise<Record<string, unknown> | null> {
+  const env = await app.dispatcher.dispatch(op, input);
+  if (!env.ok) {
+    console.error(`失败：${env.error.message}`);
+    return null;
+  }
+  return env.data as Record<string, unknown>;
+}
+
+interface KeysState {
+  binding: { orgCode: string; orgName: string; role: string } | null;
+  active: { fingerprint: string; signFingerprint: string; recipientFingerprint: string; ageRecipient: string; ageSource: string } | null;
+  peers: { id: string; role: string; orgCode: string; orgName: string; fingerprint: string; status: string }[];
+}
+
+function printState(s: KeysState): void {
+  if (!s.binding || !s.active) {
+    console.log('本机尚未初始化密钥。');
+    return;
+  }
+  console.log(`本单位：${s.binding.orgName}（${s.binding.orgCode}，${s.binding.role === 'county' ? '县（区）' : '社区'}）`);
+  console.log(`本机指纹：${s.active.fingerprint}`);
+  console.log(`接收公钥：${s.active.ageRecipient}（${s.active.ageSource === 'age-keygen' ? '由 age-keygen 导入' : '本机生成'}）`);
+  console.log(`签名密钥指纹：${s.active.signFingerprint}`);
+  for (const p of s.peers) console.log(`对方单位：${p.orgName}（${p.orgCode}）${p.status}  指纹 ${p.fingerprint}  [${p.id}]`);
+}
+
+/** `jiceng keys init --org CODE | show | import-identity FILE | rotate | backup OUT | revoke PEER_ID` */
+export async function runKeys(args: string[]): Promise<number> {
+  const { values, positionals } = parseFlags(args, { db: { type: 'string' }, user: { type: 'string' }, org: { type: 'string' } });
+  const [sub, arg] = positionals;
+  const app = await openApp(resolveDbFile(values.db as string | undefined), values.user as string | undefined);
+  try {
+    let data: Record<string, unknown> | null;
+    switch (sub) {
+      case 'init':
+        if (!values.org) throw new UsageError('keys init 需要 --org 区划代码');
+        data = await callOrReport(app, 'keys.init', { orgCode: values.org });
+        break;
+      case 'show':
+        data = await callOrReport(app, 'keys.show', {});
+        break;
+      case 'import-identity':
+        if (!arg) throw new UsageError('keys import-identity 需要 age-keygen 身份文件');
+        data = await callOrReport(app, 'keys.importIdentity', { text: readFileSync(arg, 'utf8') });
+        break;
+      case 'rotate':
+        data = await callOrReport(app, 'keys.rotate', {});
+        break;
+      case 'backup': {
+        if (!arg) throw new UsageError('keys backup 需要输出文件');
+        const out = await callOrReport(app, 'keys.backup', {});
+        if (!out) return 1;
+        writeFileSync(arg, String(out.text), { mode: 0o600 });
+        console.log(`私钥备份已写入 ${arg}（请妥善保管，此操作已留痕）`);
+        return 0;
+      }
+      case 'revoke': {
+        if (!arg) throw new UsageError('keys revoke 需要对方单位密钥编号（见 keys show）');
+        const out = await callOrReport(app, 'keys.revokePeer', { peerId: arg });
+        if (!out) return 1;
+        console.log(`已吊销：${String(out.orgName)}（${String(out.orgCode)}）`);
+        return 0;
+      }
+      default:
+        throw new UsageError('keys 子命令：init --org CODE | show | import-identity FILE | rotate | backup OUT | revoke PEER_ID');
+    }
+    if (!data) return 1;
+    printState(data as unknown as KeysState);
+    return 0;
+  } finally {
+    app.close();
+  }
+}

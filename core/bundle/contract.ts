@@ -1,0 +1,86 @@
+import { z } from 'zod';
+import { mutation, query } from '../contract/op.ts';
+import { id } from '../contract/fields.ts';
+import { OUTCOMES } from './manifest.ts';
+
+// Keys, enrollment and bundles. File bytes travel as base64 (bundles) or text (enrollment
+// files, signatures) so every payload stays JSON-safe; the CLI and the UI do the file I/O.
+
+const keyView = z.object({
+  id: z.string(), status: z.string(), ageRecipient: z.string(), ageSource: z.string(), signPublic: z.string(),
+  fingerprint: z.string(), signFingerprint: z.string(), recipientFingerprint: z.string(), createdAt: z.string(),
+});
+export const peerView = z.object({
+  id: z.string(), role: z.enum(['county', 'community']), orgCode: z.string(), orgName: z.string(), orgId: z.string(),
+  ageRecipients: z.array(z.string()), fingerprint: z.string(), status: z.string(), createdAt: z.string(),
+  confirmedAt: z.string().nullable(), revokedAt: z.string().nullable(),
+});
+const binding = z.object({ orgId: z.string(), orgCode: z.string(), orgName: z.string(), role: z.enum(['county', 'community']) });
+const keysState = z.object({ binding: binding.nullable(), active: keyView.nullable(), keys: z.array(keyView), peers: z.array(peerView) });
+const fileText = (label: string) => z.string({ error: `「${label}」缺失` }).min(1, { error: `「${label}」为空` }).max(10_000_000, { error: `「${label}」过大` });
+const fingerprint = z.string({ error: '「指纹」应为文字' }).trim().max(64, { error: '「指纹」过长' });
+const b64 = z.string({ error: '「文件」缺失' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: '「文件」不是 base64 编码' });
+const tableReport = z.object({ created: z.number(), updated: z.number(), retired: z.number(), conflicts: z.number() });
+
+export const importResult = z.object({
+  fileName: z.string(), sha256: z.string(), outcome: z.enum(OUTCOMES), message: z.string(),
+  kind: z.enum(['data', 'policy']).nullable(), senderCode: z.string().nullable(), senderName: z.string().nullable(),
+  seq: z.number().nullable(), full: z.boolean().nullable(), report: z.record(z.string(), tableReport).nullable(), released: z.number(),
+});
+export type ImportResultView = z.infer<typeof importResult>;
+
+export const exportView = z.object({
+  id: z.string(), kind: z.enum(['data', 'policy']), chain: z.string(), seq: z.number(), full: z.boolean(), fileName: z.string(),
+  sha256: z.string(), counts: z.record(z.string(), z.number()), status: z.enum(['pending', 'written', 'failed']),
+  error: z.string().nullable(), createdAt: z.string(), finishedAt: z.string().nullable(),
+});
+const importView = z.object({
+  id: z.number(), at: z.string(), fileName: z.string(), sha256: z.string(), size: z.number(), outcome: z.string(), message: z.string(),
+  kind: z.string().nullable(), senderCode: z.string().nullable(), seq: z.number().nullable(),
+  report: z.record(z.string(), tableReport).nullable(),
+});
+
+export const bundleContract = {
+  'keys.init': mutation('初始化本机密钥并绑定本单位（县或社区）', z.object({ orgCode: z.string({ error: '「单位代码」必须填写' }).trim().regex(/^\d{12}$/, { error: '「单位代码」应为 12 位区划代码' }) }), keysState),
+  'keys.show': query('本机密钥、指纹与已登记的对方单位', z.object({}).default({}), keysState),
+  'keys.importIdentity': mutation('导入 age-keygen 生成的身份作为本机接收密钥', z.object({ text: fileText('身份文件') }), keysState),
+  'keys.rotate': mutation('更换本机密钥（旧密钥保留用于解密在途数据包）', z.object({}).default({}), keysState),
+  'keys.backup': mutation('备份本机私钥（留痕）', z.object({}).default({}), z.object({ text: z.string(), fileName: z.string() })),
+  'keys.revokePeer': mutation('吊销对方单位的密钥', z.object({ peerId: id('对方单位密钥') }), peerView),
+  'enroll.exportProfile': query('导出县级配置（含接收公钥、签名公钥与组织树）', z.object({}).default({}), z.object({ text: z.string(), fingerprint: z.string(), fileName: z.string() })),
+  'enroll.importProfile': mutation('社区导入县级配置', z.object({ text: fileText('县级配置文件'), confirm: fingerprint.nullish() }), peerView),
+  'enroll.exportRequest': query('社区导出登记申请（本机公钥）', z.object({}).default({}), z.object({ text: z.string(), fingerprint: z.string(), fileName: z.string() })),
+  'enroll.importRequest': mutation('县（区）导入社区登记申请，核对指纹后生效', z.object({ text: fileText('登记申请文件'), confirm: fingerprint.min(1, { error: '「指纹」必须填写，请与社区电话或纸质登记表核对' }) }), peerView),
+  'bundle.export': mutation(
+    '导出数据包（社区→县）或政策包（县→社区）',
+    z.object({ full: z.boolean().default(false), recipientCode: z.string().trim().nullish() }).default({ full: false }),
+    z.object({ files: z.array(exportView.extend({ file: z.string(), signature: z.string() })) }),
+  ),
+  'bundle.exportDone': mutation(
+    '登记数据包写入结果（写入并校验成功后才占用序号）',
+    z.object({ exportId: id('导出记录'), ok: z.boolean(), sha256: z.string().nullish(), error: z.string().max(500).nullish() }),
+    exportView,
+  ),
+  'bundle.import': mutation(
+    '导入一个数据包：全部校验通过后在一个事务中合并',
+    z.object({ fileName: z.string().max(255).default('bundle.age'), file: b64, signature: z.string().max(10_000).nullish() }),
+    importResult,
+  ),
+  'bundle.inspect': query(
+    '查看数据包（解密并校验，不写入）',
+    z.object({ fileName: z.string().max(255).default('bundle.age'), file: b64, signature: z.string().max(10_000).nullish() }),
+    z.object({ ok: z.boolean(), outcome: z.string().nullable(), message: z.string(), manifest: z.unknown().nullable() }),
+  ),
+  'bundle.history': query('导出与导入记录', z.object({}).default({}), z.object({ exports: z.array(exportView), imports: z.array(importView) })),
+  'bundle.overview': query(
+    '县级报送情况：各社区最近一次报送的时间、序号与记录数',
+    z.object({}).default({}),
+    z.object({
+      communities: z.array(z.object({
+        orgCode: z.string(), orgName: z.string(), peerStatus: z.string(), fingerprint: z.string(), lastSeq: z.number().nullable(),
+        lastImportedAt: z.string().nullable(), lastCreatedAt: z.string().nullable(), records: z.number().nullable(), held: z.number(),
+      })),
+      conflicts: z.array(z.object({ id: z.string(), tableName: z.string(), recordId: z.string(), senderCode: z.string(), reason: z.string(), detectedAt: z.string() })),
+    }),
+  ),
+};

@@ -1,0 +1,142 @@
+import { eq } from 'drizzle-orm';
+import { bundlePeers, orgUnits, type BundlePeerRow } from '../../db/schema/index.ts';
+import type { HandlersFor } from '../contract/handler-types.ts';
+import { AppError } from '../contract/errors.ts';
+import type { Ctx } from '../context.ts';
+import type { bundleContract } from './contract.ts';
+import { parseAgeKeygenFile } from './crypto.ts';
+import { assertFingerprint, exportProfile, exportRequest, readProfile, readRequest } from './enroll.ts';
+import {
+  activeKey, allOwnKeys, bindingFor, findOrgByCode, generateKeyMaterial, getBinding, installKey, listPeers, publicView,
+  requireBinding, setBinding, trustPeer,
+} from './keys.ts';
+import { rekeyOrgUnit } from './rekey.ts';
+import { sharedTables } from './tables.ts';
+
+type KeyOps = 'keys.init' | 'keys.show' | 'keys.importIdentity' | 'keys.rotate' | 'keys.backup' | 'keys.revokePeer'
+  | 'enroll.exportProfile' | 'enroll.importProfile' | 'enroll.exportRequest' | 'enroll.importRequest';
+
+export function peerOut(p: BundlePeerRow) {
+  const { signPublic: _s, ...rest } = p;
+  return rest;
+}
+
+function keysState(ctx: Ctx) {
+  const keys = allOwnKeys(ctx).map(publicView);
+  return { binding: getBinding(ctx), active: keys.find((k) => k.status === 'active') ?? null, keys, peers: listPeers(ctx).map(peerOut) };
+}
+
+const stamp = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10).replaceAll('-', '');
+
+export const keysHandlers: HandlersFor<Pick<typeof bundleContract, KeyOps>> = {
+  'keys.init': {
+    async prepare(_ctx, input) {
+      const material = await generateKeyMaterial();
+      return (tx) => {
+        if (getBinding(tx)) throw new AppError('conflict', '本机已初始化密钥；如需更换请使用“更换密钥”');
+        const b = bindingFor(tx, input.orgCode);
+        setBinding(tx, b);
+        const k = installKey(tx, material);
+        tx.audit({ entity: 'bundle_key', entityId: k.id, after: { binding: b, fingerprint: k.fingerprint } });
+        return keysState(tx);
+      };
+    },
+  },
+  'keys.show': (ctx) => keysState(ctx),
+  'keys.importIdentity': {
+    async prepare(_ctx, input) {
+      let parsed: { identity: string; recipient: string };
+      try {
+        parsed = await parseAgeKeygenFile(input.text);
+      } catch (e) {
+        throw new AppError('validation', `「身份文件」${(e as Error).message}`);
+      }
+      return (tx) => {
+        const current = activeKey(tx);
+        const k = installKey(tx, {
+          ageIdentity: parsed.identity, ageRecipient: parsed.recipient, ageSource: 'age-keygen',
+          signPrivate: current.signPrivate, signPublic: current.signPublic,
+        });
+        tx.audit({ entity: 'bundle_key', entityId: k.id, after: { importedAgeRecipient: parsed.recipient, fingerprint: k.fingerprint } });
+        return keysState(tx);
+      };
+    },
+  },
+  'keys.rotate': {
+    async prepare() {
+      const material = await generateKeyMaterial();
+      return (tx) => {
+        const before = activeKey(tx);
+        const k = installKey(tx, material);
+        tx.audit({ entity: 'bundle_key', entityId: k.id, before: { fingerprint: before.fingerprint }, after: { fingerprint: k.fingerprint } });
+        return keysState(tx);
+      };
+    },
+  },
+  'keys.backup': (tx) => {
+    const b = requireBinding(tx);
+    const keys = allOwnKeys(tx);
+    if (!keys.length) throw new AppError('conflict', '本机尚未初始化密钥');
+    tx.audit({ entity: 'bundle_key', entityId: null, after: { backup: keys.map((k) => k.fingerprint) } });
+    const text = JSON.stringify({ format: 'jiceng-key-backup/1', binding: b, createdAt: tx.nowIso, keys }, null, 1) + '\n';
+    return { text, fileName: `${b.orgCode}_keys_backup_${stamp(tx)}.json` };
+  },
+  'keys.revokePeer': (tx, input) => {
+    const before = tx.db.select().from(bundlePeers).where(eq(bundlePeers.id, input.peerId)).get();
+    if (!before) throw new AppError('not_found', `未找到对方单位密钥 ${input.peerId}`);
+    tx.db.update(bundlePeers).set({ status: 'revoked', revokedAt: tx.nowIso }).where(eq(bundlePeers.id, input.peerId)).run();
+    const after = tx.db.select().from(bundlePeers).where(eq(bundlePeers.id, input.peerId)).get()!;
+    tx.audit({ entity: 'bundle_peer', entityId: before.id, before: peerOut(before), after: peerOut(after) });
+    return peerOut(after);
+  },
+  'enroll.exportProfile': (ctx) => {
+    const { text, fingerprint } = exportProfile(ctx);
+    return { text, fingerprint, fileName: `${requireBinding(ctx).orgCode}_county_profile_${stamp(ctx)}.json` };
+  },
+  'enroll.exportRequest': (ctx) => {
+    const { text, fingerprint } = exportRequest(ctx);
+    return { text, fingerprint, fileName: `${requireBinding(ctx).orgCode}_enrollment_request_${stamp(ctx)}.json` };
+  },
+  'enroll.importProfile': (tx, input) => {
+    const p = readProfile(input.text);
+    assertFingerprint(p.fingerprint, input.confirm);
+    const own = getBinding(tx);
+    if (own?.role === 'county') throw new AppError('conflict', '本机是县（区），不能导入县级配置');
+    const t = sharedTables().find((x) => x.name === 'org_units')!;
+    const lines = p.orgUnits.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    // Communities adopt the county's unit ids, so records carry ids the county knows.
+    const rekeyed: { code: string; from: string; to: string }[] = [];
+    for (const u of lines) {
+      const local = findOrgByCode(tx, String(u.code));
+      if (local && local.id !== u.id) {
+        if (tx.db.select().from(orgUnits).where(eq(orgUnits.id, String(u.id))).get())
+          throw new AppError('conflict', `本机组织树与县级配置冲突（区划代码 ${String(u.code)}），请核对组织单位后再导入`);
+        rekeyOrgUnit(tx, local.id, String(u.id));
+        rekeyed.push({ code: String(u.code), from: local.id, to: String(u.id) });
+      }
+      if (local) tx.db.update(orgUnits).set(u).where(eq(orgUnits.id, String(u.id))).run();
+      else tx.db.insert(t.table).values(u).run();
+    }
+    const peer = trustPeer(tx, {
+      role: 'county', orgCode: p.org.code, orgName: p.org.name, orgId: p.org.id, ageRecipients: p.ageRecipients,
+      signPublic: p.signPublic, fingerprint: p.fingerprint,
+    });
+    tx.audit({ entity: 'bundle_peer', entityId: peer.id, after: { ...peerOut(peer), orgUnits: lines.length, rekeyed } });
+    return peerOut(peer);
+  },
+  'enroll.importRequest': (tx, input) => {
+    const r = readRequest(input.text);
+    assertFingerprint(r.fingerprint, input.confirm);
+    const own = requireBinding(tx);
+    if (own.role !== 'county') throw new AppError('conflict', '只有县（区）可以导入社区登记申请');
+    const unit = findOrgByCode(tx, r.org.code);
+    if (!unit || unit.id !== r.org.id || unit.level !== 'community')
+      throw new AppError('conflict', `本县组织树中没有与申请一致的社区 ${r.org.code}（${r.org.name}）；请确认该社区导入的是本县的县级配置`);
+    const peer = trustPeer(tx, {
+      role: 'community', orgCode: r.org.code, orgName: unit.name, orgId: unit.id, ageRecipients: r.ageRecipients,
+      signPublic: r.signPublic, fingerprint: r.fingerprint,
+    });
+    tx.audit({ entity: 'bundle_peer', entityId: peer.id, after: { ...peerOut(peer), confirmedFingerprint: r.fingerprint } });
+    return peerOut(peer);
+  },
+};

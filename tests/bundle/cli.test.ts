@@ -1,0 +1,73 @@
+import { spawnSync } from 'node:child_process';
+import { appendFileSync, copyFileSync, mkdirSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../helpers/serve.ts';
+import { removeDir, tempDir } from '../helpers/app.ts';
+
+// The CLI end to end, as two offices would use it: first-run setup, keys, enrollment with
+// the fingerprint read over the phone, export to a "USB" folder, import with exit codes.
+
+const dir = tempDir('jiceng-bundle-cli-');
+afterAll(() => removeDir(dir));
+const PASSWORD = 'Str0ng!Passw0rd#2026';
+const env = { ...process.env, JICENG_USER: 'admin', JICENG_PASSWORD: PASSWORD };
+
+function jiceng(...args: string[]) {
+  const r = spawnSync(process.execPath, ['cli/main.ts', ...args], { cwd: repoRoot, env, encoding: 'utf8' });
+  return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+const setup = (db: string) =>
+  jiceng('call', 'setup.init', JSON.stringify({
+    orgs: [
+      { level: 'county', name: '秦都区', code: '610402000000' },
+      { level: 'street', name: '人民路街道', code: '610402001000' },
+      { level: 'community', name: '新城社区', code: '610402001001' },
+    ],
+    admin: { username: 'admin', displayName: '管理员', password: PASSWORD },
+  }), '--db', db);
+
+describe('jiceng keys / enroll / bundle', () => {
+  it('enrolls, exports to a folder and imports with one line and exit code per file', () => {
+    const county = join(dir, 'county.db');
+    const comm = join(dir, 'comm.db');
+    const usb = join(dir, 'usb');
+    mkdirSync(usb);
+    expect(setup(county).code).toBe(0);
+    expect(setup(comm).code).toBe(0);
+    expect(jiceng('keys', 'init', '--org', '610402000000', '--db', county).code).toBe(0);
+    const profile = jiceng('enroll', 'export-profile', join(usb, 'profile.json'), '--db', county);
+    expect(profile.code).toBe(0);
+    expect(jiceng('enroll', 'import-profile', join(usb, 'profile.json'), '--db', comm).code).toBe(0);
+    expect(jiceng('keys', 'init', '--org', '610402001001', '--db', comm).code).toBe(0);
+    const req = jiceng('enroll', 'export-request', join(usb, 'request.json'), '--db', comm);
+    const fpr = /指纹：([0-9A-F ]+)（/.exec(req.out)![1]!;
+    expect(jiceng('enroll', 'import-request', join(usb, 'request.json'), '--confirm', '0000 0000 0000 0000 0000 0000 0000 0000', '--db', county).code).toBe(1);
+    expect(jiceng('enroll', 'import-request', join(usb, 'request.json'), '--confirm', fpr, '--db', county).code).toBe(0);
+    const shown = jiceng('keys', 'show', '--db', county);
+    expect(shown.out).toContain(fpr);
+    expect(shown.out).not.toContain('AGE-SECRET-KEY');
+
+    const exported = jiceng('bundle', 'export', '--out', usb, '--full', '--db', comm);
+    expect(exported.code).toBe(0);
+    const name = readdirSync(usb).find((n) => n.endsWith('.age'))!;
+    expect(name).toMatch(/^610402001001_\d{8}_000001_full\.age$/);
+    expect(readdirSync(usb)).toContain(`${name}.sig`);
+    expect(readdirSync(usb).some((n) => n.endsWith('.tmp'))).toBe(false);
+    expect(jiceng('bundle', 'inspect', join(usb, name), '--db', county).out).toContain('"orgCode": "610402001001"');
+
+    const bad = join(dir, 'bad.age');
+    copyFileSync(join(usb, name), bad);
+    appendFileSync(bad, 'garbage');
+    const first = jiceng('bundle', 'import', join(usb, name), '--db', county);
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/ACCEPTED/);
+    const mixed = jiceng('bundle', 'import', usb, bad, '--db', county);
+    expect(mixed.code).toBe(1);
+    const lines = mixed.out.trim().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toContain('DUPLICATE');
+    expect(lines[1]).toContain('CORRUPT');
+  }, 180_000);
+});

@@ -1,0 +1,97 @@
+import { createHash } from 'node:crypto';
+import { openTestApp, seedOrgTree, type TestApp } from '../helpers/app.ts';
+import { checkChar } from '../../core/roster/id-number.ts';
+
+// Two or more real installations (temp SQLite files) enrolled with each other through the
+// same operations the CLI and the UI use.
+
+export interface Installation {
+  app: TestApp;
+  orgCode: string;
+  orgId: string;
+}
+
+export interface Exported {
+  id: string;
+  fileName: string;
+  seq: number;
+  file: Uint8Array;
+  signature: string;
+}
+
+export async function newCounty(): Promise<Installation & { streetId: string; communityIds: string[] }> {
+  const app = openTestApp();
+  const { county, street, community } = await seedOrgTree(app);
+  const c2 = await app.ok('org.create', { level: 'community', parentId: street.id, name: '幸福社区', code: '610402001002' });
+  await app.ok('keys.init', { orgCode: county.code });
+  return { app, orgCode: county.code, orgId: county.id, streetId: street.id, communityIds: [community.id, c2.id] };
+}
+
+/** A community installation that imported `county`'s profile and was enrolled there. */
+export async function newCommunity(county: Installation, code = '610402001001'): Promise<Installation> {
+  const app = openTestApp();
+  const profile = await county.app.ok('enroll.exportProfile', {});
+  await app.ok('enroll.importProfile', { text: profile.text, confirm: profile.fingerprint });
+  const state = await app.ok('keys.init', { orgCode: code });
+  const req = await app.ok('enroll.exportRequest', {});
+  await county.app.ok('enroll.importRequest', { text: req.text, confirm: req.fingerprint });
+  return { app, orgCode: code, orgId: state.binding!.orgId };
+}
+
+export async function exportBundle(from: Installation, opts: { full?: boolean; written?: boolean } = {}): Promise<Exported> {
+  const out = await from.app.ok('bundle.export', { full: opts.full ?? false });
+  const f = out.files[0]!;
+  const file = new Uint8Array(Buffer.from(f.file, 'base64'));
+  if (opts.written ?? true)
+    await from.app.ok('bundle.exportDone', { exportId: f.id, ok: true, sha256: createHash('sha256').update(file).digest('hex') });
+  return { id: f.id, fileName: f.fileName, seq: f.seq, file, signature: f.signature };
+}
+
+export async function importBundle(into: Installation, file: Uint8Array, signature: string | null = null, fileName = 'bundle.age') {
+  return into.app.ok('bundle.import', { fileName, file: Buffer.from(file).toString('base64'), signature });
+}
+
+/** A valid ID number for the birth date and gender; `x` picks one whose check character is X. */
+export function idNumberFor(birthDate: string, gender: '男' | '女', start = 0, x = false): string {
+  for (let n = start; n < 1000; n++) {
+    if ((n % 2 === 1) !== (gender === '男')) continue;
+    const first17 = `610402${birthDate.replaceAll('-', '')}${String(n).padStart(3, '0')}`;
+    const c = checkChar(first17);
+    if (!x || c === 'X') return first17 + c;
+  }
+  throw new Error('no ID number left');
+}
+
+export function personInput(orgId: string, i: number, extra: Record<string, unknown> = {}) {
+  const gender = i % 2 ? '男' : '女';
+  const birthDate = `1985-03-${String((i % 28) + 1).padStart(2, '0')}`;
+  return {
+    orgId, name: `测试${i}`, gender, ethnicity: '汉族', birthDate,
+    politicalStatus: '群众', posts: ['网格员'], postCategory: '其他', ...extra,
+  };
+}
+
+/** SHA-256 over every user table and the bundle state tables: equal before and after means "DB unchanged". */
+export function dbDigest(app: TestApp, exceptImportLog = true): string {
+  const h = createHash('sha256');
+  const tables = app.opened.sqlite
+    .prepare("SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
+    .all() as { name: string }[];
+  for (const { name } of tables) {
+    if (exceptImportLog && (name === 'bundle_imports' || name === 'audit_log')) continue;
+    h.update(name);
+    // The audit chain's head pointer moves with every audit row, like the log itself.
+    const skip = name === 'counters' && exceptImportLog ? " WHERE name <> 'audit.head'" : '';
+    for (const row of app.opened.sqlite.prepare(`SELECT * FROM "${name}"${skip} ORDER BY rowid`).all()) h.update(JSON.stringify(row));
+  }
+  return h.digest('hex');
+}
+
+export const countRows = (app: TestApp, table: string): number =>
+  (app.opened.sqlite.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+
+/** The private keys of an installation, through the audited backup operation. */
+export async function backupKeys(i: Installation): Promise<{ ageIdentity: string; ageRecipient: string; signPrivate: string; status: string }[]> {
+  const out = await i.app.ok('keys.backup', {});
+  return (JSON.parse(out.text) as { keys: { ageIdentity: string; ageRecipient: string; signPrivate: string; status: string }[] }).keys;
+}
