@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react';
+import type { RuleRecord } from '../../../../core/training/contract-config.ts';
+import { POST_CATEGORIES, POSTS } from '../../../../core/codes/tables.ts';
+import { REQUIREMENT_UNITS, TRAINING_LEVELS } from '../../../../core/training/codes.ts';
+import { call, errorText } from '../../api/client.ts';
+
+type Draft = { year: string; post: string; postCategory: string; unit: string; amount: string; minLevel: string; isSample: boolean; remarks: string };
+
+const toDraft = (r: RuleRecord): Draft => ({
+  year: r.year === null ? '' : String(r.year), post: r.post ?? '', postCategory: r.postCategory ?? '', unit: r.unit,
+  amount: String(r.amount), minLevel: r.minLevel ?? '', isSample: r.isSample, remarks: r.remarks ?? '',
+});
+
+/** Editable annual requirements and the category list. */
+export function RulesTab() {
+  const [rules, setRules] = useState<Draft[]>([]);
+  const [isDefault, setIsDefault] = useState(false);
+  const [categories, setCategories] = useState('');
+  const [message, setMessage] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = async () => {
+    const [r, c] = await Promise.all([call('training.requirements.list', {}), call('training.categories.list', {})]);
+    setRules(r.rules.map(toDraft));
+    setIsDefault(r.isDefault);
+    setCategories(c.names.join('\n'));
+  };
+  useEffect(() => void load().catch((e: unknown) => setError(errorText(e))), []);
+
+  const patch = (i: number, p: Partial<Draft>) => setRules(rules.map((r, j) => (j === i ? { ...r, ...p } : r)));
+  const saveRules = async () => {
+    try {
+      setError(null);
+      await call('training.requirements.save', {
+        rules: rules.map((r) => ({
+          year: r.year ? Number(r.year) : null, post: r.post || null, postCategory: r.postCategory || null,
+          unit: r.unit as RuleRecord['unit'], amount: Number(r.amount), minLevel: r.minLevel || null, isSample: r.isSample, remarks: r.remarks,
+        })) as never,
+      });
+      await load();
+      setMessage('年度要求已保存');
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+  const saveCategories = async () => {
+    try {
+      setError(null);
+      await call('training.categories.save', { names: categories.split('\n').map((s) => s.trim()).filter(Boolean) });
+      await load();
+      setMessage('培训类别已保存');
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  const choice = (value: string, values: readonly string[], onChange: (v: string) => void, label: string, empty: string) => (
+    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      {empty && <option value="">{empty}</option>}
+      {values.map((v) => <option key={v}>{v}</option>)}
+    </select>
+  );
+
+  return (
+    <div className="pane" style={{ overflow: 'auto' }}>
+      <div className="toolbar">
+        <span className="pane-title">年度培训要求</span>
+        <span className="spacer" />
+        <button type="button" onClick={() => setRules([...rules, { year: '', post: '', postCategory: '', unit: '学时', amount: '40', minLevel: '', isSample: false, remarks: '' }])}>＋ 增加规则</button>
+        <button type="button" className="primary" onClick={() => void saveRules()}>保存要求</button>
+      </div>
+      {isDefault && <div className="sample-note">当前为系统自带的示例规则（依据未经本地确认）：书记、居委会主任每年县级及以上培训不少于 7 天；其他人员每年不少于 40 学时。请按本地文件修改后保存。</div>}
+      <p className="muted small-text">规则匹配：职务规则优先于岗位类别规则，岗位类别规则优先于“所有人员”规则；填写年度的规则在该年度替代“每年”规则。</p>
+      {message && <div className="statusbar" role="status">{message}</div>}
+      {error && <div className="form-banner" role="alert">{error}</div>}
+      <table className="plain rules-table">
+        <thead>
+          <tr><th>年度</th><th>职务</th><th>岗位类别</th><th>单位</th><th>要求数量</th><th>最低层级</th><th>示例</th><th>备注</th><th /></tr>
+        </thead>
+        <tbody>
+          {rules.map((r, i) => (
+            <tr key={i}>
+              <td><input aria-label="年度" placeholder="每年" value={r.year} onChange={(e) => patch(i, { year: e.target.value })} /></td>
+              <td>{choice(r.post, POSTS, (v) => patch(i, { post: v }), '职务', '（任意）')}</td>
+              <td>{choice(r.postCategory, POST_CATEGORIES, (v) => patch(i, { postCategory: v }), '岗位类别', '（任意）')}</td>
+              <td>{choice(r.unit, REQUIREMENT_UNITS, (v) => patch(i, { unit: v }), '单位', '')}</td>
+              <td><input aria-label="要求数量" value={r.amount} onChange={(e) => patch(i, { amount: e.target.value })} /></td>
+              <td>{choice(r.minLevel, TRAINING_LEVELS, (v) => patch(i, { minLevel: v }), '最低层级', '（不限）')}</td>
+              <td><input type="checkbox" aria-label="示例" checked={r.isSample} onChange={(e) => patch(i, { isSample: e.target.checked })} /></td>
+              <td><input aria-label="备注" value={r.remarks} onChange={(e) => patch(i, { remarks: e.target.value })} /></td>
+              <td><button type="button" onClick={() => setRules(rules.filter((_, j) => j !== i))}>删除</button></td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div className="toolbar">
+        <span className="pane-title">培训类别（每行一个）</span>
+        <button type="button" onClick={() => void saveCategories()}>保存类别</button>
+      </div>
+      <textarea aria-label="培训类别" rows={10} cols={30} value={categories} onChange={(e) => setCategories(e.target.value)} />
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'react';
+import type { OrgUnit } from '../../../../core/org/contract.ts';
+import { call, errorText } from '../../api/client.ts';
+import { ClassesTab } from './ClassesTab.tsx';
+import { SeriesTab } from './SeriesTab.tsx';
+import { HoursTab } from './HoursTab.tsx';
+import { RulesTab } from './RulesTab.tsx';
+import { PersonHistoryView } from './PersonHistoryView.tsx';
+import './training.css';
+
+const TABS = ['班次', '书记讲堂', '学时统计', '未达标名单', '年度要求'] as const;
+type Tab = (typeof TABS)[number];
+
+export interface Scope {
+  orgs: OrgUnit[];
+  orgId: string;
+  year: number;
+  openPerson: (personId: string) => void;
+}
+
+export function TrainingPage() {
+  const [orgs, setOrgs] = useState<OrgUnit[] | null>(null);
+  const [orgId, setOrgId] = useState<string>('');
+  const [year, setYear] = useState(() => new Date().getFullYear());
+  const [tab, setTab] = useState<Tab>('班次');
+  const [personId, setPersonId] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    call('org.tree', {})
+      .then((o) => {
+        setOrgs(o);
+        setOrgId((cur) => cur || (o.find((u) => u.parentId === null)?.id ?? ''));
+      })
+      .catch((e: unknown) => setError(errorText(e)));
+  }, []);
+
+  if (personId) return <PersonHistoryView personId={personId} onBack={() => setPersonId(null)} />;
+  if (orgs === null) return <section className="page training">{error && <div className="form-banner" role="alert">{error}</div>}</section>;
+  if (!orgId) return <section className="page training"><p className="pad">请先在花名册中建立组织架构。</p></section>;
+
+  const scope: Scope = { orgs, orgId, year, openPerson: setPersonId };
+  return (
+    <section className="page training">
+      <div className="toolbar">
+        <h1>培训</h1>
+        <div className="segmented" role="tablist" aria-label="培训功能">
+          {TABS.map((t) => (
+            <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'on' : undefined} onClick={() => setTab(t)}>
+              {t}
+            </button>
+          ))}
+        </div>
+        <span className="spacer" />
+        <label className="inline-label">
+          组织
+          <select aria-label="组织" value={orgId} onChange={(e) => setOrgId(e.target.value)}>
+            {orgs.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.level === 'county' ? '' : o.level === 'street' ? '　' : '　　'}
+                {o.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline-label">
+          年度
+          <input aria-label="年度" type="number" className="year-input" value={year} min={2000} max={2100} onChange={(e) => setYear(Number(e.target.value) || year)} />
+        </label>
+      </div>
+      {error && <div className="form-banner" role="alert">{error}</div>}
+      <div className="training-body">
+        {tab === '班次' && <ClassesTab scope={scope} />}
+        {tab === '书记讲堂' && <SeriesTab scope={scope} />}
+        {tab === '学时统计' && <HoursTab scope={scope} below={false} />}
+        {tab === '未达标名单' && <HoursTab scope={scope} below />}
+        {tab === '年度要求' && <RulesTab />}
+      </div>
+    </section>
+  );
+}
