@@ -1,0 +1,80 @@
+import { useState } from 'react';
+import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { SchemeRecord } from '../../../../core/assessment/contract.ts';
+import { POSTS } from '../../../../core/codes/tables.ts';
+import { call, errorText } from '../../api/client.ts';
+import { Dialog } from '../../components/Dialog.tsx';
+import { Field } from '../../components/Field.tsx';
+
+interface Props {
+  orgs: OrgUnit[];
+  schemes: SchemeRecord[];
+  onClose: () => void;
+  onCreated: (cycleId: string) => void | Promise<void>;
+}
+
+/** Picks a scheme and an org unit; the people come from the roster (在岗) by post. */
+export function NewCycleDialog({ orgs, schemes, onClose, onCreated }: Props) {
+  const [schemeId, setSchemeId] = useState(schemes[0]?.id ?? '');
+  const [orgId, setOrgId] = useState(orgs.find((o) => o.level === 'street')?.id ?? orgs[0]?.id ?? '');
+  const [posts, setPosts] = useState<string[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const save = async () => {
+    setBusy(true);
+    try {
+      const c = await call('assessment.createCycle', { schemeId, orgId, posts: posts as never });
+      await onCreated(c.id);
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Dialog
+      title="新建考核周期"
+      onClose={onClose}
+      banner={error ? <div className="form-banner" role="alert">{error}</div> : null}
+      footer={
+        <>
+          <button type="button" onClick={onClose}>取消</button>
+          <button type="button" className="primary" disabled={busy || !schemeId || !orgId} onClick={() => void save()}>
+            创建
+          </button>
+        </>
+      }
+    >
+      <Field name="schemeId" label="考核方案" required htmlFor="nc-scheme">
+        <select id="nc-scheme" value={schemeId} onChange={(e) => setSchemeId(e.target.value)}>
+          {schemes.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.year} · {s.population} · {s.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name="orgId" label="考核单位（含下级）" required htmlFor="nc-org">
+        <select id="nc-org" value={orgId} onChange={(e) => setOrgId(e.target.value)}>
+          {orgs.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
+        </select>
+      </Field>
+      <Field name="posts" label="按职务选取（不选则按方案的考核对象）" wide>
+        <div className="check-row">
+          {POSTS.map((p) => (
+            <label key={p}>
+              <input type="checkbox" checked={posts.includes(p)} onChange={(e) => setPosts(e.target.checked ? [...posts, p] : posts.filter((x) => x !== p))} />
+              {p}
+            </label>
+          ))}
+        </div>
+      </Field>
+    </Dialog>
+  );
+}

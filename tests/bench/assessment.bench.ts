@@ -1,0 +1,81 @@
+import { join } from 'node:path';
+import { openDatabase } from '../../db/open.ts';
+import { sourceMigrationsFolder } from '../../db/paths.ts';
+import { createDispatcher } from '../../core/dispatch.ts';
+import { installationActor } from '../../core/installation.ts';
+import { generateDemo } from '../../core/demo/generate.ts';
+import { seedDemo } from '../../core/demo/seed.ts';
+import { localIsoDate } from '../../core/roster/dates.ts';
+import { evaluateCycle, type EvalEntry, type EvalSession } from '../../core/assessment/rules/evaluate.ts';
+import { sampleSchemeConfig } from '../../core/assessment/sample.ts';
+import { removeDir, tempDir } from '../helpers/app.ts';
+import { header, measure } from './bench-util.ts';
+
+// Totals, ranks and grades for 15,000 people in one cycle: first the pure pipeline, then
+// the real operations on a 15,000-person database (scores, one 民主测评 session, the
+// computed sheet, confirm). Run: npx node tests/bench/assessment.bench.ts
+
+const N = 15_000;
+let seed = 42;
+const rnd = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+// Points between 70% and 100% of the maximum, in halves, so the 优秀 quota is exercised.
+const pts = (max: number) => Math.round((0.7 + 0.3 * rnd()) * max * 2) / 2;
+const scoresFor = () => ({ de: pts(6), neng: pts(6), qin: pts(6), ji: pts(6), lian: pts(6), peer_conduct: pts(4), peer_skill: pts(3), peer_team: pts(3) });
+const countsFor = () => {
+  const bad = Math.floor(rnd() * 12);
+  const good = Math.floor(rnd() * (60 - bad));
+  return { 优秀: good, 称职: 60 - bad - good, 不称职: bad };
+};
+
+const cfg = sampleSchemeConfig();
+const entries: EvalEntry[] = Array.from({ length: N }, (_, i) => ({ id: `p${i}`, scores: { ...scoresFor(), training: pts(4) } }));
+const tallies: EvalSession['tallies'] = Object.fromEntries(entries.map((e) => [e.id, countsFor()]));
+header(`Assessment pipeline, ${N} people (pure)`);
+await measure('evaluateCycle: totals + ranks + thresholds + vetoes + quota', 5, () => evaluateCycle(cfg, entries, [{ valid: 60, tallies }]));
+const ev = evaluateCycle(cfg, entries, [{ valid: 60, tallies }]);
+const grades: Record<string, number> = {};
+for (const r of ev.rows) grades[r.proposed ?? '并列待定'] = (grades[r.proposed ?? '并列待定'] ?? 0) + 1;
+console.log(`\nquota ${ev.quota}; tie: ${ev.tie ? `${ev.tie.ids.length} people for ${ev.tie.slots} places at ${ev.tie.total}` : 'none'}; proposed ${JSON.stringify(grades)}`);
+
+const dir = tempDir('jiceng-bench-');
+const opened = openDatabase({ file: join(dir, 'bench.db'), migrationsFolder: sourceMigrationsFolder, key: null });
+const actor = installationActor(opened.db);
+const d = createDispatcher({ db: opened.db, sqlite: opened.sqlite, actor: () => actor });
+const demo = generateDemo({ communities: 100, people: N, today: localIsoDate(new Date()) });
+d.transact('bench.seed', (tx) => seedDemo(tx, demo));
+const ok = async (op: string, input: unknown): Promise<any> => {
+  const env = await d.dispatch(op, input);
+  if (!env.ok) throw new Error(`${op}: ${env.error.message}`);
+  return env.data;
+};
+const county = (await ok('org.tree', {})).find((o: any) => o.level === 'county');
+const scheme = await ok('assessment.installSample', { orgId: county.id, year: 2025 });
+
+header(`Assessment operations, one cycle over ${N} people (SQLite)`);
+let t = performance.now();
+const cycle = await ok('assessment.createCycle', { schemeId: scheme.id, orgId: county.id });
+console.log(`| assessment.createCycle (${cycle.headcount} people) | ${(performance.now() - t).toFixed(1)} ms | | 1 |`);
+const sheet0 = await ok('assessment.sheet', { cycleId: cycle.id });
+t = performance.now();
+await ok('assessment.saveScores', { cycleId: cycle.id, rows: sheet0.rows.map((r: any) => ({ entryId: r.entryId, scores: scoresFor() })) });
+console.log(`| assessment.saveScores, one batch of ${N} | ${(performance.now() - t).toFixed(1)} ms | | 1 |`);
+t = performance.now();
+await ok('assessment.saveSession', {
+  cycleId: cycle.id, date: '2025-12-20', raterGroup: '党员和居民代表', issued: 62, returned: 61, valid: 60, invalid: 1,
+  tallies: sheet0.rows.map((r: any) => ({ entryId: r.entryId, counts: countsFor() })),
+});
+console.log(`| assessment.saveSession, ${N} tallies | ${(performance.now() - t).toFixed(1)} ms | | 1 |`);
+await measure('assessment.sheet (totals, ranks, proposals, training indicator)', 5, () => ok('assessment.sheet', { cycleId: cycle.id }));
+const sheet = await ok('assessment.sheet', { cycleId: cycle.id });
+for (const id of sheet.tie?.ids.slice(sheet.tie.slots) ?? []) await ok('assessment.setFinalGrade', { entryId: id, grade: cfg.gradeLabels[1], reason: '并列，会议研究决定' });
+for (const id of sheet.tie?.ids.slice(0, sheet.tie.slots) ?? []) await ok('assessment.setFinalGrade', { entryId: id, grade: cfg.gradeLabels[0], reason: '并列，会议研究决定' });
+t = performance.now();
+await ok('assessment.acceptProposals', { cycleId: cycle.id });
+console.log(`| assessment.acceptProposals | ${(performance.now() - t).toFixed(1)} ms | | 1 |`);
+t = performance.now();
+await ok('assessment.confirm', { cycleId: cycle.id });
+console.log(`| assessment.confirm (writes ${N} results) | ${(performance.now() - t).toFixed(1)} ms | | 1 |`);
+await measure('assessment.results for the year', 5, () => ok('assessment.results', { year: 2025 }));
+await measure('assessment.exportXlsx', 3, () => ok('assessment.exportXlsx', { cycleId: cycle.id }));
+opened.close();
+removeDir(dir);

@@ -1,0 +1,129 @@
+import { expect, test } from '@playwright/test';
+import { apiCall, E2E_ADMIN, login, startServe, type Served } from '../helpers/serve.ts';
+import { scoreRows, seedCycle, session, YEAR, type Call } from '../assessment/fixture.ts';
+
+// A year-end assessment through `jiceng serve`: ten people scored and voted on over the
+// bridge, the results confirmed, then the grades and the ranking read back and seen on
+// the 考核 page.
+
+let served: Served;
+let call: Call;
+let reviewer: string;
+const REVIEWER = { username: 'shenhe', password: 'Review-2026!e2e' };
+
+test.beforeAll(async () => {
+  served = await startServe();
+  call = async (op, input) => {
+    const env = await apiCall(served, op, input);
+    if (!env.ok) throw new Error(`${op}: ${env.error.message}`);
+    return env.data;
+  };
+  // Confirming and re-opening belong to the reviewer (审核员), not to the clerk who scores.
+  const admin = await login(served, E2E_ADMIN);
+  const first = 'First-2026!e2e';
+  const made = await apiCall(served, 'users.create', { username: REVIEWER.username, displayName: '测试审核员', role: 'reviewer', initialPassword: first }, admin);
+  expect(made.ok).toBe(true);
+  const tmp = await login(served, { username: REVIEWER.username, password: first });
+  expect((await apiCall(served, 'auth.changePassword', { oldPassword: first, newPassword: REVIEWER.password }, tmp)).ok).toBe(true);
+  reviewer = await login(served, REVIEWER);
+});
+
+test.afterAll(async () => {
+  await served?.stop();
+});
+
+test('score a cycle of 10 people, enter votes, confirm, see grades and ranking', async ({ page }) => {
+  const { cycle, sheet } = await seedCycle(call);
+  expect(sheet.rows).toHaveLength(10);
+  await call('assessment.saveScores', { cycleId: cycle.id, rows: scoreRows(sheet) });
+  await call('assessment.saveSession', session(cycle.id, sheet, (n): Record<string, number> => (n === '陈十' ? { 优秀: 20, 称职: 9, 不称职: 16 } : { 优秀: 40, 称职: 5 })));
+
+  const over = await apiCall(served, 'assessment.saveSession', session(cycle.id, sheet, () => ({ 优秀: 46 })));
+  expect(over).toMatchObject({ ok: false, error: { code: 'validation' } });
+  expect(over.error.message).toContain('超过有效票数 45');
+
+  await call('assessment.acceptProposals', { cycleId: cycle.id });
+  const byClerk = await apiCall(served, 'assessment.confirm', { cycleId: cycle.id });
+  expect(byClerk).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  const locked = await apiCall(served, 'assessment.confirm', { cycleId: cycle.id }, reviewer);
+  expect(locked).toMatchObject({ ok: true, data: { status: 'locked' } });
+
+  const results = (await call('assessment.results', { year: YEAR })).rows;
+  expect(results).toHaveLength(10);
+  const ranking = [...results].sort((a: any, b: any) => a.rank - b.rank);
+  expect(ranking.map((r: any) => r.personName)).toEqual(['赵一', '钱二', '孙三', '李四', '周五', '吴六', '郑七', '王八', '冯九', '陈十']);
+  expect(ranking.map((r: any) => r.grade)).toEqual(['优秀', '称职', '称职', '称职', '称职', '称职', '称职', '称职', '称职', '不称职']);
+
+  const edit = await apiCall(served, 'assessment.saveScores', { cycleId: cycle.id, rows: scoreRows(sheet) });
+  expect(edit.ok).toBe(false);
+  expect(edit.error.message).toContain('已确认锁定');
+
+  await page.goto(served.url);
+  await page.getByLabel('用户名').fill(REVIEWER.username);
+  await page.getByLabel('密码').fill(REVIEWER.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '考核' }).click();
+  await page.getByLabel('年度').fill(String(YEAR));
+  await expect(page.getByRole('heading', { name: '年度考核' })).toBeVisible();
+  await page.getByRole('button', { name: new RegExp(cycle.name) }).click();
+  await page.getByRole('tab', { name: '结果与等次' }).click();
+  const rows = page.locator('table.assessment-results tbody tr');
+  await expect(rows).toHaveCount(10);
+  await expect(rows.nth(0)).toContainText('赵一');
+  await expect(rows.nth(0)).toContainText('优秀');
+  await expect(rows.nth(9)).toContainText('陈十');
+  await expect(rows.nth(9)).toContainText('不称职');
+  await expect(page.getByText('已确认锁定')).toBeVisible();
+  await page.screenshot({ path: test.info().outputPath('assessment-results.png') });
+
+  await rows.nth(0).getByRole('button', { name: '登记表' }).click();
+  const form = page.getByRole('article', { name: '考核登记表' });
+  await expect(form.getByRole('heading', { name: `${YEAR}年度考核登记表` })).toBeVisible();
+  await expect(form).toContainText('赵一');
+  await expect(form).toContainText('1 / 10');
+  await page.emulateMedia({ media: 'print' });
+  await expect(page.getByRole('navigation', { name: '主导航' })).toBeHidden();
+  await page.screenshot({ path: test.info().outputPath('assessment-register-print.png') });
+});
+
+test('the score grid works like a spreadsheet from the keyboard', async ({ page }) => {
+  const year = YEAR + 1;
+  if (!(await call('roster.list', {})).rows.length) await seedCycle(call);
+  const county = (await call('org.tree', {})).find((o: any) => o.level === 'county');
+  const scheme = await call('assessment.installSample', { orgId: county.id, year });
+  const cycle = await call('assessment.createCycle', { schemeId: scheme.id, orgId: county.id });
+  const sheet = await call('assessment.sheet', { cycleId: cycle.id });
+  const [first, second] = sheet.rows;
+
+  await page.goto(served.url);
+  await page.getByLabel('用户名').fill('luru');
+  await page.getByLabel('密码').fill('Entry-2026!e2e');
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '考核' }).click();
+  await page.getByLabel('年度').fill(String(year));
+  await page.getByRole('button', { name: new RegExp(cycle.name) }).click();
+
+  const cell = (row: number, col: string) => page.locator(`.ag-row[row-index="${row}"] .ag-cell[col-id="${col}"]`);
+  await cell(0, 'de').click();
+  await page.keyboard.type('5');
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('4.5');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('6');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: '保存（3 处修改）' })).toBeVisible();
+  await page.keyboard.press('Control+s');
+  await expect(page.getByRole('button', { name: '保存', exact: true })).toBeDisabled();
+
+  const saved = await call('assessment.sheet', { cycleId: cycle.id });
+  const by = (id: string) => saved.rows.find((r: any) => r.entryId === id);
+  expect(by(first.entryId).scores).toMatchObject({ de: 5 });
+  expect(by(second.entryId).scores).toMatchObject({ de: 4.5, neng: 6 });
+
+  await cell(2, 'de').click();
+  await page.keyboard.type('9');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /保存（1 处修改）/ }).click();
+  await expect(page.getByRole('alert')).toContainText('得分 9 超过满分 6');
+  await page.screenshot({ path: test.info().outputPath('assessment-score-grid.png') });
+});
