@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { mutation, query } from '../contract/op.ts';
+import { id, isoDate, optionalText, requiredText } from '../contract/fields.ts';
+import { LEVEL_REASONS, schemeConfig, schemeInput, schemeRecord } from './scheme-schema.ts';
+
+const month = z.string({ error: '「月份」必须填写' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '「月份」格式应为 YYYY-MM' });
+const year = z.number({ error: '「年度」必须填写' }).int({ error: '「年度」应为整数' }).min(2000, { error: '「年度」不能早于 2000' }).max(2100, { error: '「年度」不能晚于 2100' });
+const approver = optionalText('审批人', 30);
+const levelNo = z.number({ error: '「级别」必须填写' }).int({ error: '「级别」应为整数' }).min(1, { error: '「级别」不能小于 1' });
+
+export const ASSESSMENT_GRADES = ['优秀', '称职', '基本称职', '不称职', '合格', '基本合格', '不合格'] as const;
+
+const schemeSummary = schemeRecord.omit({ config: true }).extend({
+  levelCount: z.number(), posts: z.array(z.string()), amountKind: z.enum(['table', 'coefficient']), stepYears: z.number(),
+});
+
+const levelEntry = z.object({
+  id: z.string(), personId: z.string(), schemeId: z.string(), schemeName: z.string(), post: z.string(), level: z.number(),
+  effectiveDate: z.string(), reason: z.string(), approver: z.string(), note: z.string().nullable(), runId: z.string().nullable(), createdAt: z.string(),
+});
+export type LevelEntry = z.infer<typeof levelEntry>;
+
+const gradingStep = z.object({ rule: z.string(), levels: z.number(), text: z.string() });
+
+const proposal = z.object({
+  personId: z.string(), name: z.string(), orgName: z.string(), action: z.enum(['advance', 'demote', 'none', 'skip']),
+  post: z.string().nullable(), fromLevel: z.number().nullable(), toLevel: z.number().nullable(),
+  reason: z.string().nullable(), explanation: z.string(), grade: z.string().nullable(),
+});
+export type ProposalRow = z.infer<typeof proposal>;
+
+const promotionScope = { orgId: id('组织'), year, effectiveDate: isoDate('晋级生效日期').optional() };
+
+const payLine = z.object({
+  personId: z.string(), name: z.string(), orgId: z.string(), orgName: z.string(), post: z.string(), level: z.number(), grade: z.string().nullable(),
+  baseFen: z.number().int(), allowances: z.array(z.object({ name: z.string(), amountFen: z.number().int() })), allowancesFen: z.number().int(),
+  performanceFen: z.number().int(), totalFen: z.number().int(), note: z.string().nullable(),
+});
+export type PayLine = z.infer<typeof payLine>;
+const sums = { count: z.number().int(), baseFen: z.number().int(), allowancesFen: z.number().int(), performanceFen: z.number().int(), totalFen: z.number().int() };
+const paySheet = z.object({
+  month: z.string(), orgId: z.string(), orgName: z.string(), status: z.enum(['draft', 'confirmed']),
+  confirmedAt: z.string().nullable(), confirmedBy: z.string().nullable(),
+  scheme: z.object({ id: z.string(), name: z.string(), sample: z.boolean() }),
+  lines: z.array(payLine),
+  communities: z.array(z.object({ orgId: z.string(), orgName: z.string(), ...sums })),
+  totals: z.object(sums),
+  missing: z.array(z.object({ personId: z.string(), name: z.string(), orgName: z.string(), reason: z.string() })),
+});
+export type PaySheet = z.infer<typeof paySheet>;
+const sheetScope = z.object({ orgId: id('组织'), month });
+
+export const salaryContract = {
+  'salary.sampleScheme': query('示例薪酬方案（三岗十八级骨架，金额仅为示例）', z.object({}).default({}), z.object({ name: z.string(), config: schemeConfig })),
+  'salary.schemes': query('薪酬方案版本列表（按生效日期）', z.object({}).default({}), z.array(schemeSummary)),
+  'salary.scheme': query('读取一个薪酬方案版本', z.object({ id: id('方案编号') }), schemeRecord.extend({
+    warnings: z.array(z.object({ post: z.string(), level: z.number() })),
+  })),
+  'salary.saveScheme': mutation('新增或修改薪酬方案版本（已确认的月份不受影响）', schemeInput, schemeRecord),
+  'salary.copyScheme': mutation('复制一个版本作为新版本的起点', z.object({
+    id: id('方案编号'), effectiveDate: isoDate('生效日期'), name: requiredText('方案名称', 60).optional(), docNo: optionalText('文号', 60),
+  }), schemeRecord),
+  'salary.setGrades': mutation('录入年度考核结果（供晋级与绩效使用；考核模块写入同一处）', z.object({
+    year,
+    source: optionalText('来源', 30),
+    grades: z.array(z.object({
+      personId: id('人员编号'),
+      grade: z.enum(ASSESSMENT_GRADES, { error: (i) => `「考核等次」“${String(i.input ?? '')}”应为优秀、称职、基本称职、不称职（或合格、基本合格、不合格）` }),
+      note: optionalText('备注', 200),
+    })).min(1, { error: '「考核结果」至少一条' }),
+  }), z.object({ count: z.number() })),
+  'salary.grades': query('读取某年度的考核结果', z.object({ year, orgId: id('组织').nullish() }), z.array(z.object({
+    personId: z.string(), name: z.string(), orgName: z.string(), year: z.number(), grade: z.string(), source: z.string(), note: z.string().nullable(),
+  }))),
+  'salary.gradingPreview': query('初次定级测算（逐步说明）', z.object({
+    personId: id('人员编号'), effectiveDate: isoDate('定级日期'), post: optionalText('岗位', 20),
+  }), z.object({ schemeId: z.string(), schemeName: z.string(), post: z.string(), level: z.number(), steps: z.array(gradingStep) })),
+  'salary.gradeInitial': mutation('办理初次定级（写入薪级记录）', z.object({
+    personId: id('人员编号'), effectiveDate: isoDate('定级日期'), post: optionalText('岗位', 20), approver, note: optionalText('备注', 200),
+  }), levelEntry.extend({ steps: z.array(gradingStep) })),
+  'salary.setLevel': mutation('调整岗位或薪级（追加记录，不覆盖历史）', z.object({
+    personId: id('人员编号'), post: requiredText('岗位', 20), level: levelNo, effectiveDate: isoDate('生效日期'),
+    reason: z.enum(LEVEL_REASONS, { error: '「调整原因」应为初次定级、到期晋级、学历提升、取证、岗位变动、考核降级或人工调整' }),
+    approver, note: requiredText('备注', 200),
+  }), levelEntry),
+  'salary.history': query('一名人员的薪级记录（按生效日期）', z.object({ personId: id('人员编号') }), z.array(levelEntry)),
+  'salary.promotionPreview': query('年度晋级预览（按规则、上次调级以来年限与考核结果）', z.object(promotionScope), z.object({
+    year: z.number(), effectiveDate: z.string(), scheme: z.object({ id: z.string(), name: z.string() }),
+    approvedRunId: z.string().nullable(), proposals: z.array(proposal),
+  })),
+  'salary.approvePromotion': mutation('审批年度晋级（一次写入全部薪级记录）', z.object({
+    ...promotionScope, approver, note: optionalText('备注', 200),
+    excluded: z.array(z.object({ personId: id('人员编号'), note: requiredText('排除说明', 200) })).default([]),
+    adjusted: z.array(z.object({ personId: id('人员编号'), toLevel: levelNo, note: requiredText('调整说明', 200) })).default([]),
+  }), z.object({ runId: z.string(), written: z.number(), proposals: z.array(proposal) })),
+  'salary.paySheet': query('月度工资表（按当月生效的方案与薪级；已确认的月份读取冻结数据）', sheetScope, paySheet),
+  'salary.confirmMonth': mutation('确认月度工资表（冻结，之后修改规则不再影响该月）', sheetScope, paySheet),
+  'salary.exportPaySheet': query('导出月度工资表为 Excel（base64）', sheetScope, z.object({ fileName: z.string(), base64: z.string() })),
+};

@@ -1,0 +1,1 @@
+ALTER TABLE `salary_pay_lines` ADD `note` text;

@@ -1,0 +1,29 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sharedColumns } from './common.ts';
+
+// The frozen lines of a confirmed pay sheet, one per person, money in integer fen.
+// `orgId` is the person's community; `allowances` holds the named items behind
+// `allowancesFen`; `note` the warnings shown with the line when it was confirmed.
+export const salaryPayLines = sqliteTable(
+  'salary_pay_lines',
+  {
+    ...sharedColumns(),
+    sheetId: text().notNull(),
+    lineNo: integer().notNull(),
+    personId: text().notNull(),
+    personName: text().notNull(),
+    orgName: text().notNull(),
+    post: text().notNull(),
+    level: integer().notNull(),
+    grade: text(),
+    baseFen: integer().notNull(),
+    allowancesFen: integer().notNull(),
+    allowances: text({ mode: 'json' }).notNull(),
+    performanceFen: integer().notNull(),
+    totalFen: integer().notNull(),
+    note: text(),
+  },
+  (t) => [index('salary_pay_lines_sheet_idx').on(t.sheetId, t.lineNo), index('salary_pay_lines_seq_idx').on(t.changeSeq)],
+);
+
+export type SalaryPayLineRow = typeof salaryPayLines.$inferSelect;

@@ -1,0 +1,100 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { AgGridReact } from 'ag-grid-react';
+import type { ColDef } from 'ag-grid-community';
+import type { PayLine, PaySheet } from '../../../../core/salary/contract.ts';
+import { fenToYuan } from '../../../../core/salary/money.ts';
+import { ApiError, call, errorText } from '../../api/client.ts';
+import { GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
+import { downloadBase64 } from '../training/download.ts';
+
+const message = (e: unknown) => (e instanceof ApiError && e.issues.length ? e.issues.map((i) => i.message).join('；') : errorText(e));
+const money = (field: keyof PayLine, headerName: string, width = 110): ColDef<PayLine> => ({
+  headerName, field, width, type: 'numericColumn', valueFormatter: (p) => (typeof p.value === 'number' ? fenToYuan(p.value) : ''),
+});
+// The current month on the office's wall calendar (local time, not UTC).
+const thisMonth = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}`;
+};
+
+/** 月度工资表: computed with the scheme and levels in effect that month; confirm freezes it. */
+export function PaySheetPanel({ orgId }: { orgId: string }) {
+  const [month, setMonth] = useState(thisMonth);
+  const [sheet, setSheet] = useState<PaySheet | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      setSheet(await call('salary.paySheet', { orgId, month }));
+      setError(null);
+    } catch (e) {
+      setSheet(null);
+      setError(message(e));
+    }
+  }, [orgId, month]);
+  useEffect(() => void load(), [load]);
+
+  const confirm = async () => {
+    if (!window.confirm(`确认 ${month} 工资表？确认后该月数据冻结，之后修改方案或薪级不再影响该月。`)) return;
+    try {
+      setSheet(await call('salary.confirmMonth', { orgId, month }));
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+  const exportXlsx = async () => {
+    try {
+      const f = await call('salary.exportPaySheet', { orgId, month });
+      downloadBase64(f.fileName, f.base64);
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+
+  const columns = useMemo<ColDef<PayLine>[]>(() => [
+    { headerName: '社区', field: 'orgName', width: 120 },
+    { headerName: '姓名', field: 'name', width: 90, pinned: 'left' },
+    { headerName: '岗位', field: 'post', width: 120 },
+    { headerName: '级别', field: 'level', width: 70 },
+    { headerName: '上年度考核', field: 'grade', width: 100 },
+    money('baseFen', '等级工资'),
+    { ...money('allowancesFen', '津贴'), tooltipValueGetter: (p) => p.data?.allowances.map((a) => `${a.name} ${fenToYuan(a.amountFen)}`).join('；') ?? '' },
+    money('performanceFen', '绩效工资'),
+    money('totalFen', '应发合计', 120),
+    { headerName: '备注', field: 'note', flex: 1, minWidth: 160 },
+  ], []);
+
+  return (
+    <div className="salary-main">
+      <div className="salary-form">
+        <label>月份<input type="month" aria-label="月份" value={month} onChange={(e) => e.target.value && setMonth(e.target.value)} /></label>
+        {sheet && <span>方案：{sheet.scheme.name}</span>}
+        {sheet?.scheme.sample && <span className="badge sample">示例方案</span>}
+        {sheet?.status === 'confirmed' && <span className="badge frozen">已确认冻结（{sheet.confirmedAt?.slice(0, 10)} {sheet.confirmedBy}）</span>}
+        <span className="spacer" />
+        <button type="button" disabled={!sheet} onClick={() => void exportXlsx()}>导出 Excel</button>
+        <button type="button" className="primary" disabled={!sheet || sheet.status === 'confirmed' || !sheet.lines.length} onClick={() => void confirm()}>确认本月</button>
+      </div>
+      {error && <div className="form-banner" role="alert">{error}</div>}
+      {sheet && (
+        <>
+          <div className="sheet-host">
+            <AgGridReact<PayLine> theme={gridTheme} localeText={GRID_LOCALE} rowData={sheet.lines} columnDefs={columns} getRowId={(p) => p.data.personId} />
+          </div>
+          <table className="plain community-totals">
+            <thead><tr><th>社区</th><th>人数</th><th>等级工资</th><th>津贴</th><th>绩效</th><th>应发合计</th></tr></thead>
+            <tbody>
+              {sheet.communities.map((c) => (
+                <tr key={c.orgId}><td>{c.orgName}</td><td>{c.count}</td><td className="money">{fenToYuan(c.baseFen)}</td><td className="money">{fenToYuan(c.allowancesFen)}</td><td className="money">{fenToYuan(c.performanceFen)}</td><td className="money">{fenToYuan(c.totalFen)}</td></tr>
+              ))}
+              <tr className="total-row"><th>合计</th><th>{sheet.totals.count}</th><th className="money">{fenToYuan(sheet.totals.baseFen)}</th><th className="money">{fenToYuan(sheet.totals.allowancesFen)}</th><th className="money">{fenToYuan(sheet.totals.performanceFen)}</th><th className="money" data-testid="sheet-total">{fenToYuan(sheet.totals.totalFen)}</th></tr>
+            </tbody>
+          </table>
+          {sheet.missing.length > 0 && (
+            <div className="warn">未列入（{sheet.missing.length} 人）：{sheet.missing.slice(0, 20).map((m) => `${m.name}（${m.reason}）`).join('、')}{sheet.missing.length > 20 ? ' 等' : ''}</div>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { OpOutput } from '../../../../core/contract/index.ts';
+import { LEVEL_REASONS, type LevelReason } from '../../../../core/salary/scheme-schema.ts';
+import { ApiError, call, errorText } from '../../api/client.ts';
+
+type Person = OpOutput<'roster.list'>['rows'][number];
+type Preview = OpOutput<'salary.gradingPreview'>;
+type Entry = OpOutput<'salary.history'>[number];
+
+const message = (e: unknown) => (e instanceof ApiError && e.issues.length ? e.issues.map((i) => i.message).join('；') : errorText(e));
+// Today on the office's wall calendar (local time, not UTC).
+const today = () => {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+};
+
+/** One person's initial grading (with its step-by-step explanation) and level history. */
+export function PersonPanel({ orgId }: { orgId: string }) {
+  const [people, setPeople] = useState<Person[]>([]);
+  const [personId, setPersonId] = useState<string | null>(null);
+  const [date, setDate] = useState(today);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [history, setHistory] = useState<Entry[]>([]);
+  const [error, setError] = useState<string | null>(null);
+  const [adj, setAdj] = useState({ post: '', level: '', effectiveDate: today(), reason: '人工调整' as LevelReason, note: '' });
+
+  useEffect(() => {
+    call('roster.list', { orgId, status: '在岗' }).then((r) => setPeople(r.rows)).catch((e) => setError(errorText(e)));
+  }, [orgId]);
+
+  const load = useCallback(async () => {
+    if (!personId) return;
+    try {
+      setHistory(await call('salary.history', { personId }));
+      setPreview(null);
+      setPreview(await call('salary.gradingPreview', { personId, effectiveDate: date }));
+      setError(null);
+    } catch (e) {
+      setError(message(e));
+    }
+  }, [personId, date]);
+  useEffect(() => void load(), [load]);
+
+  const run = async (fn: () => Promise<unknown>) => {
+    try {
+      await fn();
+      await load();
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+
+  const person = people.find((p) => p.id === personId);
+  return (
+    <div className="salary-split">
+      <aside className="salary-list">
+        <div className="panel-title">人员（{people.length}）</div>
+        <ul>
+          {people.map((p) => (
+            <li key={p.id}>
+              <button type="button" className={p.id === personId ? 'item on' : 'item'} onClick={() => setPersonId(p.id)}>
+                <span>{p.name}</span>
+                <span className="muted small-text">{p.orgName} · {p.postCategory}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      </aside>
+      <div className="salary-main">
+        {error && <div className="form-banner" role="alert">{error}</div>}
+        {!person && <div className="empty-guide"><p>选择左侧人员，查看初次定级测算与薪级记录。</p></div>}
+        {person && (
+          <>
+            <div className="salary-form">
+              <strong>{person.name}</strong>
+              <span className="muted small-text">社区工作起始 {person.communityWorkStartDate ?? '未填'} · 全日制 {person.ftEducation ?? '—'} · 在职 {person.ptEducation ?? '—'} · 社工资格 {person.swQualification ?? '无'}</span>
+              <label>定级日期<input type="date" aria-label="定级日期" value={date} onChange={(e) => setDate(e.target.value)} /></label>
+            </div>
+            {preview && (
+              <div className="grading-preview">
+                <div>初次定级测算（{preview.schemeName}）：<strong>{preview.post} {preview.level} 级</strong></div>
+                <ol className="steps">{preview.steps.map((s, i) => <li key={i}>{s.text}</li>)}</ol>
+                <button type="button" className="primary" disabled={history.length > 0}
+                  onClick={() => void run(() => call('salary.gradeInitial', { personId: person.id, effectiveDate: date }))}>
+                  {history.length ? '已定级' : '按测算办理初次定级'}
+                </button>
+              </div>
+            )}
+            <h2>薪级记录（只追加，不覆盖）</h2>
+            <table className="plain salary-history">
+              <thead><tr><th>生效日期</th><th>岗位</th><th>级别</th><th>原因</th><th>审批人</th><th>备注</th><th>方案</th></tr></thead>
+              <tbody>
+                {history.map((h) => (
+                  <tr key={h.id}><td>{h.effectiveDate}</td><td>{h.post}</td><td>{h.level}</td><td>{h.reason}</td><td>{h.approver}</td><td>{h.note}</td><td>{h.schemeName}</td></tr>
+                ))}
+                {!history.length && <tr><td colSpan={7} className="muted">尚无记录</td></tr>}
+              </tbody>
+            </table>
+            <div className="salary-form">
+              <label>岗位<input type="text" aria-label="调整岗位" value={adj.post} placeholder={history.at(-1)?.post ?? preview?.post} onChange={(e) => setAdj({ ...adj, post: e.target.value })} /></label>
+              <label>级别<input type="number" aria-label="调整级别" value={adj.level} onChange={(e) => setAdj({ ...adj, level: e.target.value })} /></label>
+              <label>生效日期<input type="date" value={adj.effectiveDate} onChange={(e) => setAdj({ ...adj, effectiveDate: e.target.value })} /></label>
+              <label>原因<select value={adj.reason} onChange={(e) => setAdj({ ...adj, reason: e.target.value as LevelReason })}>
+                {LEVEL_REASONS.filter((r) => r !== '初次定级').map((r) => <option key={r}>{r}</option>)}
+              </select></label>
+              <label>备注<input type="text" aria-label="调整备注" value={adj.note} onChange={(e) => setAdj({ ...adj, note: e.target.value })} /></label>
+              <button type="button" onClick={() => void run(() => call('salary.setLevel', {
+                personId: person.id, post: adj.post || (history.at(-1)?.post ?? preview?.post ?? ''), level: Number(adj.level),
+                effectiveDate: adj.effectiveDate, reason: adj.reason, note: adj.note,
+              }))}>追加调整记录</button>
+            </div>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

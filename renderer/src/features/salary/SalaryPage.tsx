@@ -1,0 +1,62 @@
+import { useEffect, useState } from 'react';
+import type { OrgUnit } from '../../../../core/org/contract.ts';
+import { call, errorText } from '../../api/client.ts';
+import { SchemesPanel } from './SchemesPanel.tsx';
+import { PersonPanel } from './PersonPanel.tsx';
+import { PromotionPanel } from './PromotionPanel.tsx';
+import { PaySheetPanel } from './PaySheetPanel.tsx';
+import './salary.css';
+
+const TABS = ['薪酬方案', '定级与薪级', '年度晋级', '月度工资表'] as const;
+type Tab = (typeof TABS)[number];
+
+/** 薪酬: the 三岗十八级 pay grid. Every rule and amount comes from a scheme version; the page only edits and shows. */
+export function SalaryPage() {
+  const [tab, setTab] = useState<Tab>('薪酬方案');
+  const [orgs, setOrgs] = useState<OrgUnit[]>([]);
+  const [orgId, setOrgId] = useState<string>('');
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    call('org.tree', {})
+      .then((o) => {
+        setOrgs(o);
+        setOrgId((cur) => cur || (o.find((u) => u.parentId === null)?.id ?? ''));
+      })
+      .catch((e) => setError(errorText(e)));
+  }, []);
+
+  return (
+    <section className="page salary">
+      <div className="toolbar">
+        <h1>薪酬（三岗十八级）</h1>
+        <div className="segmented" role="tablist" aria-label="薪酬内容">
+          {TABS.map((t) => (
+            <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'on' : undefined} onClick={() => setTab(t)}>
+              {t}
+            </button>
+          ))}
+        </div>
+        <span className="spacer" />
+        {tab !== '薪酬方案' && (
+          <label className="inline-field">
+            单位
+            <select aria-label="单位" value={orgId} onChange={(e) => setOrgId(e.target.value)}>
+              {orgs.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.level === 'county' ? '' : o.level === 'street' ? '　' : '　　'}
+                  {o.name}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+      </div>
+      {error && <div className="form-banner" role="alert">{error}</div>}
+      {tab === '薪酬方案' && <SchemesPanel orgs={orgs} />}
+      {tab === '定级与薪级' && orgId && <PersonPanel orgId={orgId} />}
+      {tab === '年度晋级' && orgId && <PromotionPanel orgId={orgId} />}
+      {tab === '月度工资表' && orgId && <PaySheetPanel orgId={orgId} />}
+    </section>
+  );
+}

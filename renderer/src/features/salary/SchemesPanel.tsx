@@ -1,0 +1,144 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { SchemeConfig } from '../../../../core/salary/scheme-schema.ts';
+import type { OpOutput } from '../../../../core/contract/index.ts';
+import { fenToYuan, yuanToFen } from '../../../../core/salary/money.ts';
+import { ApiError, call, errorText } from '../../api/client.ts';
+import { GridEditor } from './GridEditor.tsx';
+import { RulesEditor } from './RulesEditor.tsx';
+import { reshape, switchAmountKind } from './reshape.ts';
+
+interface Draft {
+  id?: string;
+  orgId: string;
+  name: string;
+  docNo: string | null;
+  effectiveDate: string;
+  sample: boolean;
+  config: SchemeConfig;
+}
+
+type Summary = OpOutput<'salary.schemes'>[number];
+
+const message = (e: unknown) => (e instanceof ApiError && e.issues.length ? e.issues.map((i) => i.message).join('；') : errorText(e));
+
+/** Scheme versions by effective date, and the editor of the selected one. */
+export function SchemesPanel({ orgs }: { orgs: OrgUnit[] }) {
+  const [list, setList] = useState<Summary[]>([]);
+  const [draft, setDraft] = useState<Draft | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const root = orgs.find((o) => o.parentId === null);
+
+  const load = useCallback(async () => {
+    try {
+      setList(await call('salary.schemes', {}));
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }, []);
+  useEffect(() => void load(), [load]);
+
+  const open = async (id: string) => {
+    try {
+      const s = await call('salary.scheme', { id });
+      setDraft({ id: s.id, orgId: s.orgId, name: s.name, docNo: s.docNo, effectiveDate: s.effectiveDate, sample: s.sample, config: s.config });
+      setError(null);
+      setNotice(null);
+    } catch (e) {
+      setError(errorText(e));
+    }
+  };
+
+  const newSample = async () => {
+    if (!root) return setError('请先在花名册中建立组织架构');
+    const s = await call('salary.sampleScheme', {});
+    setDraft({ orgId: root.id, name: s.name, docNo: null, effectiveDate: `${new Date().getFullYear()}-01-01`, sample: true, config: s.config });
+    setNotice('已按示例填好，请核对本地文件后修改金额并保存。');
+  };
+
+  const save = async () => {
+    if (!draft) return;
+    try {
+      const saved = await call('salary.saveScheme', { ...draft, ...(draft.id ? { id: draft.id } : {}) });
+      setDraft({ ...draft, id: saved.id });
+      setError(null);
+      setNotice('已保存。已确认的月份不受影响。');
+      await load();
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+
+  const copy = async () => {
+    if (!draft?.id) return;
+    const date = window.prompt('新版本的生效日期（YYYY-MM-DD）', `${new Date().getFullYear() + 1}-01-01`);
+    if (!date) return;
+    try {
+      const c = await call('salary.copyScheme', { id: draft.id, effectiveDate: date });
+      await load();
+      await open(c.id);
+      setNotice(`已复制为 ${date} 起生效的新版本。`);
+    } catch (e) {
+      setError(message(e));
+    }
+  };
+
+  const setConfig = (config: SchemeConfig) => draft && setDraft({ ...draft, config });
+  const c = draft?.config;
+  return (
+    <div className="salary-split">
+      <aside className="salary-list">
+        <div className="panel-title">方案版本</div>
+        <ul>
+          {list.map((s) => (
+            <li key={s.id}>
+              <button type="button" className={draft?.id === s.id ? 'item on' : 'item'} onClick={() => void open(s.id)}>
+                <span>{s.effectiveDate} 起</span>
+                <span className="muted small-text">{s.name}{s.sample ? '（示例）' : ''}</span>
+              </button>
+            </li>
+          ))}
+          {!list.length && <li className="muted small-text" style={{ padding: 10 }}>还没有薪酬方案</li>}
+        </ul>
+        <div className="panel-actions">
+          <button type="button" onClick={() => void newSample()}>按示例新建</button>
+        </div>
+      </aside>
+      <div className="salary-main">
+        {error && <div className="form-banner" role="alert">{error}</div>}
+        {notice && <div className="muted small-text" role="status">{notice}</div>}
+        {!draft && <div className="empty-guide"><p>选择左侧的方案版本，或“按示例新建”。示例金额不是任何地方的正式标准，须按本地文件修改。</p></div>}
+        {draft && c && (
+          <>
+            <div className="salary-form">
+              <label>方案名称<input type="text" aria-label="方案名称" value={draft.name} size={36} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></label>
+              <label>文号<input type="text" aria-label="文号" value={draft.docNo ?? ''} onChange={(e) => setDraft({ ...draft, docNo: e.target.value || null })} /></label>
+              <label>生效日期<input type="date" aria-label="生效日期" value={draft.effectiveDate} onChange={(e) => setDraft({ ...draft, effectiveDate: e.target.value })} /></label>
+              <label>级数<input type="number" aria-label="级数" value={c.levelCount} onChange={(e) => setConfig(reshape({ ...c, levelCount: Number(e.target.value) || c.levelCount }))} /></label>
+              <label>晋级间隔（年）<input type="number" aria-label="晋级间隔" value={c.stepYears} onChange={(e) => setConfig({ ...c, stepYears: Number(e.target.value) })} /></label>
+              <label>金额模式
+                <select aria-label="金额模式" value={c.amountModel.kind} onChange={(e) => setConfig(switchAmountKind(c, e.target.value as 'table' | 'coefficient'))}>
+                  <option value="coefficient">基数 × 等级系数</option><option value="table">岗位 × 级别对照表</option>
+                </select>
+              </label>
+              {c.amountModel.kind === 'coefficient' && (
+                <label>工资基数（元/月）
+                  <input type="text" aria-label="工资基数" defaultValue={fenToYuan(c.amountModel.baseFen)} key={draft.id ?? 'new'}
+                    onChange={(e) => c.amountModel.kind === 'coefficient' && setConfig({ ...c, amountModel: { ...c.amountModel, baseFen: yuanToFen(e.target.value) ?? Number.NaN } })} />
+                </label>
+              )}
+              {draft.sample && <span className="badge sample">示例</span>}
+            </div>
+            <GridEditor config={c} onChange={setConfig} />
+            <RulesEditor key={draft.id ?? 'new'} config={c} onChange={setConfig} />
+            <div className="toolbar">
+              <button type="button" className="primary" onClick={() => void save()}>保存方案</button>
+              <button type="button" disabled={!draft.id} onClick={() => void copy()}>复制为新版本</button>
+            </div>
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { openDatabase } from '../../db/open.ts';
+import { sourceMigrationsFolder } from '../../db/paths.ts';
+import { people } from '../../db/schema/index.ts';
+import { createDispatcher } from '../../core/dispatch.ts';
+import { installationActor } from '../../core/installation.ts';
+import { generateDemo } from '../../core/demo/generate.ts';
+import { seedDemo } from '../../core/demo/seed.ts';
+import { localIsoDate } from '../../core/roster/dates.ts';
+import { gradeInitial } from '../../core/salary/grading.ts';
+import { appendLevel } from '../../core/salary/level-handlers.ts';
+import { sampleSchemeConfig } from '../../core/salary/sample.ts';
+import { schemeConfig } from '../../core/salary/scheme-schema.ts';
+import { removeDir, tempDir } from '../helpers/app.ts';
+import { header, measure } from './bench-util.ts';
+
+// The pay grid at county scale: 15,000 people graded, three years of grades, then the
+// annual promotion run (preview, approve) and the monthly pay sheet (compute, confirm,
+// read frozen, export). Run: npx node tests/bench/salary.bench.ts
+
+const N = 15_000;
+const dir = tempDir('jiceng-bench-');
+const opened = openDatabase({ file: join(dir, 'bench.db'), migrationsFolder: sourceMigrationsFolder, key: null });
+const actor = installationActor(opened.db);
+const d = createDispatcher({ db: opened.db, sqlite: opened.sqlite, actor: () => actor });
+const demo = generateDemo({ communities: 100, people: N, today: localIsoDate(new Date()) });
+d.transact('bench.seed', (tx) => seedDemo(tx, demo));
+const ok = async (op: string, input: unknown): Promise<any> => {
+  const env = await d.dispatch(op, input);
+  if (!env.ok) throw new Error(`${op}: ${env.error.message}`);
+  return env.data;
+};
+const county = (await ok('org.tree', {})).find((o: any) => o.level === 'county');
+const scheme = await ok('salary.saveScheme', { orgId: county.id, name: '示例', effectiveDate: '2000-01-01', sample: true, config: sampleSchemeConfig() });
+const cfg = schemeConfig.parse(sampleSchemeConfig());
+
+const all = opened.db.select().from(people).all();
+let t = performance.now();
+d.transact('bench.grade', (tx) => {
+  for (const p of all) {
+    const r = gradeInitial(cfg, p, '2022-01-01');
+    if (!r.ok) continue;
+    appendLevel(tx, { personId: p.id, orgId: p.orgId, schemeId: scheme.id, post: r.post, level: r.level, effectiveDate: '2022-01-01', reason: '初次定级', approver: '基准', note: null });
+  }
+});
+console.log(`initial grading of ${all.length} people (pure rule + insert, one transaction): ${(performance.now() - t).toFixed(0)} ms`);
+
+const GRADES = ['优秀', '称职', '称职', '称职', '称职', '称职', '基本称职', '不称职'] as const;
+header(`Grades, ${all.length} people`);
+for (const y of [2022, 2023, 2024]) {
+  t = performance.now();
+  await ok('salary.setGrades', { year: y, grades: all.map((p, i) => ({ personId: p.id, grade: GRADES[(i * 7 + y) % GRADES.length] })) });
+  console.log(`| salary.setGrades ${y} | ${(performance.now() - t).toFixed(1)} ms | | 1 |`);
+}
+
+header(`Annual promotion run, ${all.length} people (SQLite)`);
+await measure('salary.promotionPreview (county, 2024)', 5, () => ok('salary.promotionPreview', { orgId: county.id, year: 2024 }));
+const pv = await ok('salary.promotionPreview', { orgId: county.id, year: 2024 });
+t = performance.now();
+const run = await ok('salary.approvePromotion', { orgId: county.id, year: 2024, approver: '基准' });
+console.log(`| salary.approvePromotion (${run.written} level rows written) | ${(performance.now() - t).toFixed(1)} ms | | 1 |`);
+const counts: Record<string, number> = {};
+for (const p of pv.proposals) counts[p.action] = (counts[p.action] ?? 0) + 1;
+console.log(`\nproposals: ${JSON.stringify(counts)}`);
+
+header(`Monthly pay sheet, ${all.length} people (SQLite)`);
+await measure('salary.paySheet (county, 2025-03, computed)', 5, () => ok('salary.paySheet', { orgId: county.id, month: '2025-03' }));
+t = performance.now();
+const sheet = await ok('salary.confirmMonth', { orgId: county.id, month: '2025-03' });
+console.log(`| salary.confirmMonth (${sheet.lines.length} lines frozen) | ${(performance.now() - t).toFixed(1)} ms | | 1 |`);
+await measure('salary.paySheet (county, 2025-03, frozen)', 5, () => ok('salary.paySheet', { orgId: county.id, month: '2025-03' }));
+await measure('salary.exportPaySheet (county, 2025-03, .xlsx)', 3, () => ok('salary.exportPaySheet', { orgId: county.id, month: '2025-03' }));
+console.log(`\ntotal ${(sheet.totals.totalFen / 100).toFixed(2)} 元 over ${sheet.totals.count} people in ${sheet.communities.length} communities`);
+
+opened.close();
+removeDir(dir);

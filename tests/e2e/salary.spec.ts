@@ -1,0 +1,96 @@
+import { expect, test } from '@playwright/test';
+import { apiCall, E2E_ADMIN, E2E_CLERK, login, startServe, type Served } from '../helpers/serve.ts';
+import { sampleSchemeConfig } from '../../core/salary/sample.ts';
+
+// The pay grid through `jiceng serve`: a 示例 scheme, two people graded from their roster
+// data, a grade, then the reviewer confirms August 2025 and sees the frozen sheet and its
+// total on the 薪酬 page.
+
+let served: Served;
+let reviewer: string;
+const REVIEWER = { username: 'shenhe', password: 'Review-2026!e2e' };
+
+async function call(op: string, input: unknown, session?: string): Promise<any> {
+  const env = await apiCall(served, op, input, session);
+  if (!env.ok) throw new Error(`${op}: ${env.error.message}`);
+  return env.data;
+}
+
+test.beforeAll(async () => {
+  served = await startServe();
+  const admin = await login(served, E2E_ADMIN);
+  const first = 'First-2026!e2e';
+  await call('users.create', { username: REVIEWER.username, displayName: '测试审核员', role: 'reviewer', initialPassword: first }, admin);
+  const tmp = await login(served, { username: REVIEWER.username, password: first });
+  await call('auth.changePassword', { oldPassword: first, newPassword: REVIEWER.password }, tmp);
+  reviewer = await login(served, REVIEWER);
+});
+
+test.afterAll(async () => {
+  await served?.stop();
+});
+
+test('grade two people, confirm a month, see the frozen sheet', async ({ page }) => {
+  const county = (await call('org.tree', {})).find((o: { level: string }) => o.level === 'county');
+  const street = await call('org.create', { level: 'street', parentId: county.id, name: '人民路街道', code: '610402001000' });
+  const community = await call('org.create', { level: 'community', parentId: street.id, name: '新城社区', code: '610402001001' });
+  const base = { orgId: community.id, gender: '女', ethnicity: '汉族', birthDate: '1985-03-01', politicalStatus: '中共党员' };
+  const chief = await call('roster.create', { ...base, name: '王书记', postCategory: '正职', communityWorkStartDate: '2018-01-01', ftEducation: '本科', swQualification: '社工师' });
+  const worker = await call('roster.create', { ...base, name: '李社工', postCategory: '其他', communityWorkStartDate: '2024-01-01' });
+  await call('salary.saveScheme', { orgId: county.id, name: '示例方案', effectiveDate: '2020-01-01', sample: true, config: sampleSchemeConfig() });
+
+  const graded = await call('salary.gradeInitial', { personId: chief.id, effectiveDate: '2025-07-01' });
+  expect(graded.steps.map((s: { text: string }) => s.text).at(-1)).toBe('社区正职起点 7 级 → 11 级');
+  await call('salary.gradeInitial', { personId: worker.id, effectiveDate: '2025-07-01' });
+  await call('salary.setGrades', { year: 2024, grades: [{ personId: worker.id, grade: '称职' }] });
+
+  const outOfBand = await apiCall(served, 'salary.setLevel', { personId: worker.id, post: '其他社区工作者', level: 13, effectiveDate: '2025-08-01', reason: '人工调整', note: '越级' });
+  expect(outOfBand).toMatchObject({ ok: false, error: { code: 'validation' } });
+
+  const byClerk = await apiCall(served, 'salary.confirmMonth', { orgId: county.id, month: '2025-08' });
+  expect(byClerk).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  const sheet = await call('salary.confirmMonth', { orgId: county.id, month: '2025-08' }, reviewer);
+  // 4500.00 + 100.00 seniority; 3000.00 + 称职 600.00
+  expect(sheet.totals.totalFen).toBe(460_000 + 360_000);
+
+  await page.goto(served.url);
+  await page.getByLabel('用户名').fill(REVIEWER.username);
+  await page.getByLabel('密码').fill(REVIEWER.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '薪酬' }).click();
+  await page.getByRole('button', { name: /2020-01-01 起/ }).click();
+  await expect(page.getByLabel('方案名称')).toHaveValue('示例方案');
+  await expect(page.locator('.matrix-host')).toContainText('等级系数');
+  await page.getByRole('tab', { name: '月度工资表' }).click();
+  await page.getByLabel('月份').fill('2025-08');
+  await expect(page.getByTestId('sheet-total')).toHaveText('8200.00');
+  await expect(page.getByText(/已确认冻结/)).toBeVisible();
+  await expect(page.locator('.sheet-host')).toContainText('王书记');
+});
+
+test('the grid editor warns where amounts do not rise, and a version can be copied', async ({ page }) => {
+  await page.goto(served.url);
+  // Editing and copying a scheme is data entry: the clerk's job.
+  await page.getByLabel('用户名').fill(E2E_CLERK.username);
+  await page.getByLabel('密码').fill(E2E_CLERK.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '薪酬' }).click();
+  await page.getByRole('button', { name: /2020-01-01 起/ }).click();
+  const cell = page.locator('.matrix-host [row-id="__coef"] [col-id="L10"]');
+  await expect(cell).toHaveText('1.45');
+  // Outside its band (社区正职 starts at 7) a cell is greyed out.
+  await expect(page.locator('.matrix-host [row-id="社区正职"] [col-id="L3"]')).toHaveClass(/off-band/);
+  await cell.click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.type('1.3');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('status').filter({ hasText: '金额未随级别递增' })).toContainText('社区正职 10级');
+  await expect(page.locator('.matrix-host [row-id="社区正职"] [col-id="L10"]')).toHaveClass(/not-rising/);
+
+  await expect(page.getByLabel('津贴1第2档年限')).toHaveValue('5');
+  page.once('dialog', (d) => void d.accept('2026-07-01'));
+  await page.getByRole('button', { name: '复制为新版本' }).click();
+  await expect(page.getByRole('button', { name: /2026-07-01 起/ })).toBeVisible();
+  const versions = await call('salary.schemes', {});
+  expect(versions.map((v: { effectiveDate: string }) => v.effectiveDate)).toEqual(['2020-01-01', '2026-07-01']);
+});
