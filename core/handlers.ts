@@ -1,13 +1,25 @@
-import type { Contract, OpName } from './contract/index.ts';
+import type { Contract, OpName, SessionOpName } from './contract/index.ts';
 import type { HandlersFor } from './contract/handler-types.ts';
+import { bundleHandlers } from './bundle/handlers.ts';
 import { codesHandlers } from './codes/handlers.ts';
+import { assessmentHandlers } from './assessment/handlers.ts';
 import { orgHandlers } from './org/handlers.ts';
 import { rosterHandlers } from './roster/handlers.ts';
+import { rosterIoHandlers } from './roster-io/handlers.ts';
+import { salaryHandlers } from './salary/handlers.ts';
+import { securityHandlers } from './security/handlers.ts';
+import { trainingHandlers } from './training/handlers.ts';
 
 const all = {
+  ...bundleHandlers,
   ...codesHandlers,
+  ...assessmentHandlers,
   ...orgHandlers,
   ...rosterHandlers,
+  ...rosterIoHandlers,
+  ...salaryHandlers,
+  ...securityHandlers,
+  ...trainingHandlers,
 };
 
 // A registry entry without a handler fails the annotation below; a handler without a
@@ -16,4 +28,5 @@ type NoStrayHandlers<T> = Exclude<keyof T, OpName> extends never ? true : never;
 const _noStray: NoStrayHandlers<typeof all> = true;
 void _noStray;
 
-export const handlers: HandlersFor<Contract> = all;
+// Session operations (login, setup …) are answered by core/runtime.ts before the database opens.
+export const handlers: HandlersFor<Omit<Contract, SessionOpName>> = all;

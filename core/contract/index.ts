@@ -1,14 +1,27 @@
 import type { z } from 'zod';
+import { bundleContract } from '../bundle/contract.ts';
 import { codesContract } from '../codes/contract.ts';
+import { assessmentContract } from '../assessment/contract.ts';
 import { orgContract } from '../org/contract.ts';
 import { rosterContract } from '../roster/contract.ts';
+import { rosterIoContract } from '../roster-io/contract.ts';
+import { salaryContract } from '../salary/contract.ts';
+import { securityContract, sessionContract } from '../security/contract.ts';
+import { trainingContract } from '../training/contract.ts';
 import type { OpDef } from './op.ts';
 
 /** The registry: every operation the app has, by `area.verb` name. */
 export const contract = {
+  ...bundleContract,
   ...codesContract,
+  ...assessmentContract,
   ...orgContract,
   ...rosterContract,
+  ...rosterIoContract,
+  ...salaryContract,
+  ...securityContract,
+  ...sessionContract,
+  ...trainingContract,
 } satisfies Record<string, OpDef>;
 
 export type Contract = typeof contract;
@@ -27,5 +40,9 @@ export type { Envelope, ErrorBody, ErrorCode, FieldIssue } from './errors.ts';
 
 /** The one transport-neutral shape: Electron's preload and the HTTP client both provide it. */
 export interface ApiBridge {
-  invoke(name: string, input: unknown): Promise<import('./errors.ts').Envelope<unknown>>;
+  /** `session` is the id `auth.login` returned; the transport carries it beside the input. */
+  invoke(name: string, input: unknown, session?: string | null): Promise<import('./errors.ts').Envelope<unknown>>;
 }
+
+/** Operations the runtime answers itself, before the database is open (no dispatcher handler). */
+export type SessionOpName = keyof typeof sessionContract;
