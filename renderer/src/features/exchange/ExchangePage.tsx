@@ -3,7 +3,8 @@ import type { OpOutput } from '../../../../core/contract/index.ts';
 import { call, errorText } from '../../api/client.ts';
 import { FormBanner } from '../../components/Field.tsx';
 import { KeysPanel } from './KeysPanel.tsx';
-import { base64ToBytes, fileToBase64, fmtTime, isCalm, OUTCOME_TEXT, saveBytes, sha256Hex } from './files.ts';
+import { base64ToBytes, readAsBase64, saveBytes } from '../../api/files.ts';
+import { fmtTime, isCalm, OUTCOME_TEXT, sha256Hex } from './files.ts';
 import './exchange.css';
 
 type ImportRow = OpOutput<'bundle.import'>;
@@ -98,7 +99,7 @@ function ImportPanel({ onDone }: { onDone: () => void }) {
       setProgress(`正在导入 ${i + 1}/${bundles.length}：${f.name}`);
       try {
         const sig = sigs.get(f.name);
-        out.push(await call('bundle.import', { fileName: f.name, file: await fileToBase64(f), signature: sig ? await sig.text() : null }));
+        out.push(await call('bundle.import', { fileName: f.name, file: await readAsBase64(f), signature: sig ? await sig.text() : null }));
       } catch (e) {
         setError(errorText(e));
       }

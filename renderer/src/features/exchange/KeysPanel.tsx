@@ -3,7 +3,7 @@ import type { OpOutput } from '../../../../core/contract/index.ts';
 import type { OrgUnit } from '../../../../core/org/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { FormBanner } from '../../components/Field.tsx';
-import { saveBytes } from './files.ts';
+import { saveBytes } from '../../api/files.ts';
 
 type KeysState = OpOutput<'keys.show'>;
 

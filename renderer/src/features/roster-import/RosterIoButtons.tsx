@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { OrgUnit } from '../../../../core/org/contract.ts';
 import { call, errorText } from '../../api/client.ts';
-import { downloadBase64 } from './files.ts';
+import { downloadBase64 } from '../../api/files.ts';
 import { ImportDialog } from './ImportDialog.tsx';
 
 interface Props {

@@ -5,7 +5,7 @@ import type { PayLine, PaySheet } from '../../../../core/salary/contract.ts';
 import { fenToYuan } from '../../../../core/salary/money.ts';
 import { ApiError, call, errorText } from '../../api/client.ts';
 import { GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
-import { downloadBase64 } from '../training/download.ts';
+import { downloadBase64 } from '../../api/files.ts';
 
 const message = (e: unknown) => (e instanceof ApiError && e.issues.length ? e.issues.map((i) => i.message).join('；') : errorText(e));
 const money = (field: keyof PayLine, headerName: string, width = 110): ColDef<PayLine> => ({

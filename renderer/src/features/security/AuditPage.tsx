@@ -5,7 +5,7 @@ import type { OpOutput } from '../../../../core/contract/index.ts';
 import { call, errorText } from '../../api/client.ts';
 import { FormBanner } from '../../components/Field.tsx';
 import { GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
-import { downloadBase64 } from '../training/download.ts';
+import { downloadBase64 } from '../../api/files.ts';
 import './security.css';
 
 type Row = OpOutput<'audit.list'>['rows'][number];

@@ -4,7 +4,7 @@ import type { ColDef } from 'ag-grid-community';
 import type { PersonHours } from '../../../../core/training/contract-views.ts';
 import { call, errorText } from '../../api/client.ts';
 import { GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
-import { downloadBase64 } from './download.ts';
+import { downloadBase64 } from '../../api/files.ts';
 import type { Scope } from './TrainingPage.tsx';
 
 const COLUMNS: ColDef<PersonHours>[] = [
