@@ -12,6 +12,8 @@ import { nextChangeSeq } from './seq.ts';
 import { ACCESS } from './security/access.ts';
 import { appendAudit } from './security/audit-chain.ts';
 import { zodToError } from './contract/zod-errors.ts';
+import { assertInScope } from './security/scope.ts';
+import { assertLocallyWritable } from './bundle/ownership.ts';
 
 z.config(z.locales.zhCN());
 
@@ -64,6 +66,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     if (!handler) return fail({ code: 'not_found', message: `操作“${name}”需要先登录后由应用处理` });
     const ctx = ctxFor(actor);
     try {
+      guardOrg(ctx, def.kind, parsed.data);
       let data: unknown;
       if (def.kind === 'query') {
         data = await (handler as (c: Ctx, i: unknown) => unknown)(ctx, parsed.data);
@@ -89,6 +92,16 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     transact: (operation, apply, actor) => runMutation(ctxFor(actor ?? opts.actor()), operation, apply) as never,
     record,
   };
+}
+
+// `orgId` means the same in every operation: the org unit whose records are read or written.
+// Checking it here covers every module at once: the caller's org scope for all calls, and for
+// mutations the rule that records received in bundles are read-only at the receiving end.
+function guardOrg(ctx: Ctx, kind: OpDef['kind'], input: unknown): void {
+  const orgId = input && typeof input === 'object' ? (input as { orgId?: unknown }).orgId : undefined;
+  if (typeof orgId !== 'string') return;
+  assertInScope(ctx, orgId);
+  if (kind === 'mutation') assertLocallyWritable(ctx, orgId);
 }
 
 function checkAccess(name: OpName, actor: Actor): ErrorBody | null {

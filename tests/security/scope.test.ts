@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { removeDir } from '../helpers/app.ts';
+import { setUpSecured, USER_PASSWORD, type SecuredApp } from '../helpers/runtime.ts';
+
+// An account scoped to one community sees and changes that community only, in every module.
+let app: SecuredApp;
+let scoped: string;
+let otherId: string;
+beforeAll(async () => {
+  app = await setUpSecured();
+  const clerk = await app.sessionAs('clerk', 'county-clerk');
+  const tree = await app.ok('org.tree', {}, clerk);
+  const street = tree.find((u: { level: string }) => u.level === 'street');
+  otherId = (await app.ok('org.create', { level: 'community', parentId: street.id, name: '东关社区', code: '610402001002' }, clerk)).id;
+  for (const orgId of [app.orgId, otherId])
+    await app.ok('roster.create', { orgId, name: orgId === otherId ? '东关人' : '新城人', gender: '男', ethnicity: '汉族', birthDate: '1985-03-01', politicalStatus: '群众', postCategory: '其他' }, clerk);
+  await app.ok('users.create', { username: 'xincheng', displayName: '新城录入员', role: 'clerk', orgScopeId: app.orgId, initialPassword: 'First-Scoped-2026!' });
+  scoped = (await app.ok('auth.login', { username: 'xincheng', password: 'First-Scoped-2026!' }, null)).sessionId;
+  await app.ok('auth.changePassword', { oldPassword: 'First-Scoped-2026!', newPassword: USER_PASSWORD }, scoped);
+}, 120_000);
+afterAll(() => {
+  app.close();
+  removeDir(app.dir);
+});
+
+describe('org scope', () => {
+  it('lists only the own community, and the units above it for orientation', async () => {
+    expect((await app.ok('roster.list', {}, scoped)).rows.map((p: { name: string }) => p.name)).toEqual(['新城人']);
+    expect((await app.ok('org.tree', {}, scoped)).map((u: { name: string }) => u.name)).toEqual(['秦都区', '人民路街道', '新城社区']);
+  });
+
+  it('refuses another community, whatever the module', async () => {
+    for (const [op, input] of [
+      ['roster.list', { orgId: otherId }],
+      ['roster.create', { orgId: otherId, name: '越权', gender: '男', ethnicity: '汉族', birthDate: '1985-03-01', politicalStatus: '群众', postCategory: '其他' }],
+      ['training.hoursByPerson', { year: 2026, orgId: otherId }],
+      ['salary.paySheet', { orgId: otherId, month: '2026-10' }],
+    ] as const) {
+      const env = await app.call(op, input, scoped);
+      expect(!env.ok && env.error.code, op).toBe('forbidden');
+      expect(!env.ok && env.error.message, op).toContain('管辖范围');
+    }
+  });
+
+  it('refuses a person of another community by id', async () => {
+    const other = (await app.ok('roster.list', { query: '东关人' }, await app.sessionAs('reviewer'))).rows[0];
+    const env = await app.call('roster.get', { id: other.id }, scoped);
+    expect(!env.ok && env.error.code).toBe('forbidden');
+  });
+});
