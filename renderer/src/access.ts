@@ -1,6 +1,7 @@
 import { ACCESS } from '../../core/security/access.ts';
 import type { Role } from '../../core/security/roles.ts';
 import type { NavEntry } from './nav.tsx';
+import { loadLogin } from './api/session.ts';
 
 // Which pages a role sees is decided by the core access matrix, never by a list kept here:
 // a page is shown to the roles that may call the query it opens with.
@@ -32,4 +33,12 @@ export function navFor(role: Role, nav: readonly NavEntry[]): { entries: NavEntr
   const entries = nav.filter((n) => mayOpen(role, n.path));
   const landing = entries.some((n) => n.path === LANDING[role]) ? LANDING[role] : (entries[0]?.path ?? '');
   return { entries, landing };
+}
+
+/** Whether the logged-in role may call `op`: buttons it could only see refused are not shown. */
+export function mayCall(op: string): boolean {
+  const role = loadLogin()?.user.role;
+  const rule = (ACCESS as Record<string, { roles: 'public' | 'session' | readonly Role[] } | undefined>)[op];
+  if (!role || !rule) return false;
+  return rule.roles === 'public' || rule.roles === 'session' || rule.roles.includes(role);
 }

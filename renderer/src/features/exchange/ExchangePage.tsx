@@ -5,6 +5,7 @@ import { FormBanner } from '../../components/Field.tsx';
 import { KeysPanel } from './KeysPanel.tsx';
 import { base64ToBytes, readAsBase64, saveBytes } from '../../api/files.ts';
 import { fmtTime, isCalm, OUTCOME_TEXT, sha256Hex } from './files.ts';
+import { mayCall } from '../../access.ts';
 import './exchange.css';
 
 type ImportRow = OpOutput<'bundle.import'>;
@@ -33,8 +34,8 @@ export function ExchangePage() {
     <div className="page exchange-page">
       <FormBanner message={error} />
       {keys && <KeysPanel state={keys} onChange={() => void load()} />}
-      {ready && <ExportPanel role={keys!.binding!.role} onDone={() => void load()} />}
-      {ready && <ImportPanel onDone={() => void load()} />}
+      {ready && mayCall('bundle.export') && <ExportPanel role={keys!.binding!.role} onDone={() => void load()} />}
+      {ready && mayCall('bundle.import') && <ImportPanel onDone={() => void load()} />}
       {overview && <OverviewPanel data={overview} />}
       {history && <HistoryPanel data={history} />}
     </div>
@@ -114,7 +115,11 @@ function ImportPanel({ onDone }: { onDone: () => void }) {
       <div className="toolbar">
         <label className="file-pick">
           选择一个或多个数据包：
-          <input type="file" multiple accept=".age,.sig" data-testid="bundle-files" onChange={(e) => void pick(e.target.files)} />
+          <input type="file" multiple accept=".age,.sig" data-testid="bundle-files" onChange={(e) => {
+            void pick(e.target.files);
+            // Choosing the same file again must fire `change` again.
+            e.target.value = '';
+          }} />
         </label>
         {progress && <span role="status" className="muted">{progress}</span>}
       </div>

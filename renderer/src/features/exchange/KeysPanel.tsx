@@ -4,6 +4,7 @@ import type { OrgUnit } from '../../../../core/org/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { FormBanner } from '../../components/Field.tsx';
 import { saveBytes } from '../../api/files.ts';
+import { mayCall } from '../../access.ts';
 
 type KeysState = OpOutput<'keys.show'>;
 
@@ -34,8 +35,8 @@ export function KeysPanel({ state, onChange }: { state: KeysState; onChange: () 
     return (
       <section className="exchange-section" aria-labelledby="keys-title">
         <h2 id="keys-title">本机密钥</h2>
-        <p className="muted">尚未初始化。请选择本机所属单位（县或社区）；社区请先导入县级配置，以使用县里的组织编号。</p>
-        <div className="toolbar">
+        <p className="muted">尚未初始化。请选择本机所属单位（县或社区）；社区请先导入县级配置，以使用县里的组织编号。{!mayCall('keys.init') && '此项由系统管理员办理。'}</p>
+        {mayCall('keys.init') && <div className="toolbar">
           <select aria-label="本单位" value={orgCode} onChange={(e) => setOrgCode(e.target.value)}>
             <option value="">选择单位…</option>
             {orgs.filter((o) => o.level !== 'street').map((o) => (
@@ -46,7 +47,7 @@ export function KeysPanel({ state, onChange }: { state: KeysState; onChange: () 
             初始化密钥
           </button>
           <ImportProfile confirm={confirm} setConfirm={setConfirm} file={file} setFile={setFile} run={run} />
-        </div>
+        </div>}
         <FormBanner message={error} />
         {message && <p className="ok-text" role="status">{message}</p>}
       </section>
@@ -61,7 +62,7 @@ export function KeysPanel({ state, onChange }: { state: KeysState; onChange: () 
         <dt>本机指纹</dt><dd className="mono fingerprint" data-testid="own-fingerprint">{a.fingerprint}</dd>
         <dt>接收公钥</dt><dd className="mono small-text">{a.ageRecipient}{a.ageSource === 'age-keygen' ? '（由 age-keygen 导入）' : ''}</dd>
       </dl>
-      <div className="toolbar">
+      {mayCall('enroll.importRequest') && <div className="toolbar">
         {isCounty ? (
           <button type="button" onClick={() => void run(async () => {
             const p = await call('enroll.exportProfile', {});
@@ -88,7 +89,7 @@ export function KeysPanel({ state, onChange }: { state: KeysState; onChange: () 
           setConfirm('');
           return `已登记：${p.orgName}（${p.orgCode}）`;
         })}>{isCounty ? '核对指纹并登记' : '导入县级配置'}</button>
-      </div>
+      </div>}
       <FormBanner message={error} />
       {message && <p className="ok-text" role="status">{message}</p>}
       <table className="plain-table">
@@ -98,7 +99,7 @@ export function KeysPanel({ state, onChange }: { state: KeysState; onChange: () 
             <tr key={p.id}>
               <td>{p.orgName}</td><td>{p.orgCode}</td><td className="mono">{p.fingerprint}</td>
               <td>{{ trusted: '已信任', pending: '待核对', revoked: '已吊销', replaced: '已更换' }[p.status] ?? p.status}</td>
-              <td>{p.status === 'trusted' && isCounty && (
+              <td>{p.status === 'trusted' && isCounty && mayCall('keys.revokePeer') && (
                 <button type="button" className="link" onClick={() => window.confirm(`吊销“${p.orgName}”的密钥？吊销后需重新登记。`) && void run(async () => (await call('keys.revokePeer', { peerId: p.id }), '已吊销'))}>吊销</button>
               )}</td>
             </tr>
