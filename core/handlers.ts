@@ -8,6 +8,7 @@ import { rosterHandlers } from './roster/handlers.ts';
 import { rosterIoHandlers } from './roster-io/handlers.ts';
 import { salaryHandlers } from './salary/handlers.ts';
 import { securityHandlers } from './security/handlers.ts';
+import { systemHandlers } from './system/handlers.ts';
 import { trainingHandlers } from './training/handlers.ts';
 
 const all = {
@@ -19,6 +20,7 @@ const all = {
   ...rosterIoHandlers,
   ...salaryHandlers,
   ...securityHandlers,
+  ...systemHandlers,
   ...trainingHandlers,
 };
 

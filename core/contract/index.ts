@@ -7,6 +7,7 @@ import { rosterContract } from '../roster/contract.ts';
 import { rosterIoContract } from '../roster-io/contract.ts';
 import { salaryContract } from '../salary/contract.ts';
 import { securityContract, sessionContract } from '../security/contract.ts';
+import { systemContract } from '../system/contract.ts';
 import { trainingContract } from '../training/contract.ts';
 import type { OpDef } from './op.ts';
 
@@ -21,6 +22,7 @@ export const contract = {
   ...salaryContract,
   ...securityContract,
   ...sessionContract,
+  ...systemContract,
   ...trainingContract,
 } satisfies Record<string, OpDef>;
 

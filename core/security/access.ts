@@ -46,6 +46,8 @@ export const ACCESS: Record<OpName, Rule> = {
   'audit.export': r(AUDITOR),
 
   'codes.list': r('session'),
+  'system.info': r('session'),
+  'system.findInstallers': r(ADMIN),
   'org.tree': r('session'),
   'org.create': r(['admin', 'clerk']),
   'org.update': r(['admin', 'clerk']),

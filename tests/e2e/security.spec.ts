@@ -137,3 +137,17 @@ test('after the idle time the app locks itself and hides the data until the pass
     await adminCall('settings.updateSecurity', { maxFailures: 5, lockMinutes: 15, idleMinutes: 10 });
   }
 });
+
+test('the administrator backs up now and restores from that backup, then logs in again', async ({ page }) => {
+  await loginAs(page, served, E2E_ADMIN);
+  await page.getByRole('button', { name: '立即备份' }).click();
+  await expect(page.getByRole('status')).toContainText('已备份');
+  const rows = page.getByRole('table', { name: '备份列表' }).getByRole('row');
+  await expect(rows.filter({ hasText: '手动' })).toHaveCount(1);
+  page.once('dialog', (d) => void d.accept());
+  await rows.filter({ hasText: '手动' }).getByRole('button', { name: '从此备份恢复' }).click();
+  // Restoring ends every session: the next call brings the login page back.
+  await expect(page.getByLabel('用户名')).toBeVisible({ timeout: 15_000 });
+  await loginAs(page, served, E2E_ADMIN);
+  await expect(page.getByRole('table', { name: '备份列表' }).getByRole('row').filter({ hasText: '恢复前自动' })).toHaveCount(1);
+});

@@ -7,6 +7,7 @@ import { ApiError, call, errorText, issuesByPath } from '../../api/client.ts';
 import { Field, FormBanner } from '../../components/Field.tsx';
 import { getRowId, GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
 import { ResetPasswordDialog, UserDialog } from './UserDialog.tsx';
+import { MaintenancePanel } from './MaintenancePanel.tsx';
 import './security.css';
 
 const COLUMNS: ColDef<UserInfo>[] = [
@@ -18,12 +19,13 @@ const COLUMNS: ColDef<UserInfo>[] = [
   { field: 'lastLoginAt', headerName: '最近登录', colId: 'lastLoginAt', flex: 1, valueFormatter: (p) => (p.value ? new Date(p.value as string).toLocaleString('zh-CN') : '从未登录') },
 ];
 
-/** 设置 (系统管理员): accounts and the security policy. */
+/** 设置 (系统管理员): accounts, the security policy, backups and upgrades. */
 export function SettingsPage() {
   return (
     <div className="page settings-page">
       <UsersPanel />
       <PolicyPanel />
+      <MaintenancePanel />
     </div>
   );
 }
