@@ -36,8 +36,14 @@ export class AppError extends Error {
   }
 }
 
+/** The message names the first few problems; `issues` carries every one for forms and reports. */
+export function summarize(issues: readonly FieldIssue[], max = 8): string {
+  const head = issues.slice(0, max).map((i) => i.message).join('；');
+  return issues.length > max ? `${head}；另有 ${issues.length - max} 处问题` : head;
+}
+
 export function validationError(issues: FieldIssue[]): AppError {
-  return new AppError('validation', issues.map((i) => i.message).join('；'), issues);
+  return new AppError('validation', summarize(issues), issues);
 }
 
 export function notFound(what: string, id: string): AppError {

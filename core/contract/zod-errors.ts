@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ErrorBody, FieldIssue } from './errors.ts';
+import { summarize, type ErrorBody, type FieldIssue } from './errors.ts';
 
 export function zodToError(err: z.ZodError): ErrorBody {
   const issues: FieldIssue[] = err.issues.map((i) => {
@@ -9,5 +9,5 @@ export function zodToError(err: z.ZodError): ErrorBody {
     const message = i.message.startsWith('「') || !path ? i.message : `「${path}」${i.message}`;
     return { path, message };
   });
-  return { code: 'validation', message: issues.map((i) => i.message).join('；'), issues };
+  return { code: 'validation', message: summarize(issues), issues };
 }

@@ -57,7 +57,7 @@ const cycle = await ok('assessment.createCycle', { schemeId: scheme.id, orgId: c
 console.log(`| assessment.createCycle (${cycle.headcount} people) | ${(performance.now() - t).toFixed(1)} ms | | 1 |`);
 const sheet0 = await ok('assessment.sheet', { cycleId: cycle.id });
 t = performance.now();
-await ok('assessment.saveScores', { cycleId: cycle.id, rows: sheet0.rows.map((r: any) => ({ entryId: r.entryId, scores: scoresFor() })) });
+await ok('assessment.saveScores', { cycleId: cycle.id, rows: sheet0.rows.map((r: any) => ({ entryId: r.entryId, scores: r.autoKeys.includes('training') ? scoresFor() : { ...scoresFor(), training: pts(4) } })) });
 console.log(`| assessment.saveScores, one batch of ${N} | ${(performance.now() - t).toFixed(1)} ms | | 1 |`);
 t = performance.now();
 await ok('assessment.saveSession', {

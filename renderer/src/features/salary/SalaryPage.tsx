@@ -6,6 +6,7 @@ import { PersonPanel } from './PersonPanel.tsx';
 import { PromotionPanel } from './PromotionPanel.tsx';
 import { PaySheetPanel } from './PaySheetPanel.tsx';
 import './salary.css';
+import { OrgSelect } from '../../components/OrgSelect.tsx';
 
 const TABS = ['薪酬方案', '定级与薪级', '年度晋级', '月度工资表'] as const;
 type Tab = (typeof TABS)[number];
@@ -41,14 +42,7 @@ export function SalaryPage() {
         {tab !== '薪酬方案' && (
           <label className="inline-field">
             单位
-            <select aria-label="单位" value={orgId} onChange={(e) => setOrgId(e.target.value)}>
-              {orgs.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.level === 'county' ? '' : o.level === 'street' ? '　' : '　　'}
-                  {o.name}
-                </option>
-              ))}
-            </select>
+            <OrgSelect label="单位" orgs={orgs} value={orgId} onChange={setOrgId} />
           </label>
         )}
       </div>

@@ -7,6 +7,7 @@ import { HoursTab } from './HoursTab.tsx';
 import { RulesTab } from './RulesTab.tsx';
 import { PersonHistoryView } from './PersonHistoryView.tsx';
 import './training.css';
+import { OrgSelect } from '../../components/OrgSelect.tsx';
 
 const TABS = ['班次', '书记讲堂', '学时统计', '未达标名单', '年度要求'] as const;
 type Tab = (typeof TABS)[number];
@@ -54,14 +55,7 @@ export function TrainingPage() {
         <span className="spacer" />
         <label className="inline-label">
           组织
-          <select aria-label="组织" value={orgId} onChange={(e) => setOrgId(e.target.value)}>
-            {orgs.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.level === 'county' ? '' : o.level === 'street' ? '　' : '　　'}
-                {o.name}
-              </option>
-            ))}
-          </select>
+          <OrgSelect label="组织" orgs={orgs} value={orgId} onChange={setOrgId} />
         </label>
         <label className="inline-label">
           年度

@@ -1,0 +1,15 @@
+import type { OrgUnit } from '../../../core/org/contract.ts';
+
+/** A select of org units, indented by level (县 → 街道 → 社区), as the pages' unit filter. */
+export function OrgSelect({ label, orgs, value, onChange }: { label: string; orgs: readonly OrgUnit[]; value: string; onChange: (id: string) => void }) {
+  return (
+    <select aria-label={label} value={value} onChange={(e) => onChange(e.target.value)}>
+      {orgs.map((o) => (
+        <option key={o.id} value={o.id}>
+          {o.level === 'county' ? '' : o.level === 'street' ? '　' : '　　'}
+          {o.name}
+        </option>
+      ))}
+    </select>
+  );
+}
