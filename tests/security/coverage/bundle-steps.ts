@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { generateIdentity, identityToRecipient } from 'age-encryption';
+import { openTestApp, removeDir, seedOrgTree, type TestApp } from '../../helpers/app.ts';
+import { exportBundle, personInput } from '../../bundle/fixture.ts';
+import type { Story } from './story.ts';
+
+// Keys, enrolment and bundles. The story database binds as the county (610402000000).
+// Two plain test installations play the other parties: a neighbouring county whose
+// profile the story imports before it binds (a fresh installation may import a county
+// profile; a bound county may not), and one of its own communities that enrols with it
+// and sends a data bundle. Only the story database's audit rows are checked.
+
+/** `others` collects the helper installations so the caller can remove them even after a failure. */
+export async function bundleSteps(st: Story, others: TestApp[]): Promise<void> {
+  const other = openTestApp();
+  others.push(other);
+  await other.ok('org.create', { level: 'county', name: '渭城区', code: '610404000000' });
+  await other.ok('keys.init', { orgCode: '610404000000' });
+  const profile = await other.ok('enroll.exportProfile', {});
+  const countyPeer = await st.step('enroll.importProfile', { text: profile.text, confirm: profile.fingerprint }, st.admin);
+
+  await st.step('keys.init', { orgCode: '610402000000' }, st.admin);
+
+  const comm = openTestApp();
+  others.push(comm);
+  await seedOrgTree(comm);
+  const own = await st.get('enroll.exportProfile', {}, st.admin);
+  await comm.ok('enroll.importProfile', { text: own.text, confirm: own.fingerprint });
+  const bound = await comm.ok('keys.init', { orgCode: '610402001001' });
+  const req = await comm.ok('enroll.exportRequest', {});
+  await st.step('enroll.importRequest', { text: req.text, confirm: req.fingerprint }, st.admin);
+
+  await comm.ok('roster.create', personInput(bound.binding!.orgId, 1));
+  const data = await exportBundle({ app: comm, orgCode: '610402001001', orgId: bound.binding!.orgId });
+  const imported = await st.step('bundle.import', {
+    fileName: data.fileName, file: Buffer.from(data.file).toString('base64'), signature: data.signature,
+  }, st.reviewer);
+  if (imported.outcome !== 'ACCEPTED') throw new Error(`bundle.import: ${JSON.stringify(imported)}`);
+
+  const out = await st.step('bundle.export', { full: false }, st.clerk);
+  const f = out.files[0];
+  const sha256 = createHash('sha256').update(Buffer.from(f.file, 'base64')).digest('hex');
+  await st.step('bundle.exportDone', { exportId: f.id, ok: true, sha256 }, st.clerk);
+
+  await st.step('keys.rotate', {}, st.admin);
+  const identity = await generateIdentity();
+  const text = `# created: 2026-11-27T09:00:00+08:00\n# public key: ${await identityToRecipient(identity)}\n${identity}\n`;
+  await st.step('keys.importIdentity', { text }, st.admin);
+  await st.step('keys.backup', {}, st.admin);
+  await st.step('keys.revokePeer', { peerId: countyPeer.id }, st.admin);
+}
+
+export function closeOthers(apps: TestApp[]): void {
+  for (const a of apps) {
+    a.close();
+    removeDir(a.dir);
+  }
+}
