@@ -5,6 +5,7 @@ import {
 } from '../../db/schema/index.ts';
 import { AppError, notFound } from '../contract/errors.ts';
 import type { Ctx } from '../context.ts';
+import { assertInScope } from '../security/scope.ts';
 import type { CycleSummary, SchemeRecord, SessionRecord } from './contract.ts';
 import { schemeConfigSchema } from './scheme-schema.ts';
 
@@ -29,6 +30,7 @@ export function loadSchemeRow(ctx: Ctx, id: string): AssessmentSchemeRow {
 export function loadCycleRow(ctx: Ctx, id: string): AssessmentCycleRow {
   const row = ctx.db.select().from(assessmentCycles).where(and(eq(assessmentCycles.id, id), isNull(assessmentCycles.deletedAt))).get();
   if (!row) throw notFound('考核周期', id);
+  assertInScope(ctx, row.orgId);
   return row;
 }
 
@@ -41,6 +43,7 @@ export function assertOpen(cycle: AssessmentCycleRow): void {
 export function loadEntryRow(ctx: Ctx, entryId: string) {
   const row = ctx.db.select().from(assessmentEntries).where(and(eq(assessmentEntries.id, entryId), isNull(assessmentEntries.deletedAt))).get();
   if (!row) throw notFound('考核对象', entryId);
+  assertInScope(ctx, row.orgId);
   return row;
 }
 

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { orgUnits, people, type PersonRow } from '../../db/schema/index.ts';
 import { notFound } from '../contract/errors.ts';
 import type { Ctx } from '../context.ts';
+import { assertInScope } from '../security/scope.ts';
 import type { PersonRecord, PersonSummary } from './contract.ts';
 import { maskIdNumber } from './id-number.ts';
 import { wholeYearsBetween } from './dates.ts';
@@ -32,5 +33,7 @@ export function loadPersonRow(ctx: Ctx, id: string): { row: PersonRow; orgName: 
     .where(and(eq(people.id, id), isNull(people.deletedAt)))
     .get();
   if (!found) throw notFound('人员', id);
+  // Every module that addresses a person by id (roster, pay, training) passes here.
+  assertInScope(ctx, found.row.orgId);
   return found;
 }

@@ -2,6 +2,7 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { orgUnits, trainingClasses, trainingSeries, trainingSessions, type TrainingClassRow, type TrainingSessionRow } from '../../db/schema/index.ts';
 import { notFound } from '../contract/errors.ts';
 import type { Ctx } from '../context.ts';
+import { assertInScope } from '../security/scope.ts';
 import type { TargetInfo } from './contract-attendance.ts';
 
 // Loading a class or a session (the two things people enrol in) and describing it uniformly.
@@ -9,6 +10,7 @@ import type { TargetInfo } from './contract-attendance.ts';
 export function loadClassRow(ctx: Ctx, id: string): TrainingClassRow {
   const row = ctx.db.select().from(trainingClasses).where(and(eq(trainingClasses.id, id), isNull(trainingClasses.deletedAt))).get();
   if (!row) throw notFound('培训班次', id);
+  assertInScope(ctx, row.orgId);
   return row;
 }
 
@@ -20,6 +22,7 @@ export function loadSessionRow(ctx: Ctx, id: string): { session: TrainingSession
     .where(and(eq(trainingSessions.id, id), isNull(trainingSessions.deletedAt)))
     .get();
   if (!found) throw notFound('讲堂期次', id);
+  assertInScope(ctx, found.session.orgId);
   return found;
 }
 

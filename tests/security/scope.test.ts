@@ -48,3 +48,17 @@ describe('org scope', () => {
     expect(!env.ok && env.error.code).toBe('forbidden');
   });
 });
+
+describe('org scope by record id in other modules', () => {
+  it('refuses another community’s person in the pay grid and its training class', async () => {
+    const clerk = await app.sessionAs('clerk', 'county-clerk-2');
+    const other = (await app.ok('roster.list', { query: '东关人' }, clerk)).rows[0];
+    const history = await app.call('salary.history', { personId: other.id }, scoped);
+    expect(!history.ok && history.error.code).toBe('forbidden');
+    const cls = await app.ok('training.classes.create', {
+      orgId: otherId, name: '东关社区专题培训', category: '专题培训', level: '社区', form: '集中', startDate: '2026-03-01', endDate: '2026-03-01', hours: 4,
+    }, clerk);
+    const env = await app.call('training.enroll', { classId: cls.id, personIds: [other.id] }, scoped);
+    expect(!env.ok && env.error.code).toBe('forbidden');
+  });
+});
