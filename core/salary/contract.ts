@@ -60,7 +60,7 @@ export const salaryContract = {
   'salary.copyScheme': mutation('复制一个版本作为新版本的起点', z.object({
     id: id('方案编号'), effectiveDate: isoDate('生效日期'), name: requiredText('方案名称', 60).optional(), docNo: optionalText('文号', 60),
   }), schemeRecord),
-  'salary.setGrades': mutation('录入年度考核结果（供晋级与绩效使用；考核模块写入同一处）', z.object({
+  'salary.setGrades': mutation('手工录入年度考核等次（供晋级与绩效使用；考核模块已确认的结果优先于手工录入）', z.object({
     year,
     source: optionalText('来源', 30),
     grades: z.array(z.object({
@@ -69,7 +69,7 @@ export const salaryContract = {
       note: optionalText('备注', 200),
     })).min(1, { error: '「考核结果」至少一条' }),
   }), z.object({ count: z.number() })),
-  'salary.grades': query('读取某年度的考核结果', z.object({ year, orgId: id('组织').nullish() }), z.array(z.object({
+  'salary.grades': query('读取某年度手工录入的考核等次（已确认的考核结果见 assessment.results，优先生效）', z.object({ year, orgId: id('组织').nullish() }), z.array(z.object({
     personId: z.string(), name: z.string(), orgName: z.string(), year: z.number(), grade: z.string(), source: z.string(), note: z.string().nullable(),
   }))),
   'salary.gradingPreview': query('初次定级测算（逐步说明）', z.object({
