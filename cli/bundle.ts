@@ -1,40 +1,13 @@
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
-import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { writeFileDurably } from '../core/files/durable.ts';
 import { join } from 'node:path';
 import { openApp, resolveDbFile } from './app.ts';
 import { parseFlags, UsageError } from './args.ts';
 import { callOrReport } from './keys.ts';
 
-const sha256 = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
-
 /** Temp file, fsync, read back and compare, then rename: a file with the final name is always complete. */
 export function writeVerified(dir: string, name: string, bytes: Uint8Array): string {
-  const final = join(dir, name);
-  const temp = join(dir, `.${name}.tmp`);
-  try {
-    const fd = openSync(temp, 'w');
-    try {
-      let off = 0;
-      while (off < bytes.length) off += writeSync(fd, bytes, off, bytes.length - off);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    const back = sha256(readFileSync(temp));
-    if (back !== sha256(bytes)) throw new Error('读回校验失败：U 盘上的文件与导出内容不一致');
-    renameSync(temp, final);
-    try {
-      const dfd = openSync(dir, 'r');
-      fsyncSync(dfd);
-      closeSync(dfd);
-    } catch {
-      // Directories cannot be opened for fsync on Windows; the rename is still atomic there.
-    }
-    return back;
-  } catch (e) {
-    rmSync(temp, { force: true });
-    throw e;
-  }
+  return writeFileDurably(join(dir, name), bytes, { verify: true });
 }
 
 interface ExportedFile { id: string; fileName: string; seq: number; file: string; signature: string; counts: Record<string, number> }

@@ -17,6 +17,6 @@ export function installationId(db: Db): string {
 }
 
 /** The in-process maintenance actor (tests, benchmarks, setup); never reachable from a transport. */
-export function installationActor(db: Db): Actor {
+export function systemActor(db: Db): Actor {
   return { kind: 'system', id: installationId(db), name: '本机维护' };
 }

@@ -6,7 +6,7 @@ import { AppError } from './contract/errors.ts';
 import { zodToError } from './contract/zod-errors.ts';
 import type { Actor } from './context.ts';
 import { createDispatcher, type Dispatcher } from './dispatch.ts';
-import { installationActor } from './installation.ts';
+import { systemActor } from './installation.ts';
 import { SessionStore, type Session } from './security/sessions.ts';
 import { Vault } from './security/vault.ts';
 import { loginOps, type LoginDeps } from './security/login.ts';
@@ -42,7 +42,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   function open(master: Buffer): { opened: OpenedDb; dispatcher: Dispatcher } {
     if (state) return state;
     const opened = openDatabase({ file: opts.dbFile, migrationsFolder: opts.migrationsFolder, key: master });
-    const system = installationActor(opened.db);
+    const system = systemActor(opened.db);
     const dispatcher = createDispatcher({
       db: opened.db, sqlite: opened.sqlite, actor: () => system, now, security: { vault, sessions },
       ...(opts.checkOutput === undefined ? {} : { checkOutput: opts.checkOutput }),

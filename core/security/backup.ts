@@ -1,7 +1,8 @@
-import { copyFileSync, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { checkDatabaseFile } from '../../db/open.ts';
+import { commitTemp, writeFileDurably } from '../files/durable.ts';
 import { keyringPath } from './keyring.ts';
 
 // Backups are `VACUUM INTO` copies: SQLite3 Multiple Ciphers writes them encrypted with the
@@ -27,8 +28,8 @@ export function writeBackup(sqlite: Database.Database, dbFile: string, folder: s
   const tmp = `${file}.tmp`;
   rmSync(tmp, { force: true });
   sqlite.prepare('VACUUM INTO ?').run(tmp);
-  renameSync(tmp, file);
-  copyFileSync(keyringPath(dbFile), keyringPath(file));
+  commitTemp(tmp, file);
+  writeFileDurably(keyringPath(file), readFileSync(keyringPath(dbFile)), { mode: 0o600 });
   return { file, name, size: statSync(file).size, createdAt: now.toISOString(), kind };
 }
 
@@ -62,7 +63,7 @@ export function restoreFile(dbFile: string, backupFile: string, key: Buffer, now
   if (problem) throw new Error(`备份文件 ${basename(backupFile)} 未通过完整性检查（${problem}），未作任何替换`);
   const keptAside = `${dbFile}.replaced-${stamp(now)}`;
   const tmp = `${dbFile}.restoring`;
-  copyFileSync(backupFile, tmp);
+  writeFileDurably(tmp, readFileSync(backupFile), { mode: 0o600 });
   for (const suffix of ['-wal', '-shm']) if (existsSync(dbFile + suffix)) renameSync(dbFile + suffix, keptAside + suffix);
   if (existsSync(dbFile)) renameSync(dbFile, keptAside);
   renameSync(tmp, dbFile);

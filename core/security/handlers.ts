@@ -9,7 +9,7 @@ import type { securityContract } from './contract.ts';
 import { verifyAuditChain } from './audit-chain.ts';
 import { applyNewPassword, insertUser, toUserInfo, userById, verifyPassword } from './users.ts';
 import { assertInScope } from './scope.ts';
-import { backupDir, listBackups, writeBackup } from './backup.ts';
+import { backupDir, listBackups, writeBackup, type BackupInfo } from './backup.ts';
 import { safeRow } from '../xlsx/safe.ts';
 
 function currentUser(ctx: Ctx) {
@@ -94,7 +94,13 @@ export const securityHandlers: HandlersFor<typeof securityContract> = {
     async prepare(ctx, input) {
       // VACUUM INTO cannot run inside a transaction: copy first, then record it.
       const dbFile = services(ctx).vault.dbFile;
-      const info = writeBackup(ctx.sqlite, dbFile, input.folder ?? backupDir(dbFile), 'manual', ctx.now());
+      const folder = input.folder ?? backupDir(dbFile);
+      let info: BackupInfo;
+      try {
+        info = writeBackup(ctx.sqlite, dbFile, folder, 'manual', ctx.now());
+      } catch (e) {
+        throw validationError([{ path: 'folder', message: `「备份文件夹」${folder} 无法写入（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}），请检查U盘是否插好、是否只读` }]);
+      }
       return (tx) => {
         tx.audit({ entity: 'backup', entityId: info.name, after: info });
         return info;

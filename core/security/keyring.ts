@@ -1,5 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFileDurably } from '../files/durable.ts';
 import { derive, newSalt } from './passwords.ts';
 
 // The keyring sits beside the database as `<db>.keys`. It holds the random database master key,
@@ -51,18 +52,9 @@ export function readKeyring(dbFile: string): Keyring | null {
   return { ...k, policy: { ...DEFAULT_POLICY, ...k.policy }, pending: k.pending ?? [] };
 }
 
-/** Atomic replace: write a temp file, fsync it, rename over the old one. */
+/** Atomic, flushed replace: a crash leaves the old keyring or the new one, never half of one. */
 export function writeKeyring(dbFile: string, k: Keyring): void {
-  const file = keyringPath(dbFile);
-  const tmp = `${file}.tmp`;
-  const fd = openSync(tmp, 'w', 0o600);
-  try {
-    writeSync(fd, JSON.stringify(k, null, 1));
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, file);
+  writeFileDurably(keyringPath(dbFile), JSON.stringify(k, null, 1), { mode: 0o600 });
 }
 
 const aad = (label: string) => Buffer.from(`jiceng-keyring-v1:${label}`);

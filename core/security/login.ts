@@ -143,6 +143,7 @@ export function actorOfSession(s: Session): Actor {
   return { kind: 'user', id: s.userId, name: s.displayName, role: s.role, orgScopeId: s.orgScopeId, sessionId: s.id };
 }
 
-function ctxOf(cur: { opened: OpenedDb; dispatcher?: Dispatcher }) {
-  return { db: cur.opened.db, sqlite: cur.opened.sqlite, actor: anonymous('system'), now: () => new Date(), security: null };
+function ctxOf(cur: { opened: OpenedDb; dispatcher?: Dispatcher }, now: () => Date = () => new Date(0)) {
+  // Read-only lookups (user by name, org names) that need no clock.
+  return { db: cur.opened.db, sqlite: cur.opened.sqlite, actor: anonymous('system'), now, security: null };
 }

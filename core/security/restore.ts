@@ -1,4 +1,5 @@
-import { copyFileSync, existsSync, renameSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync } from 'node:fs';
+import { writeFileDurably } from '../files/durable.ts';
 import { DbOpenError } from '../../db/open.ts';
 import { checkDatabaseFile } from '../../db/open.ts';
 import { AppError, validationError } from '../contract/errors.ts';
@@ -17,7 +18,7 @@ export function restoreOps(d: LoginDeps): Pick<SessionOps, 'backup.restore' | 'b
     // The backup's keyring holds the passwords as they were when it was taken.
     if (existsSync(keyringPath(file))) {
       renameSync(keyringPath(dbFile), `${keptAside}.keys`);
-      copyFileSync(keyringPath(file), keyringPath(dbFile));
+      writeFileDurably(keyringPath(dbFile), readFileSync(keyringPath(file)), { mode: 0o600 });
     }
     return keptAside;
   }

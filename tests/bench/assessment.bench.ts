@@ -1,15 +1,7 @@
-import { join } from 'node:path';
-import { openDatabase } from '../../db/open.ts';
-import { sourceMigrationsFolder } from '../../db/paths.ts';
-import { createDispatcher } from '../../core/dispatch.ts';
-import { installationActor } from '../../core/installation.ts';
-import { generateDemo } from '../../core/demo/generate.ts';
-import { seedDemo } from '../../core/demo/seed.ts';
-import { localIsoDate } from '../../core/roster/dates.ts';
 import { evaluateCycle, type EvalEntry, type EvalSession } from '../../core/assessment/rules/evaluate.ts';
 import { sampleSchemeConfig } from '../../core/assessment/sample.ts';
-import { removeDir, tempDir } from '../helpers/app.ts';
-import { header, measure } from './bench-util.ts';
+import { removeDir } from '../helpers/app.ts';
+import { demoDatabase, header, measure } from './bench-util.ts';
 
 // Totals, ranks and grades for 15,000 people in one cycle: first the pure pipeline, then
 // the real operations on a 15,000-person database (scores, one 民主测评 session, the
@@ -37,18 +29,7 @@ const grades: Record<string, number> = {};
 for (const r of ev.rows) grades[r.proposed ?? '并列待定'] = (grades[r.proposed ?? '并列待定'] ?? 0) + 1;
 console.log(`\nquota ${ev.quota}; tie: ${ev.tie ? `${ev.tie.ids.length} people for ${ev.tie.slots} places at ${ev.tie.total}` : 'none'}; proposed ${JSON.stringify(grades)}`);
 
-const dir = tempDir('jiceng-bench-');
-const opened = openDatabase({ file: join(dir, 'bench.db'), migrationsFolder: sourceMigrationsFolder, key: null });
-const actor = installationActor(opened.db);
-const d = createDispatcher({ db: opened.db, sqlite: opened.sqlite, actor: () => actor });
-const demo = generateDemo({ communities: 100, people: N, today: localIsoDate(new Date()) });
-d.transact('bench.seed', (tx) => seedDemo(tx, demo));
-const ok = async (op: string, input: unknown): Promise<any> => {
-  const env = await d.dispatch(op, input);
-  if (!env.ok) throw new Error(`${op}: ${env.error.message}`);
-  return env.data;
-};
-const county = (await ok('org.tree', {})).find((o: any) => o.level === 'county');
+const { dir, opened, ok, county } = await demoDatabase(N);
 const scheme = await ok('assessment.installSample', { orgId: county.id, year: 2025 });
 
 header(`Assessment operations, one cycle over ${N} people (SQLite)`);

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { openDatabase, type OpenedDb } from '../../db/open.ts';
 import { sourceMigrationsFolder } from '../../db/paths.ts';
 import { createDispatcher, type Dispatcher } from '../../core/dispatch.ts';
-import { installationActor } from '../../core/installation.ts';
+import { systemActor } from '../../core/installation.ts';
 import { parseImport, planAsync } from '../../core/roster-io/import.ts';
 import { importWriter } from '../../core/roster-io/write.ts';
 import type { Ctx } from '../../core/context.ts';
@@ -27,7 +27,7 @@ interface Fresh {
 
 async function fresh(): Promise<Fresh> {
   const opened = openDatabase({ file: join(dir, `${randomUUID()}.db`), migrationsFolder: sourceMigrationsFolder, key: null });
-  const actor = installationActor(opened.db);
+  const actor = systemActor(opened.db);
   const d = createDispatcher({ db: opened.db, sqlite: opened.sqlite, actor: () => actor });
   const ok = async (op: 'org.create', input: object) => {
     const env = await d.call(op, input as never);

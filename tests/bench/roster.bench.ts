@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../../db/open.ts';
 import { sourceMigrationsFolder } from '../../db/paths.ts';
 import { createDispatcher } from '../../core/dispatch.ts';
-import { installationActor } from '../../core/installation.ts';
+import { systemActor } from '../../core/installation.ts';
 import { generateDemo } from '../../core/demo/generate.ts';
 import { seedDemo } from '../../core/demo/seed.ts';
 import { localIsoDate } from '../../core/roster/dates.ts';
@@ -20,7 +20,7 @@ await measure('open + migrate, new file', 5, () => {
 });
 
 const opened = openDatabase({ file, migrationsFolder: sourceMigrationsFolder, key: null });
-const actor = installationActor(opened.db);
+const actor = systemActor(opened.db);
 const make = (checkOutput: boolean) => createDispatcher({ db: opened.db, sqlite: opened.sqlite, actor: () => actor, checkOutput });
 const dispatcher = make(true);
 dispatcher.transact('bench.seed', (tx) => seedDemo(tx, generateDemo({ communities: 150, people: 20_000, today })));

@@ -1,36 +1,17 @@
-import { join } from 'node:path';
-import { openDatabase } from '../../db/open.ts';
-import { sourceMigrationsFolder } from '../../db/paths.ts';
 import { people } from '../../db/schema/index.ts';
-import { createDispatcher } from '../../core/dispatch.ts';
-import { installationActor } from '../../core/installation.ts';
-import { generateDemo } from '../../core/demo/generate.ts';
-import { seedDemo } from '../../core/demo/seed.ts';
-import { localIsoDate } from '../../core/roster/dates.ts';
 import { gradeInitial } from '../../core/salary/grading.ts';
 import { appendLevel } from '../../core/salary/level-handlers.ts';
 import { sampleSchemeConfig } from '../../core/salary/sample.ts';
 import { schemeConfig } from '../../core/salary/scheme-schema.ts';
-import { removeDir, tempDir } from '../helpers/app.ts';
-import { header, measure } from './bench-util.ts';
+import { removeDir } from '../helpers/app.ts';
+import { demoDatabase, header, measure } from './bench-util.ts';
 
 // The pay grid at county scale: 15,000 people graded, three years of grades, then the
 // annual promotion run (preview, approve) and the monthly pay sheet (compute, confirm,
 // read frozen, export). Run: npx node tests/bench/salary.bench.ts
 
 const N = 15_000;
-const dir = tempDir('jiceng-bench-');
-const opened = openDatabase({ file: join(dir, 'bench.db'), migrationsFolder: sourceMigrationsFolder, key: null });
-const actor = installationActor(opened.db);
-const d = createDispatcher({ db: opened.db, sqlite: opened.sqlite, actor: () => actor });
-const demo = generateDemo({ communities: 100, people: N, today: localIsoDate(new Date()) });
-d.transact('bench.seed', (tx) => seedDemo(tx, demo));
-const ok = async (op: string, input: unknown): Promise<any> => {
-  const env = await d.dispatch(op, input);
-  if (!env.ok) throw new Error(`${op}: ${env.error.message}`);
-  return env.data;
-};
-const county = (await ok('org.tree', {})).find((o: any) => o.level === 'county');
+const { dir, opened, dispatcher: d, ok, county } = await demoDatabase(N);
 const scheme = await ok('salary.saveScheme', { orgId: county.id, name: '示例', effectiveDate: '2000-01-01', sample: true, config: sampleSchemeConfig() });
 const cfg = schemeConfig.parse(sampleSchemeConfig());
 

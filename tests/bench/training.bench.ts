@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { openDatabase } from '../../db/open.ts';
 import { sourceMigrationsFolder } from '../../db/paths.ts';
 import { createDispatcher } from '../../core/dispatch.ts';
-import { installationActor } from '../../core/installation.ts';
+import { systemActor } from '../../core/installation.ts';
 import { generateDemo } from '../../core/demo/generate.ts';
 import { seedDemo } from '../../core/demo/seed.ts';
 import { localIsoDate } from '../../core/roster/dates.ts';
@@ -22,7 +22,7 @@ const YEAR = 2026;
 
 const dir = tempDir('jiceng-bench-training-');
 const opened = openDatabase({ file: join(dir, 'bench.db'), migrationsFolder: sourceMigrationsFolder, key: null });
-const actor = installationActor(opened.db);
+const actor = systemActor(opened.db);
 const d = createDispatcher({ db: opened.db, sqlite: opened.sqlite, actor: () => actor });
 d.transact('bench.seed', (tx) => seedDemo(tx, generateDemo({ communities: 1000, people: PEOPLE, today: localIsoDate(new Date()) })));
 const sqlite = opened.sqlite;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { openDatabase, type OpenedDb } from '../../db/open.ts';
 import { sourceMigrationsFolder } from '../../db/paths.ts';
 import { createDispatcher, type Dispatcher } from '../../core/dispatch.ts';
-import { installationActor } from '../../core/installation.ts';
+import { systemActor } from '../../core/installation.ts';
 import type { OpInput, OpName, OpOutput } from '../../core/contract/index.ts';
 
 export interface TestApp {
@@ -28,7 +28,7 @@ export function openTestApp(opts: { dir?: string; now?: () => Date } = {}): Test
   const dir = opts.dir ?? tempDir();
   const dbFile = join(dir, 'test.db');
   const opened = openDatabase({ file: dbFile, migrationsFolder: sourceMigrationsFolder, key: null });
-  const actor = installationActor(opened.db);
+  const actor = systemActor(opened.db);
   const dispatcher = createDispatcher({ db: opened.db, sqlite: opened.sqlite, actor: () => actor, ...(opts.now ? { now: opts.now } : {}) });
   const app: TestApp = {
     dir, dbFile, opened, dispatcher,

@@ -107,3 +107,16 @@ describe('a damaged database', () => {
     rt.close();
   });
 });
+
+describe('a backup folder that cannot be written', () => {
+  it('names the folder and the reason, and leaves no partial file', async () => {
+    const rt = createRuntime({ dbFile: app.dbFile, migrationsFolder: sourceMigrationsFolder });
+    const s = await rt.dispatch('auth.login', { username: 'admin', password: ADMIN_PASSWORD });
+    const blocker = join(app.dir, 'not-a-folder');
+    writeFileSync(blocker, 'a file where the folder should be');
+    const env = await rt.dispatch('backup.create', { folder: join(blocker, 'sub') }, s.ok ? (s.data as { sessionId: string }).sessionId : null);
+    expect(!env.ok && env.error.code).toBe('validation');
+    expect(!env.ok && env.error.message).toContain('「备份文件夹」');
+    rt.close();
+  });
+});
