@@ -9,7 +9,7 @@ import type { Actor, AuditEntry, Ctx, SecurityServices, TxCtx } from './context.
 import { handlers } from './handlers.ts';
 import { localIsoDate } from './roster/dates.ts';
 import { nextChangeSeq } from './seq.ts';
-import { ACCESS } from './security/access.ts';
+import { ACCESS, roleMay } from './security/access.ts';
 import { appendAudit } from './security/audit-chain.ts';
 import { zodToError } from './contract/zod-errors.ts';
 import { assertInScope } from './security/scope.ts';
@@ -106,10 +106,9 @@ function guardOrg(ctx: Ctx, kind: OpDef['kind'], input: unknown): void {
 
 function checkAccess(name: OpName, actor: Actor): ErrorBody | null {
   if (actor.kind === 'system') return null;
-  const rule = ACCESS[name];
-  if (!rule || rule.roles === 'public') return { code: 'forbidden', message: `操作“${name}”不在权限表中，已拒绝` };
-  if (rule.roles === 'session') return null;
-  if (actor.role && rule.roles.includes(actor.role)) return null;
+  // Public operations are the runtime's, answered before login; they never reach here as a user's call.
+  if (!ACCESS[name] || ACCESS[name].roles === 'public') return { code: 'forbidden', message: `操作“${name}”不在权限表中，已拒绝` };
+  if (actor.role && roleMay(actor.role, name)) return null;
   return { code: 'forbidden', message: '当前账号的角色无权执行此操作' };
 }
 

@@ -147,3 +147,10 @@ export const ACCESS: Record<OpName, Rule> = {
   'training.categories.save': r(ENTRY),
   'training.requirements.save': r(ENTRY),
 };
+
+/** Whether `role` may call `op` once logged in: the one reading of the matrix, for the dispatcher and the UI. */
+export function roleMay(role: Role, op: string): boolean {
+  const rule = (ACCESS as Record<string, Rule | undefined>)[op];
+  if (!rule) return false;
+  return rule.roles === 'public' || rule.roles === 'session' || rule.roles.includes(role);
+}

@@ -1,4 +1,4 @@
-import { ACCESS } from '../../core/security/access.ts';
+import { roleMay } from '../../core/security/access.ts';
 import type { Role } from '../../core/security/roles.ts';
 import type { NavEntry } from './nav.tsx';
 import { loadLogin } from './api/session.ts';
@@ -15,15 +15,9 @@ const PAGE_OP: Record<string, string> = {
   audit: 'audit.list',
 };
 
-// A page whose query the matrix does not list yet holds data: only the data roles see it.
-const DATA_ROLES: readonly Role[] = ['clerk', 'reviewer'];
-
 export function mayOpen(role: Role, path: string): boolean {
   const op = PAGE_OP[path];
-  const rule = op ? (ACCESS as Record<string, { roles: 'public' | 'session' | readonly Role[] } | undefined>)[op] : undefined;
-  if (!rule) return DATA_ROLES.includes(role);
-  if (rule.roles === 'public' || rule.roles === 'session') return true;
-  return rule.roles.includes(role);
+  return op !== undefined && roleMay(role, op);
 }
 
 const LANDING: Record<Role, string> = { clerk: 'roster', reviewer: 'roster', admin: 'settings', auditor: 'audit' };
@@ -38,7 +32,5 @@ export function navFor(role: Role, nav: readonly NavEntry[]): { entries: NavEntr
 /** Whether the logged-in role may call `op`: buttons it could only see refused are not shown. */
 export function mayCall(op: string): boolean {
   const role = loadLogin()?.user.role;
-  const rule = (ACCESS as Record<string, { roles: 'public' | 'session' | readonly Role[] } | undefined>)[op];
-  if (!role || !rule) return false;
-  return rule.roles === 'public' || rule.roles === 'session' || rule.roles.includes(role);
+  return role !== undefined && roleMay(role, op);
 }
