@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { apiCall, E2E_ADMIN, login, startServe, type Served } from '../helpers/serve.ts';
 import { scoreRows, seedCycle, session, YEAR, type Call } from '../assessment/fixture.ts';
+import { loginAs } from './pages/login.ts';
 
 // A year-end assessment through `jiceng serve`: ten people scored and voted on over the
 // bridge, the results confirmed, then the grades and the ranking read back and seen on
@@ -126,4 +127,30 @@ test('the score grid works like a spreadsheet from the keyboard', async ({ page 
   await page.getByRole('button', { name: /保存（1 处修改）/ }).click();
   await expect(page.getByRole('alert')).toContainText('得分 9 超过满分 6');
   await page.screenshot({ path: test.info().outputPath('assessment-score-grid.png') });
+});
+
+test('a county builds its own scheme structure: add a component and an indicator, remove one, save', async ({ page }) => {
+  const county = (await call('org.tree', {})).find((o: { level: string }) => o.level === 'county');
+  await call('assessment.installSample', { orgId: county.id, year: 2030 });
+  await loginAs(page, served, 'clerk');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '考核' }).click();
+  await page.getByLabel('年度').fill('2030');
+  await page.getByRole('button', { name: /【示例】/ }).first().click();
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('button', { name: '添加考核项目' }).click();
+  await dialog.getByLabel('考核项目名称').last().fill('述职测评');
+  await dialog.getByLabel('述职测评权重').fill('10');
+  await dialog.getByRole('button', { name: '添加指标' }).last().click();
+  await dialog.getByRole('button', { name: '删除指标新指标' }).last().click();
+  // Weights now sum to 110: saving is refused with the reason, nothing is written.
+  await dialog.getByRole('button', { name: '另存为新方案' }).click();
+  await expect(dialog.getByRole('alert')).toContainText('权重之和应为 100%');
+  await dialog.getByRole('button', { name: '删除项目' }).last().click();
+  await dialog.getByRole('button', { name: '删除指标德' }).click();
+  await dialog.getByRole('button', { name: '另存为新方案' }).click();
+  await expect(dialog).toBeHidden();
+  const saved = (await call('assessment.schemes', { year: 2030 })).rows;
+  expect(saved).toHaveLength(2);
+  const names = saved.map((r: { config: { components: { indicators: { name: string }[] }[] } }) => r.config.components.flatMap((c) => c.indicators.map((i) => i.name)));
+  expect(names.some((n: string[]) => !n.includes('德'))).toBe(true);
 });

@@ -13,6 +13,19 @@ interface Props {
 
 const ROUNDING = { floor: '向下取整', round: '四舍五入', ceil: '向上取整' } as const;
 
+/** A key not yet used by any component, indicator or sub-item of the scheme. */
+function freshKey(cfg: SchemeConfig, prefix: string): string {
+  const used = new Set(cfg.components.flatMap((c) => [c.key, ...c.indicators.flatMap((i) => [i.key, ...i.children.map((ch) => ch.key)])]));
+  let n = 1;
+  while (used.has(`${prefix}${n}`)) n++;
+  return `${prefix}${n}`;
+}
+
+/** Keys a veto rule may point at inside an indicator: itself and its sub-items. */
+const keysOf = (ind: SchemeConfig['components'][number]['indicators'][number]) => [ind.key, ...ind.children.map((ch) => ch.key)];
+
+const newIndicator = (cfg: SchemeConfig) => ({ key: freshKey(cfg, 'ind'), name: '新指标', maxPoints: 10, auto: null, children: [] });
+
 /** Edits a scheme's weights, indicator points, thresholds, quota, ballot options and vetoes. */
 export function SchemeDialog({ scheme, onClose, onSaved }: Props) {
   const [name, setName] = useState(scheme.name);
@@ -65,17 +78,38 @@ export function SchemeDialog({ scheme, onClose, onSaved }: Props) {
             <legend>
               <input aria-label="考核项目名称" value={c.name} onChange={(e) => patch((n) => void (n.components[i]!.name = e.target.value))} />
               权重 <input aria-label={`${c.name}权重`} type="number" className="num" value={c.weight} onChange={(e) => patch((n) => void (n.components[i]!.weight = Number(e.target.value)))} />%
-              <span className="muted small-text">{c.source === 'votes' ? '（按民主测评计分）' : '（按指标打分）'}</span>
+              <select aria-label={`${c.name}评分来源`} value={c.source} onChange={(e) => patch((n) => void (n.components[i]!.source = e.target.value as 'scores' | 'votes'))}>
+                <option value="scores">按指标打分</option>
+                <option value="votes">按民主测评计分</option>
+              </select>
+              {cfg.components.length > 1 && (
+                <button type="button" className="link" onClick={() => patch((n) => {
+                  n.vetoRules = n.vetoRules.filter((v) => v.kind !== 'indicator' || !c.indicators.some((x) => keysOf(x).includes(v.indicatorKey)));
+                  n.components.splice(i, 1);
+                })}>删除项目</button>
+              )}
             </legend>
             {c.indicators.map((ind, j) => (
               <span key={ind.key} className="indicator">
                 <input aria-label="指标名称" value={ind.name} onChange={(e) => patch((n) => void (n.components[i]!.indicators[j]!.name = e.target.value))} />
                 满分 <input aria-label={`${ind.name}满分`} type="number" className="num" value={ind.maxPoints} onChange={(e) => patch((n) => void (n.components[i]!.indicators[j]!.maxPoints = Number(e.target.value)))} />
                 {ind.auto && <span className="muted small-text">（培训学时自动）</span>}
+                <button type="button" className="link" aria-label={`删除指标${ind.name}`} onClick={() => patch((n) => {
+                  n.vetoRules = n.vetoRules.filter((v) => v.kind !== 'indicator' || !keysOf(ind).includes(v.indicatorKey));
+                  n.components[i]!.indicators.splice(j, 1);
+                })}>删除</button>
               </span>
             ))}
+            {c.source === 'scores' && (
+              <button type="button" className="link" onClick={() => patch((n) => void n.components[i]!.indicators.push(newIndicator(n)))}>添加指标</button>
+            )}
           </fieldset>
         ))}
+        {!readOnly && (
+          <button type="button" onClick={() => patch((n) => void n.components.push({
+            key: freshKey(n, 'comp'), name: '新考核项目', weight: 0, source: 'scores', indicators: [newIndicator(n)],
+          }))}>添加考核项目</button>
+        )}
         <h3>等次与分数线</h3>
         <div className="row-wrap">
           {cfg.thresholds.map((t, i) => (
