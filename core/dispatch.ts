@@ -11,6 +11,7 @@ import { localIsoDate } from './roster/dates.ts';
 import { nextChangeSeq } from './seq.ts';
 import { ACCESS, roleMay } from './security/access.ts';
 import { appendAudit } from './security/audit-chain.ts';
+import { changedOnly, digestKey, redact, subjectOf } from './security/audit-redact.ts';
 import { zodToError } from './contract/zod-errors.ts';
 import { assertInScope } from './security/scope.ts';
 import { assertLocallyWritable } from './bundle/ownership.ts';
@@ -61,7 +62,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     }
     const def: OpDef = contract[name];
     const parsed = def.input.safeParse(rawInput ?? {});
-    if (!parsed.success) return fail(zodToError(parsed.error));
+    if (!parsed.success) return failMutation(def, name, actor, zodToError(parsed.error));
     const handler = handlers[name as keyof typeof handlers] as AnyHandler | undefined;
     if (!handler) return fail({ code: 'not_found', message: `操作“${name}”需要先登录后由应用处理` });
     const ctx = ctxFor(actor);
@@ -82,8 +83,20 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       }
       return { ok: true, data };
     } catch (e) {
-      return fail(toErrorBody(name, e, opts.logError));
+      return failMutation(def, name, actor, toErrorBody(name, e, opts.logError));
     }
+  }
+
+  // A refused or failed mutation leaves one audit row of its own (its transaction rolled back).
+  function failMutation(def: OpDef, name: string, actor: Actor, error: ErrorBody): Envelope<never> {
+    if (def.kind === 'mutation') {
+      try {
+        record(name, actor, { after: { code: error.code, reason: error.message } }, error.code === 'forbidden' ? 'denied' : 'failed');
+      } catch (e) {
+        opts.logError?.(name, e);
+      }
+    }
+    return fail(error);
   }
 
   return {
@@ -137,16 +150,22 @@ function runMutation(ctx: Ctx, operation: string, apply: (tx: TxCtx) => unknown)
 }
 
 function writeAudit(ctx: Ctx, at: string, operation: string, e: AuditEntry, outcome: 'ok' | 'denied' | 'failed'): void {
-  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(v));
+  // No personal data in the log: only changed fields, sensitive values as keyed digests.
+  const key = digestKey(ctx.sqlite);
+  const changed = changedOnly(e.before, e.after);
+  const json = (v: unknown) => (v === undefined || v === null ? null : JSON.stringify(redact(key, v)));
+  const { subject, orgId } = subjectOf(ctx.sqlite, e.entity, e.entityId, e.before, e.after);
   appendAudit(ctx.sqlite, {
+    subject,
+    orgId,
     at,
     actor: `${ctx.actor.kind}:${ctx.actor.id}`,
     actorName: ctx.actor.name,
     operation,
     entity: e.entity ?? null,
     entityId: e.entityId ?? null,
-    before: json(e.before),
-    after: json(e.after),
+    before: json(changed.before),
+    after: json(changed.after),
     outcome,
   });
 }

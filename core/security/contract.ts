@@ -28,8 +28,34 @@ export type UserInfo = z.infer<typeof userInfo>;
 
 const policy = z.object({
   maxFailures: z.number({ error: '「失败次数上限」应为数字' }).int().min(3, { error: '「失败次数上限」不能小于 3' }).max(10, { error: '「失败次数上限」不能大于 10' }),
-  lockMinutes: z.number({ error: '「锁定时长」应为数字' }).int().min(5, { error: '「锁定时长」不能少于 5 分钟' }).max(1440, { error: '「锁定时长」不能超过 1440 分钟' }),
+  lockMinutes: z.number({ error: '「锁定时长」应为数字' }).int().min(10, { error: '「锁定时长」不能少于 10 分钟' }).max(1440, { error: '「锁定时长」不能超过 1440 分钟' }),
   idleMinutes: z.number({ error: '「闲置锁定」应为数字' }).int().min(1, { error: '「闲置锁定」不能少于 1 分钟' }).max(60, { error: '「闲置锁定」不能超过 60 分钟' }),
+});
+
+const dateText = (label: string) => z.string().trim().regex(/^\d{4}-\d{2}-\d{2}/, { error: `「${label}」应为日期，如 2026-11-30` }).optional();
+
+// One filter for the list and the export: the export holds exactly what the list showed.
+const auditFilterInput = z.object({
+  from: dateText('起始日期'),
+  to: dateText('截止日期'),
+  /** Matches an account's username or name, or the name typed at a failed login. */
+  actor: optionalText('操作人', 60),
+  /** An operation area such as `roster`, or one operation such as `roster.update`. */
+  operation: optionalText('操作', 60),
+  orgId: z.string().trim().max(64).nullish().transform((v) => v || null),
+  outcome: z.enum(['ok', 'denied', 'failed'], { error: '「结果」应为成功、被拒绝或失败' }).optional(),
+});
+
+const auditRow = z.object({
+  id: z.number().int(), at: z.string(), actor: z.string(), actorName: z.string().nullable(), operation: z.string(),
+  /** The operation in Chinese, from the contract summary. */
+  operationLabel: z.string(),
+  /** The whole row as one Chinese sentence: who did what to whom. */
+  sentence: z.string(),
+  subject: z.string().nullable(), orgName: z.string().nullable(),
+  entity: z.string().nullable(), entityId: z.string().nullable(), outcome: z.string(),
+  /** Changed fields only; ID numbers, phones, addresses and remarks as keyed digests. */
+  before: z.string().nullable(), after: z.string().nullable(),
 });
 
 const orgStep = z.object({
@@ -111,31 +137,30 @@ export const securityContract = {
   'settings.updateSecurity': mutation('修改安全策略', policy, policy),
   'audit.list': query(
     '查询审计日志',
-    z.object({
-      from: z.string().optional(),
-      to: z.string().optional(),
-      actor: optionalText('操作人', 60),
-      operation: optionalText('操作', 60),
-      outcome: z.enum(['ok', 'denied', 'failed']).optional(),
+    auditFilterInput.extend({
       limit: z.number().int().min(1).max(1000).default(200),
       offset: z.number().int().min(0).default(0),
     }).prefault({}),
     z.object({
       total: z.number().int(),
-      rows: z.array(z.object({
-        id: z.number().int(), at: z.string(), actor: z.string(), actorName: z.string().nullable(), operation: z.string(),
-        entity: z.string().nullable(), entityId: z.string().nullable(), outcome: z.string(), before: z.string().nullable(), after: z.string().nullable(),
-      })),
+      rows: z.array(auditRow),
     }),
   ),
   'audit.verify': query(
     '校验审计日志哈希链（发现篡改或删除）',
     z.object({}).default({}),
-    z.object({ ok: z.boolean(), rows: z.number().int(), problems: z.array(z.object({ id: z.number().int().nullable(), message: z.string() })) }),
+    z.object({
+      ok: z.boolean(),
+      rows: z.number().int(),
+      problems: z.array(z.object({
+        kind: z.enum(['gap', 'link', 'edit', 'break', 'truncated', 'head', 'unprotected']),
+        id: z.number().int().nullable(), from: z.number().int().nullable(), to: z.number().int().nullable(), message: z.string(),
+      })),
+    }),
   ),
   'audit.export': mutation(
     '导出审计日志（.xlsx，留痕）',
-    z.object({ from: z.string().optional(), to: z.string().optional() }).default({}),
+    auditFilterInput.prefault({}),
     z.object({ fileName: z.string(), base64: z.string(), rows: z.number().int() }),
   ),
 };

@@ -6,7 +6,7 @@ import { AppError, validationError } from '../contract/errors.ts';
 import type { Ctx } from '../context.ts';
 import { getOrgUnit } from '../org/handlers.ts';
 import type { securityContract } from './contract.ts';
-import { verifyAuditChain } from './audit-chain.ts';
+import { auditHandlers } from './audit-handlers.ts';
 import { applyNewPassword, insertUser, toUserInfo, userById, verifyPassword } from './users.ts';
 import { assertInScope } from './scope.ts';
 import { backupDir, listBackups, writeBackup, type BackupInfo } from './backup.ts';
@@ -117,35 +117,5 @@ export const securityHandlers: HandlersFor<typeof securityContract> = {
     return input;
   },
 
-  'audit.list': (ctx, input) => {
-    const where = auditFilter(input);
-    const total = ctx.db.select({ n: count() }).from(auditLog).where(where).get()!.n;
-    const rows = ctx.db
-      .select({ id: auditLog.id, at: auditLog.at, actor: auditLog.actor, actorName: auditLog.actorName, operation: auditLog.operation, entity: auditLog.entity, entityId: auditLog.entityId, outcome: auditLog.outcome, before: auditLog.before, after: auditLog.after })
-      .from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(input.limit).offset(input.offset).all();
-    return { total, rows };
-  },
-
-  'audit.verify': (ctx) => verifyAuditChain(ctx.sqlite),
-
-  'audit.export': {
-    async prepare(ctx, input) {
-      const rows = ctx.db.select().from(auditLog).where(auditFilter(input)).orderBy(asc(auditLog.id)).all();
-      const wb = new ExcelJS.Workbook();
-      const ws = wb.addWorksheet('审计日志');
-      ws.columns = [
-        { header: '序号', key: 'id', width: 8 }, { header: '时间', key: 'at', width: 24 }, { header: '操作人', key: 'actorName', width: 14 },
-        { header: '操作', key: 'operation', width: 24 }, { header: '对象', key: 'entity', width: 12 }, { header: '对象编号', key: 'entityId', width: 38 },
-        { header: '结果', key: 'outcome', width: 8 }, { header: '变更前', key: 'before', width: 40 }, { header: '变更后', key: 'after', width: 40 },
-      ];
-      for (const r of rows) ws.addRow(safeRow([r.id, r.at, r.actorName, r.operation, r.entity, r.entityId, r.outcome, r.before, r.after]));
-      ws.views = [{ state: 'frozen', ySplit: 1 }];
-      const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
-      return (tx) => {
-        const fileName = `审计日志-${tx.today}.xlsx`;
-        tx.audit({ entity: 'audit_log', after: { exported: rows.length, from: input.from ?? null, to: input.to ?? null } });
-        return { fileName, base64, rows: rows.length };
-      };
-    },
-  },
+  ...auditHandlers,
 };

@@ -27,3 +27,4 @@ export * from './salary-promotion-runs.ts';
 export * from './salary-pay-sheets.ts';
 export * from './salary-pay-lines.ts';
 export * from './users.ts';
+export * from './bundle-audit-anchors.ts';
