@@ -30,14 +30,16 @@ describe('roster operations through the dispatcher', () => {
     expect(JSON.parse(row.after!).name).toBe('李娜');
   });
 
-  it('returns a validation error naming the field, writes nothing and no audit row', async () => {
+  it('returns a validation error naming the field, writes nothing but one failed audit row', async () => {
     const before = auditCount();
     const env = await app.dispatcher.call('roster.create', person({ idNumber: '610402199005170026' }));
     expect(env.ok).toBe(false);
     if (env.ok) return;
     expect(env.error.code).toBe('validation');
     expect(env.error.issues).toEqual([{ path: 'idNumber', message: '「身份证号」校验位错误（末位应为 5）' }]);
-    expect(auditCount()).toBe(before);
+    expect(auditCount()).toBe(before + 1);
+    const row = app.opened.sqlite.prepare('SELECT operation, outcome FROM audit_log ORDER BY id DESC LIMIT 1').get();
+    expect(row).toEqual({ operation: 'roster.create', outcome: 'failed' });
     expect((await app.ok('roster.list', {})).rows).toHaveLength(0);
   });
 
