@@ -38,6 +38,8 @@ export interface Keyring {
   accounts: Record<string, KeyringAccount>;
   recovery: WrappedKey;
   pending: PendingEvent[];
+  /** Failure counters of usernames that do not exist, so they lock like real ones. */
+  ghosts?: Record<string, { failures: number; lockedUntil: string | null }>;
 }
 
 export const DEFAULT_POLICY: SecurityPolicy = { maxFailures: 5, lockMinutes: 15, idleMinutes: 10 };

@@ -11,7 +11,7 @@ const fail = async (op: string, input: unknown) => {
   if (env.ok) throw new Error(`${op} unexpectedly succeeded`);
   return env.error;
 };
-const auditCount = () => (app.opened.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+const auditCount = () => (app.opened.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE outcome = 'ok'").get() as { n: number }).n;
 
 beforeEach(() => {
   app = openTestApp();

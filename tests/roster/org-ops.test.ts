@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestApp, removeDir, seedOrgTree, type TestApp } from '../helpers/app.ts';
 
 let app: TestApp;
-const auditCount = () => (app.opened.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+const auditCount = () => (app.opened.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE outcome = 'ok'").get() as { n: number }).n;
 beforeEach(() => {
   app = openTestApp();
 });

@@ -32,5 +32,5 @@ export async function expectError(app: TestApp, name: Parameters<TestApp['ok']>[
 }
 
 export function auditCount(app: TestApp): number {
-  return (app.opened.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+  return (app.opened.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE outcome = 'ok'").get() as { n: number }).n;
 }
