@@ -1,7 +1,8 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import { openApp, resolveDbFile } from './app.ts';
 import { parseFlags, UsageError } from './args.ts';
 import type { App } from './app.ts';
+import { promptHidden } from './prompt.ts';
 
 /** Runs one operation and prints the Chinese error message on failure; returns the data or null. */
 export async function callOrReport(app: App, op: string, input: unknown): Promise<Record<string, unknown> | null> {
@@ -31,7 +32,7 @@ function printState(s: KeysState): void {
   for (const p of s.peers) console.log(`对方单位：${p.orgName}（${p.orgCode}）${p.status}  指纹 ${p.fingerprint}  [${p.id}]`);
 }
 
-/** `jiceng keys init --org CODE | show | import-identity FILE | rotate | backup OUT | revoke PEER_ID` */
+/** `jiceng keys init --org CODE | show | import-identity FILE | rotate | backup OUT | import-backup FILE | revoke PEER_ID` */
 export async function runKeys(args: string[]): Promise<number> {
   const { values, positionals } = parseFlags(args, { db: { type: 'string' }, user: { type: 'string' }, org: { type: 'string' } });
   const [sub, arg] = positionals;
@@ -55,11 +56,22 @@ export async function runKeys(args: string[]): Promise<number> {
         break;
       case 'backup': {
         if (!arg) throw new UsageError('keys backup 需要输出文件');
-        const out = await callOrReport(app, 'keys.backup', {});
+        // The passphrase is typed twice and never passed on the command line (shell history).
+        const passphrase = await promptHidden('私钥备份口令（至少 12 个字符）：');
+        const passphraseAgain = await promptHidden('再次输入口令：');
+        const out = await callOrReport(app, 'keys.backup', { passphrase, passphraseAgain });
         if (!out) return 1;
-        writeFileSync(arg, String(out.text), { mode: 0o600 });
-        console.log(`私钥备份已写入 ${arg}（请妥善保管，此操作已留痕）`);
+        writeFileSync(arg, Buffer.from(String(out.base64), 'base64'), { mode: 0o600 });
+        chmodSync(arg, 0o600);
+        console.log(`私钥备份已用口令加密写入 ${arg}（请把口令与文件分开保管，此操作已留痕）`);
         return 0;
+      }
+      case 'import-backup': {
+        if (!arg) throw new UsageError('keys import-backup 需要私钥备份文件');
+        const passphrase = await promptHidden('私钥备份口令：');
+        data = await callOrReport(app, 'keys.importBackup', { base64: readFileSync(arg).toString('base64'), passphrase });
+        if (data) console.log(`已从备份恢复 ${String(data.restored)} 对密钥`);
+        break;
       }
       case 'revoke': {
         if (!arg) throw new UsageError('keys revoke 需要对方单位密钥编号（见 keys show）');
@@ -69,7 +81,7 @@ export async function runKeys(args: string[]): Promise<number> {
         return 0;
       }
       default:
-        throw new UsageError('keys 子命令：init --org CODE | show | import-identity FILE | rotate | backup OUT | revoke PEER_ID');
+        throw new UsageError('keys 子命令：init --org CODE | show | import-identity FILE | rotate | backup OUT | import-backup FILE | revoke PEER_ID');
     }
     if (!data) return 1;
     printState(data as unknown as KeysState);

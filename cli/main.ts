@@ -5,7 +5,7 @@ const USAGE = `用法 / usage:
   jiceng serve [--port N] [--db FILE] [--info FILE]      浏览器模式：在 127.0.0.1 上启动
   jiceng call <operation> '<json>' [--db FILE]           通过调度器执行一个操作并输出 JSON
   jiceng demo-data [--db FILE] [--communities N] [--people M] [--seed S]   生成演示数据
-  jiceng keys init --org CODE | show | import-identity FILE | rotate | backup OUT | revoke PEER_ID
+  jiceng keys init --org CODE | show | import-identity FILE | rotate | backup OUT | import-backup FILE | revoke PEER_ID
   jiceng enroll export-profile OUT | import-profile FILE | export-request OUT | import-request FILE --confirm 指纹
   jiceng bundle export --out DIR [--full] | import FILE|DIR... | inspect FILE
   jiceng roster import FILE --org CODE [--dry-run] [--report OUT.xlsx] [--valid-only] | export OUT.xlsx [--org CODE] | template OUT.xlsx

@@ -10,6 +10,7 @@ import { systemActor } from './installation.ts';
 import { SessionStore, type Session } from './security/sessions.ts';
 import { Vault } from './security/vault.ts';
 import { loginOps, type LoginDeps } from './security/login.ts';
+import { RESTORABLE } from './security/restore.ts';
 import { backupDir, listBackups, rotateBackups, writeBackup } from './security/backup.ts';
 
 const KEEP_AUTO_BACKUPS = 10;
@@ -111,7 +112,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
     } catch (e) {
       if (e instanceof AppError) return { ok: false, error: e.toBody() };
       if (e instanceof DbOpenError)
-        return { ok: false, error: { code: 'internal', message: e.message, ...(e.code === 'damaged' ? { reason: 'database_damaged' as const } : {}) } };
+        return { ok: false, error: { code: 'internal', message: e.message, ...(RESTORABLE.has(e.code) ? { reason: 'database_damaged' as const } : {}) } };
       opts.logError?.(name, e);
       return { ok: false, error: { code: 'internal', message: '系统内部错误，操作未完成，数据未作修改。' } };
     }

@@ -93,6 +93,10 @@ export function openDatabase(opts: OpenOptions): OpenedDb {
   } catch (e) {
     sqlite.close();
     if (e instanceof DbOpenError) throw e;
+    // Corruption that the quick check missed surfaces here (a damaged page met by a migration).
+    const code = (e as { code?: string }).code;
+    if (code === 'SQLITE_CORRUPT' || code === 'SQLITE_NOTADB')
+      throw new DbOpenError('damaged', `数据库文件已损坏（${(e as Error).message}），已拒绝打开。`);
     throw new DbOpenError('cannot_open', `数据库初始化失败：${(e as Error).message}`);
   }
 }

@@ -17,6 +17,8 @@ export const peerView = z.object({
 });
 const binding = z.object({ orgId: z.string(), orgCode: z.string(), orgName: z.string(), role: z.enum(['county', 'community']) });
 const keysState = z.object({ binding: binding.nullable(), active: keyView.nullable(), keys: z.array(keyView), peers: z.array(peerView) });
+// The key backup's passphrase: long, because the file may be copied anywhere.
+const passphrase = z.string({ error: '「口令」必须填写' }).min(12, { error: '「口令」至少 12 个字符' }).max(200, { error: '「口令」不能超过 200 个字符' });
 const fileText = (label: string) => z.string({ error: `「${label}」缺失` }).min(1, { error: `「${label}」为空` }).max(10_000_000, { error: `「${label}」过大` });
 const fingerprint = z.string({ error: '「指纹」应为文字' }).trim().max(64, { error: '「指纹」过长' });
 const b64 = z.string({ error: '「文件」缺失' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: '「文件」不是 base64 编码' });
@@ -45,7 +47,18 @@ export const bundleContract = {
   'keys.show': query('本机密钥、指纹与已登记的对方单位', z.object({}).default({}), keysState),
   'keys.importIdentity': mutation('导入 age-keygen 生成的身份作为本机接收密钥', z.object({ text: fileText('身份文件') }), keysState),
   'keys.rotate': mutation('更换本机密钥（旧密钥保留用于解密在途数据包）', z.object({}).default({}), keysState),
-  'keys.backup': mutation('备份本机私钥（留痕）', z.object({}).default({}), z.object({ text: z.string(), fileName: z.string() })),
+  'keys.backup': mutation(
+    '备份本机私钥（用口令加密，留痕）',
+    z.object({ passphrase, passphraseAgain: z.string({ error: '「再次输入口令」必须填写' }) }).refine((v) => v.passphrase === v.passphraseAgain, {
+      error: '「再次输入口令」与口令不一致', path: ['passphraseAgain'],
+    }),
+    z.object({ base64: z.string(), fileName: z.string() }),
+  ),
+  'keys.importBackup': mutation(
+    '从加密的私钥备份恢复本机密钥（留痕）',
+    z.object({ base64: fileText('备份文件'), passphrase: z.string({ error: '「口令」必须填写' }).min(1, { error: '「口令」必须填写' }) }),
+    keysState.extend({ restored: z.number().int() }),
+  ),
   'keys.revokePeer': mutation('吊销对方单位的密钥', z.object({ peerId: id('对方单位密钥') }), peerView),
   'enroll.exportProfile': query('导出县级配置（含接收公钥、签名公钥与组织树）', z.object({}).default({}), z.object({ text: z.string(), fingerprint: z.string(), fileName: z.string() })),
   'enroll.importProfile': mutation('社区导入县级配置', z.object({ text: fileText('县级配置文件'), confirm: fingerprint.nullish() }), peerView),

@@ -90,5 +90,5 @@ export const readRequest = (text: string) => open(text, requestSchema, '社区�
 export function assertFingerprint(expected: string, typed: string | null | undefined): void {
   if (typed == null) return;
   if (normalizeFingerprint(expected) !== normalizeFingerprint(typed))
-    throw new AppError('validation', `「指纹」输入的指纹与文件中的密钥不符（文件中为 ${expected}），未登记`, [{ path: 'confirm', message: '「指纹」与文件中的密钥不符' }]);
+    throw new AppError('validation', '「指纹」输入的指纹与文件中的密钥不符，未登记。请与对方电话或纸质登记表再次核对（为防冒充，此处不显示正确的指纹）', [{ path: 'confirm', message: '「指纹」与文件中的密钥不符' }]);
 }

@@ -11,9 +11,10 @@ import {
   requireBinding, setBinding, trustPeer,
 } from './keys.ts';
 import { rekeyOrgUnit } from './rekey.ts';
+import { KEY_BACKUP_FORMAT, openKeyBackup, restoreKeys, sealKeyBackup } from './key-backup.ts';
 import { sharedTables } from './tables.ts';
 
-type KeyOps = 'keys.init' | 'keys.show' | 'keys.importIdentity' | 'keys.rotate' | 'keys.backup' | 'keys.revokePeer'
+type KeyOps = 'keys.init' | 'keys.show' | 'keys.importIdentity' | 'keys.rotate' | 'keys.backup' | 'keys.importBackup' | 'keys.revokePeer'
   | 'enroll.exportProfile' | 'enroll.importProfile' | 'enroll.exportRequest' | 'enroll.importRequest';
 
 export function peerOut(p: BundlePeerRow) {
@@ -73,13 +74,27 @@ export const keysHandlers: HandlersFor<Pick<typeof bundleContract, KeyOps>> = {
       };
     },
   },
-  'keys.backup': (tx) => {
-    const b = requireBinding(tx);
-    const keys = allOwnKeys(tx);
-    if (!keys.length) throw new AppError('conflict', '本机尚未初始化密钥');
-    tx.audit({ entity: 'bundle_key', entityId: null, after: { backup: keys.map((k) => k.fingerprint) } });
-    const text = JSON.stringify({ format: 'jiceng-key-backup/1', binding: b, createdAt: tx.nowIso, keys }, null, 1) + '\n';
-    return { text, fileName: `${b.orgCode}_keys_backup_${stamp(tx)}.json` };
+  'keys.backup': {
+    async prepare(ctx, input) {
+      const b = requireBinding(ctx);
+      const keys = allOwnKeys(ctx);
+      if (!keys.length) throw new AppError('conflict', '本机尚未初始化密钥');
+      const sealed = await sealKeyBackup({ format: KEY_BACKUP_FORMAT, binding: b, createdAt: ctx.now().toISOString(), keys }, input.passphrase);
+      return (tx) => {
+        tx.audit({ entity: 'bundle_key', entityId: null, after: { backup: keys.map((k) => k.fingerprint), encrypted: 'age-scrypt' } });
+        return { base64: Buffer.from(sealed).toString('base64'), fileName: `${b.orgCode}_keys_backup_${stamp(tx)}.age` };
+      };
+    },
+  },
+  'keys.importBackup': {
+    async prepare(_ctx, input) {
+      const backup = await openKeyBackup(Buffer.from(input.base64, 'base64'), input.passphrase);
+      return (tx) => {
+        const restored = restoreKeys(tx, backup);
+        tx.audit({ entity: 'bundle_key', entityId: null, after: { restoredFromBackup: backup.keys.map((k) => k.fingerprint), restored } });
+        return { ...keysState(tx), restored };
+      };
+    },
   },
   'keys.revokePeer': (tx, input) => {
     const before = tx.db.select().from(bundlePeers).where(eq(bundlePeers.id, input.peerId)).get();

@@ -70,6 +70,7 @@ export const ACCESS: Record<OpName, Rule> = {
   'keys.importIdentity': r(ADMIN),
   'keys.rotate': r(ADMIN),
   'keys.backup': r(ADMIN),
+  'keys.importBackup': r(ADMIN),
   'keys.revokePeer': r(ADMIN),
 
   'enroll.exportProfile': r(ADMIN, true),

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { checkDatabaseFile } from '../../db/open.ts';
@@ -28,6 +28,8 @@ export function writeBackup(sqlite: Database.Database, dbFile: string, folder: s
   const tmp = `${file}.tmp`;
   rmSync(tmp, { force: true });
   sqlite.prepare('VACUUM INTO ?').run(tmp);
+  // VACUUM INTO creates the file with the process umask (often 0644): owner-only, like the database.
+  chmodSync(tmp, 0o600);
   commitTemp(tmp, file);
   writeFileDurably(keyringPath(file), readFileSync(keyringPath(dbFile)), { mode: 0o600 });
   return { file, name, size: statSync(file).size, createdAt: now.toISOString(), kind };

@@ -29,6 +29,7 @@ export interface LoginDeps {
 export type SessionOps = { [K in SessionOpName]: (input: OpParsed<K>, sessionId: string | null) => Promise<OpOutput<K>> | OpOutput<K> };
 
 export const anonymous = (name: string): Actor => ({ kind: 'user', id: 'unknown', name });
+export const MISSING_ACCOUNT = '数据库与密钥文件不一致（账号记录缺失），数据库可能已损坏或被替换。可用最近一份完好的备份恢复。';
 const refuse = (message: string) => new AppError('forbidden', message);
 
 /** setup, login, unlock and recovery: everything that has to work before the database is open. */
@@ -85,9 +86,14 @@ export function loginOps(d: LoginDeps): SessionOps {
       }
       const { opened, dispatcher } = d.open(check.master);
       const row = userByName(ctxOf({ opened, dispatcher }), input.username);
-      if (!row || row.disabled || row.passwordSalt !== check.salt || !sameVerifier(check.verifier, row.passwordHash)) {
-        dispatcher.record('auth.login', anonymous(input.username), { entity: 'user', after: { username: input.username, reason: row?.disabled ? '账号已停用' : '账号不存在' } }, 'failed');
-        throw refuse(row?.disabled ? '该账号已被停用，请联系系统管理员' : '用户名或密码错误');
+      // The keyring accepted the password, so the account exists: a database without it lost data.
+      if (!row) {
+        dispatcher.record('auth.login', anonymous(input.username), { entity: 'user', after: { username: input.username, reason: '数据库中缺少该账号' } }, 'failed');
+        throw new AppError('internal', MISSING_ACCOUNT, undefined, 'database_damaged');
+      }
+      if (row.disabled || row.passwordSalt !== check.salt || !sameVerifier(check.verifier, row.passwordHash)) {
+        dispatcher.record('auth.login', anonymous(input.username), { entity: 'user', after: { username: input.username, reason: row.disabled ? '账号已停用' : '密码校验不符' } }, 'failed');
+        throw refuse(row.disabled ? '该账号已被停用，请联系系统管理员' : '用户名或密码错误');
       }
       const session = d.sessions.create(
         { userId: row.id, username: row.username, displayName: row.displayName, role: row.role, orgScopeId: row.orgScopeId, mustChangePassword: row.mustChangePassword },

@@ -135,6 +135,13 @@ export class Vault {
     writeKeyring(this.dbFile, k);
   }
 
+  /** Keeps a security event for the audit log while the database cannot be opened. */
+  note(e: PendingEvent): void {
+    this.update((k) => {
+      k.pending = [...k.pending, e].slice(-1000);
+    });
+  }
+
   /** Failed attempts made while the database was closed, handed over once to the audit log. */
   takePending(): PendingEvent[] {
     const k = readKeyring(this.dbFile);

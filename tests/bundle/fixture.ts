@@ -1,3 +1,4 @@
+import { openKeyBackup } from '../../core/bundle/key-backup.ts';
 import { createHash } from 'node:crypto';
 import { openTestApp, seedOrgTree, type TestApp } from '../helpers/app.ts';
 import { checkChar } from '../../core/roster/id-number.ts';
@@ -92,6 +93,7 @@ export const countRows = (app: TestApp, table: string): number =>
 
 /** The private keys of an installation, through the audited backup operation. */
 export async function backupKeys(i: Installation): Promise<{ ageIdentity: string; ageRecipient: string; signPrivate: string; status: string }[]> {
-  const out = await i.app.ok('keys.backup', {});
-  return (JSON.parse(out.text) as { keys: { ageIdentity: string; ageRecipient: string; signPrivate: string; status: string }[] }).keys;
+  const pass = 'Fixture-backup-pass-1';
+  const out = await i.app.ok('keys.backup', { passphrase: pass, passphraseAgain: pass });
+  return (await openKeyBackup(Buffer.from(out.base64, 'base64'), pass) as unknown as { keys: { ageIdentity: string; ageRecipient: string; signPrivate: string; status: string }[] }).keys;
 }
