@@ -42,6 +42,11 @@ const importView = z.object({
   report: z.record(z.string(), tableReport).nullable(),
 });
 
+const auditHold = z.object({
+  sha256: z.string(), senderCode: z.string(), bundleSeq: z.number().int(), fileName: z.string(), finding: z.string(), receivedAt: z.string(),
+  status: z.enum(['held', 'accepted', 'refused']), decidedAt: z.string().nullable(), decidedBy: z.string().nullable(), note: z.string().nullable(),
+});
+
 export const bundleContract = {
   'keys.init': mutation('初始化本机密钥并绑定本单位（县或社区）', z.object({ orgCode: z.string({ error: '「单位代码」必须填写' }).trim().regex(/^\d{12}$/, { error: '「单位代码」应为 12 位区划代码' }) }), keysState),
   'keys.show': query('本机密钥、指纹与已登记的对方单位', z.object({}).default({}), keysState),
@@ -92,8 +97,24 @@ export const bundleContract = {
       communities: z.array(z.object({
         orgCode: z.string(), orgName: z.string(), peerStatus: z.string(), fingerprint: z.string(), lastSeq: z.number().nullable(),
         lastImportedAt: z.string().nullable(), lastCreatedAt: z.string().nullable(), records: z.number().nullable(), held: z.number(),
+        /** Bundles held because the community's audit history was rewritten (AUDIT_REWRITTEN). */
+        auditHeld: z.number(),
       })),
       conflicts: z.array(z.object({ id: z.string(), tableName: z.string(), recordId: z.string(), senderCode: z.string(), reason: z.string(), detectedAt: z.string() })),
     }),
+  ),
+  'bundle.auditHolds': query(
+    '审计记录被改写而暂扣的数据包',
+    z.object({}).default({}),
+    z.array(auditHold),
+  ),
+  'bundle.auditDecide': mutation(
+    '审核暂扣的数据包：确认接收（审计锚点随之更新）或继续拒收',
+    z.object({
+      sha256: z.string().regex(/^[0-9a-f]{64}$/, { error: '「数据包」编号不正确' }),
+      decision: z.enum(['accept', 'refuse'], { error: '「决定」应为接收或拒收' }),
+      note: z.string({ error: '「审核意见」必须填写' }).trim().min(2, { error: '「审核意见」至少 2 个字' }).max(500, { error: '「审核意见」不能超过 500 字' }),
+    }),
+    auditHold,
   ),
 };

@@ -5,6 +5,7 @@ import { AppError } from '../contract/errors.ts';
 import type { Ctx } from '../context.ts';
 import { localIsoDate } from '../roster/dates.ts';
 import { writeArchive } from './archive.ts';
+import { auditExcerpt } from './audit-anchor.ts';
 import { ageEncrypt, recipientFingerprint, sha256Hex, signBytes, signKeyFingerprint } from './crypto.ts';
 import { activeKey, ownKeyById, requireBinding, type Binding } from './keys.ts';
 import { BUNDLE_FORMAT, manifestBytes, outerSigMessage, signedManifestMessage, type Manifest, type OuterSig } from './manifest.ts';
@@ -111,12 +112,15 @@ export async function buildBundle(ctx: Ctx, kind: 'data' | 'policy', full: boole
   }
   const now = ctx.now();
   const seq = (head?.seq ?? 0) + 1;
+  // Data bundles anchor the sender's audit trail at the county: the head and the rows since the last bundle.
+  const excerpt = kind === 'data' ? auditExcerpt(ctx, full ? 0 : (head?.auditSeq ?? 0)) : null;
+  if (excerpt) entries.push(excerpt.entry);
   const manifest: Manifest = {
     format: BUNDLE_FORMAT, kind, bundleId: randomUUID(),
     sender: { orgId: binding.orgId, orgCode: binding.orgCode, orgName: binding.orgName, signFingerprint: signKeyFingerprint(signer.signPublic) },
     recipients: recipient.ageRecipients.map((r) => ({ orgCode: recipient.orgCode, ageFingerprint: recipientFingerprint(r) })),
     seq, prevSha256: head?.sha256 ?? '', full, createdAt: now.toISOString(), app: APP,
-    schemaVersion: schemaVersion(ctx), rotation, parts,
+    schemaVersion: schemaVersion(ctx), rotation, ...(excerpt ? { audit: excerpt.audit } : {}), parts,
   };
   const mBytes = manifestBytes(manifest);
   const sig = new TextEncoder().encode(signBytes(signer.signPrivate, signedManifestMessage(mBytes)) + '\n');
@@ -132,6 +136,7 @@ export async function buildBundle(ctx: Ctx, kind: 'data' | 'policy', full: boole
   const row: BundleExportRow = {
     id: randomUUID(), kind, chain, seq, full, bundleId: manifest.bundleId, fileName, sha256, prevSha256: manifest.prevSha256,
     toChangeSeq, signKeyId: signer.id, counts, status: 'pending', error: null, createdAt: now.toISOString(), finishedAt: null,
+    auditSeq: excerpt?.audit.seq ?? null,
   };
   return { file, outerSig, manifest, fileName, sha256, row, expect: { headSeq: head?.seq ?? 0, changeSeq: toChangeSeq } };
 }

@@ -1,3 +1,4 @@
+import { openHolds } from './audit-anchor.ts';
 import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
 import {
   bundleConflicts, bundleExports, bundleHeld, bundleImports, bundlePeers, bundleSenderState, type BundleExportRow,
@@ -115,6 +116,7 @@ export const exchangeHandlers: HandlersFor<Pick<typeof bundleContract, ExchangeO
     const peers = ctx.db.select().from(bundlePeers).where(and(eq(bundlePeers.role, 'community'), ne(bundlePeers.status, 'replaced'))).orderBy(asc(bundlePeers.orgCode)).all();
     const states = new Map(ctx.db.select().from(bundleSenderState).all().map((s) => [s.chain, s]));
     const held = ctx.db.select({ chain: bundleHeld.chain }).from(bundleHeld).all();
+    const auditHeld = openHolds(ctx);
     return {
       communities: peers.map((p) => {
         const s = states.get(`data:${p.orgCode}`);
@@ -122,6 +124,7 @@ export const exchangeHandlers: HandlersFor<Pick<typeof bundleContract, ExchangeO
           orgCode: p.orgCode, orgName: p.orgName, peerStatus: p.status, fingerprint: p.fingerprint, lastSeq: s?.lastSeq ?? null,
           lastImportedAt: s?.lastImportedAt ?? null, lastCreatedAt: s?.lastCreatedAt ?? null, records: s?.records ?? null,
           held: held.filter((h) => h.chain === `data:${p.orgCode}`).length,
+          auditHeld: auditHeld.filter((h) => h.chain === `data:${p.orgCode}`).length,
         };
       }),
       conflicts: ctx.db.select().from(bundleConflicts).where(isNull(bundleConflicts.resolvedAt)).orderBy(desc(bundleConflicts.detectedAt)).limit(500).all(),

@@ -2,5 +2,6 @@ import type { HandlersFor } from '../contract/handler-types.ts';
 import type { bundleContract } from './contract.ts';
 import { exchangeHandlers } from './handlers-exchange.ts';
 import { keysHandlers } from './handlers-keys.ts';
+import { auditHoldHandlers } from './handlers-audit.ts';
 
-export const bundleHandlers: HandlersFor<typeof bundleContract> = { ...keysHandlers, ...exchangeHandlers };
+export const bundleHandlers: HandlersFor<typeof bundleContract> = { ...keysHandlers, ...exchangeHandlers, ...auditHoldHandlers };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { manifestAudit } from './audit-anchor.ts';
 
 // The signed manifest. Its exact bytes are what manifest.sig signs (with a domain prefix),
 // so the recipient named here cannot be changed by re-encrypting the archive to someone else.
@@ -25,6 +26,8 @@ export const manifestSchema = z.strictObject({
   schemaVersion: z.number().int().min(0),
   /** A new key pair announced under the old signing key (rotation). */
   rotation: z.strictObject({ signPublic: z.string(), ageRecipient: z.string(), fingerprint: fpr }).nullable(),
+  /** Data bundles: the sender's audit head and the carried rows (core/bundle/audit-anchor.ts). */
+  audit: manifestAudit.nullable().optional(),
   parts: z.array(
     z.strictObject({
       table: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/),
@@ -69,6 +72,7 @@ export function outerSigMessage(s: Omit<OuterSig, 'signature' | 'format'>): Uint
 export const OUTCOMES = [
   'ACCEPTED', 'DUPLICATE', 'ROLLBACK', 'GAP', 'FORK', 'SIG_UNKNOWN_KEY', 'SENDER_MISMATCH',
   'RECIPIENT_MISMATCH', 'KEY_REVOKED', 'CORRUPT', 'SCHEMA_INVALID', 'TOO_LARGE',
+  'AUDIT_REWRITTEN',
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -85,4 +89,5 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
   CORRUPT: '文件损坏或被篡改',
   SCHEMA_INVALID: '数据内容不合规',
   TOO_LARGE: '文件超过大小上限',
+  AUDIT_REWRITTEN: '发送方审计记录被改写，数据已暂扣，待审核员决定',
 };

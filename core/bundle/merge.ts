@@ -5,6 +5,7 @@ import type { TxCtx } from '../context.ts';
 import { signKeyFingerprint } from './crypto.ts';
 import { serialiseRows } from './export.ts';
 import { rowStatements } from './rows.ts';
+import { advanceAnchor, checkAnchor, holdForReview } from './audit-anchor.ts';
 import { trustPeer } from './keys.ts';
 import { OUTCOME_LABEL, type Outcome } from './manifest.ts';
 import type { Rejection, VerifiedBundle } from './verify.ts';
@@ -52,7 +53,7 @@ export function rejectedResult(fileName: string, sha256: string, rej: Rejection)
 }
 
 /** Decides the replay outcome and, if accepted, merges. `fileB64` is kept only for a GAP. */
-export function applyVerified(tx: TxCtx, v: VerifiedBundle, fileName: string, fileB64: string): ImportResult {
+export function applyVerified(tx: TxCtx, v: VerifiedBundle, fileName: string, fileB64: string, opts: { auditAccepted?: boolean } = {}): ImportResult {
   const m = v.manifest;
   const chain = chainOf(m);
   const base = {
@@ -75,6 +76,15 @@ export function applyVerified(tx: TxCtx, v: VerifiedBundle, fileName: string, fi
     return done('GAP', `已接收到第 ${last} 号，缺少第 ${last + 1}–${m.seq - 1} 号；本包已暂存，待缺少的数据包或全量数据包导入后自动接收`);
   }
   if (!m.full && m.prevSha256 !== (state?.lastSha256 ?? '')) return done('FORK', `第 ${m.seq} 号的前序摘要与已接收的第 ${last} 号不符；请让对方重新导出全量数据包`);
+
+  // A sender whose audit history no longer extends the county's anchor: hold, merge nothing.
+  if (m.kind === 'data' && !opts.auditAccepted) {
+    const finding = checkAnchor(tx, chain, m.audit, v.auditRows);
+    if (!finding.ok) {
+      holdForReview(tx, { sha256: v.sha256, chain, senderCode: m.sender.orgCode, seq: m.seq, fileName, file: fileB64, finding: finding.message });
+      return done('AUDIT_REWRITTEN', finding.message);
+    }
+  }
 
   const report: Record<string, TableReport> = {};
   let records = 0;
@@ -121,6 +131,7 @@ export function applyVerified(tx: TxCtx, v: VerifiedBundle, fileName: string, fi
   };
   tx.db.insert(bundleSenderState).values(next).onConflictDoUpdate({ target: bundleSenderState.chain, set: next }).run();
   tx.db.delete(bundleHeld).where(and(eq(bundleHeld.chain, chain), lte(bundleHeld.seq, m.seq))).run();
+  if (m.kind === 'data' && m.audit) advanceAnchor(tx, chain, m.sender.orgCode, m.bundleId, m.audit);
   if (m.rotation && signKeyFingerprint(m.rotation.signPublic) !== signKeyFingerprint(v.peer.signPublic)) {
     trustPeer(tx, { ...v.peer, ageRecipients: [m.rotation.ageRecipient], signPublic: m.rotation.signPublic, fingerprint: m.rotation.fingerprint });
     tx.db.update(bundlePeers).set({ status: 'replaced' }).where(eq(bundlePeers.id, v.peer.id)).run();

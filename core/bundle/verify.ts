@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { orgUnits, settings, type BundlePeerRow } from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
 import { readArchive } from './archive.ts';
+import { AUDIT_ROWS_FILE, readAuditRows } from './audit-anchor.ts';
 import { ageDecrypt, recipientFingerprint, sha256Hex, verifyBytes } from './crypto.ts';
 import { schemaVersion, subtreeOf } from './export.ts';
 import { allOwnKeys, getBinding, peerBySignFingerprint } from './keys.ts';
@@ -34,6 +35,8 @@ export interface VerifiedBundle {
   parts: { table: SharedTable; rows: Record<string, unknown>[] }[];
   /** The org unit ids the sender may write records for. */
   owned: Set<string>;
+  /** The sender's audit rows carried with a data bundle (checked against the anchor at merge). */
+  auditRows: ReturnType<typeof readAuditRows> extends infer R ? Exclude<R, string> | null : never;
 }
 
 const reject = (outcome: Outcome, message: string, manifest?: Manifest): Rejection => ({ ok: false, outcome, message, ...(manifest ? { manifest } : {}) });
@@ -100,11 +103,14 @@ export async function verifyBundle(ctx: Ctx, file: Uint8Array, outerSigText: str
   if (!manifest.recipients.some((r) => r.orgCode === binding.orgCode && ownFprs.has(r.ageFingerprint)))
     return reject('RECIPIENT_MISMATCH', '数据包签名时指定的接收单位不是本单位（可能被转发）', manifest);
 
-  const names = new Set(['manifest.json', 'manifest.sig', ...manifest.parts.map((p) => p.file)]);
+  const names = new Set(['manifest.json', 'manifest.sig', ...manifest.parts.map((p) => p.file), ...(manifest.audit ? [AUDIT_ROWS_FILE] : [])]);
   if (names.size !== entries.size || [...entries.keys()].some((n) => !names.has(n)))
     return reject('CORRUPT', '数据包内容与清单不符', manifest);
   if (manifest.schemaVersion > schemaVersion(ctx))
     return reject('SCHEMA_INVALID', `数据包来自较新版本（结构版本 ${manifest.schemaVersion}），请先升级本程序`, manifest);
+
+  const auditRows = manifest.audit ? readAuditRows(manifest.audit, entries.get(AUDIT_ROWS_FILE)) : null;
+  if (typeof auditRows === 'string') return reject('CORRUPT', auditRows, manifest);
 
   const known = new Map((manifest.kind === 'data' ? dataTables() : policyTables()).map((t) => [t.name, t]));
   const parts: VerifiedBundle['parts'] = [];
@@ -159,5 +165,5 @@ export async function verifyBundle(ctx: Ctx, file: Uint8Array, outerSigText: str
     for (const r of p.rows)
       if (!owned.has(String(r.orgId))) return reject('SENDER_MISMATCH', `数据表 ${p.table.name} 中有不属于“${peer.orgName}”的记录`, manifest);
 
-  return { ok: true, sha256, manifest, peer, parts, owned };
+  return { ok: true, sha256, manifest, peer, parts, owned, auditRows };
 }

@@ -84,6 +84,9 @@ export const ACCESS: Record<OpName, Rule> = {
   'bundle.inspect': r(['admin', 'reviewer']),
   'bundle.history': r(['admin', 'clerk', 'reviewer']),
   'bundle.overview': r(['admin', 'reviewer']),
+  'bundle.auditHolds': r(['admin', 'reviewer']),
+  // A business decision about a community's data: the 审核员's, not the 系统管理员's.
+  'bundle.auditDecide': r(['reviewer']),
 
   'salary.sampleScheme': r(READ),
   'salary.schemes': r(READ),

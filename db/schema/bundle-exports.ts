@@ -24,6 +24,8 @@ export const bundleExports = sqliteTable(
     error: text(),
     createdAt: text().notNull(),
     finishedAt: text(),
+    /** The sender's audit head carried in this bundle; the next one carries the rows after it. */
+    auditSeq: integer(),
   },
   (t) => [index('bundle_exports_chain_idx').on(t.chain, t.status, t.seq)],
 );

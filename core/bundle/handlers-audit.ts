@@ -1,0 +1,39 @@
+import { eq } from 'drizzle-orm';
+import { bundleAuditHolds } from '../../db/schema/index.ts';
+import type { HandlersFor } from '../contract/handler-types.ts';
+import { AppError } from '../contract/errors.ts';
+import type { bundleContract } from './contract.ts';
+import { logImport, applyVerified } from './merge.ts';
+import { verifyBundle } from './verify.ts';
+
+type Ops = Pick<typeof bundleContract, 'bundle.auditHolds' | 'bundle.auditDecide'>;
+
+const view = ({ file: _f, chain: _c, ...rest }: typeof bundleAuditHolds.$inferSelect) => rest;
+
+// A held bundle is decided by a reviewer: accepting merges it and moves the anchor to its head
+// (the rewrite is then on record, with the reviewer's note); refusing keeps it out for good.
+export const auditHoldHandlers: HandlersFor<Ops> = {
+  'bundle.auditHolds': (ctx) => ctx.db.select().from(bundleAuditHolds).all().map(view),
+
+  'bundle.auditDecide': {
+    async prepare(ctx, input) {
+      const hold = ctx.db.select().from(bundleAuditHolds).where(eq(bundleAuditHolds.sha256, input.sha256)).get();
+      if (!hold) throw new AppError('not_found', '未找到该暂扣的数据包');
+      if (hold.status !== 'held') throw new AppError('conflict', `该数据包已于 ${hold.decidedAt} 处理（${hold.status === 'accepted' ? '已接收' : '已拒收'}）`);
+      // Everything but the audit anchor is checked again: keys may have been revoked since.
+      const v = input.decision === 'accept' ? await verifyBundle(ctx, new Uint8Array(Buffer.from(hold.file, 'base64')), null) : null;
+      return (tx) => {
+        const decided = { decidedAt: tx.nowIso, decidedBy: tx.actor.name, note: input.note };
+        if (v) {
+          if (!v.ok) throw new AppError('conflict', `该数据包已不能接收：${v.message}`);
+          const r = applyVerified(tx, v, hold.fileName, hold.file, { auditAccepted: true });
+          logImport(tx, r, Math.floor((hold.file.length * 3) / 4), v.manifest.bundleId);
+          if (r.outcome !== 'ACCEPTED') throw new AppError('conflict', `该数据包未能接收：${r.message}`);
+        }
+        tx.db.update(bundleAuditHolds).set({ status: v ? 'accepted' : 'refused', ...decided }).where(eq(bundleAuditHolds.sha256, hold.sha256)).run();
+        tx.audit({ entity: 'bundle_audit_hold', entityId: hold.sha256, before: { status: 'held', finding: hold.finding }, after: { status: v ? 'accepted' : 'refused', note: input.note } });
+        return view(tx.db.select().from(bundleAuditHolds).where(eq(bundleAuditHolds.sha256, hold.sha256)).get()!);
+      };
+    },
+  },
+};

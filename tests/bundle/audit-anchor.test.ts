@@ -1,0 +1,103 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type Database from 'better-sqlite3';
+import { GENESIS, rowHash, verifyAuditChain, type AuditFields } from '../../core/security/audit-chain.ts';
+import { countRows, exportBundle, importBundle, newCommunity, newCounty, personInput, type Installation } from './fixture.ts';
+
+// The attacker of these tests holds the community's key: they open the database, drop the
+// triggers, rewrite the audit table, re-hash every row after the change so that the local
+// audit.verify passes again, and put the triggers back. Only the county can notice.
+const opened: { app: { close(): void } }[] = [];
+afterEach(() => {
+  for (const i of opened.splice(0)) i.app.close();
+});
+
+const TRIGGERS = `
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be changed'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be deleted'); END;`;
+
+function rewrite(db: Database.Database, change: (db: Database.Database) => void): void {
+  db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+  change(db);
+  type Row = AuditFields & { id: number };
+  const rows = db.prepare('SELECT id, at, actor, actor_name AS actorName, operation, entity, entity_id AS entityId, before, after, outcome, subject, org_id AS orgId FROM audit_log ORDER BY id').all() as Row[];
+  let prev = GENESIS;
+  for (const r of rows) {
+    const hash = rowHash(r.id, prev, r);
+    db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, r.id);
+    prev = hash;
+  }
+  const last = rows.at(-1)!;
+  db.prepare("UPDATE settings SET value = ? WHERE key = 'audit.head'").run(JSON.stringify({ seq: last.id, hash: prev }));
+  db.prepare("UPDATE counters SET value = ? WHERE name = 'audit.head'").run(last.id);
+  db.exec(TRIGGERS);
+  expect(verifyAuditChain(db)).toMatchObject({ ok: true });
+}
+
+async function pair(): Promise<{ county: Installation; community: Installation }> {
+  const county = await newCounty();
+  const community = await newCommunity(county);
+  opened.push(county, community);
+  for (let i = 0; i < 3; i++) await community.app.ok('roster.create', personInput(community.orgId, i));
+  const first = await exportBundle(community);
+  expect((await importBundle(county, first.file, first.signature)).outcome).toBe('ACCEPTED');
+  await community.app.ok('roster.create', personInput(community.orgId, 3));
+  return { county, community };
+}
+
+async function sendNext(p: { county: Installation; community: Installation }) {
+  const b = await exportBundle(p.community);
+  return importBundle(p.county, b.file, b.signature);
+}
+
+describe('the county anchors each community audit trail', () => {
+  it('accepts bundles whose audit rows extend the anchor', async () => {
+    const p = await pair();
+    expect((await sendNext(p)).outcome).toBe('ACCEPTED');
+    await p.community.app.ok('roster.create', personInput(p.community.orgId, 4));
+    expect((await sendNext(p)).outcome).toBe('ACCEPTED');
+  });
+
+  it('holds the data of a community whose history was edited and re-hashed', async () => {
+    const p = await pair();
+    const people = countRows(p.county.app, 'people');
+    rewrite(p.community.app.opened.sqlite, (db) => db.prepare("UPDATE audit_log SET actor_name = '别人' WHERE id = 3").run());
+    const r = await sendNext(p);
+    expect(r.outcome).toBe('AUDIT_REWRITTEN');
+    expect(r.message).toContain('历史被改写');
+    expect(countRows(p.county.app, 'people')).toBe(people);
+    const overview = await p.county.app.ok('bundle.overview', {});
+    expect(overview.communities.find((c: { orgCode: string }) => c.orgCode === p.community.orgCode).auditHeld).toBe(1);
+  });
+
+  it('notices a row deleted and the rest renumbered', async () => {
+    const p = await pair();
+    rewrite(p.community.app.opened.sqlite, (db) => {
+      db.prepare('DELETE FROM audit_log WHERE id = 4').run();
+      db.prepare('UPDATE audit_log SET id = id - 1 WHERE id > 4').run();
+    });
+    expect((await sendNext(p)).outcome).toBe('AUDIT_REWRITTEN');
+  });
+
+  it('notices a cut-off tail whose head was moved back', async () => {
+    const p = await pair();
+    const n = (p.community.app.opened.sqlite.prepare('SELECT max(id) AS n FROM audit_log').get() as { n: number }).n;
+    rewrite(p.community.app.opened.sqlite, (db) => db.prepare('DELETE FROM audit_log WHERE id > ?').run(n - 4));
+    expect((await sendNext(p)).outcome).toBe('AUDIT_REWRITTEN');
+  });
+
+  it('lets a reviewer accept a held bundle: merged, anchored anew, and audited', async () => {
+    const p = await pair();
+    rewrite(p.community.app.opened.sqlite, (db) => db.prepare("UPDATE audit_log SET actor_name = '别人' WHERE id = 3").run());
+    const held = await sendNext(p);
+    expect(held.outcome).toBe('AUDIT_REWRITTEN');
+    const people = countRows(p.county.app, 'people');
+    const decided = await p.county.app.ok('bundle.auditDecide', { sha256: held.sha256, decision: 'accept', note: '经电话核实，系误操作后恢复' });
+    expect(decided.status).toBe('accepted');
+    expect(countRows(p.county.app, 'people')).toBe(people + 1);
+    expect((await p.county.app.ok('bundle.overview', {})).communities[0].auditHeld).toBe(0);
+    const audit = p.county.app.opened.sqlite.prepare("SELECT outcome FROM audit_log WHERE operation = 'bundle.auditDecide'").all();
+    expect(audit).toEqual([{ outcome: 'ok' }]);
+    await p.community.app.ok('roster.create', personInput(p.community.orgId, 5));
+    expect((await sendNext(p)).outcome).toBe('ACCEPTED');
+  });
+});
