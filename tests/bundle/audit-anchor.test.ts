@@ -66,7 +66,7 @@ describe('the county anchors each community audit trail', () => {
     expect(r.message).toContain('历史被改写');
     expect(countRows(p.county.app, 'people')).toBe(people);
     const overview = await p.county.app.ok('bundle.overview', {});
-    expect(overview.communities.find((c: { orgCode: string }) => c.orgCode === p.community.orgCode).auditHeld).toBe(1);
+    expect(overview.communities.find((c: { orgCode: string }) => c.orgCode === p.community.orgCode)?.auditHeld).toBe(1);
   });
 
   it('notices a row deleted and the rest renumbered', async () => {
@@ -94,7 +94,7 @@ describe('the county anchors each community audit trail', () => {
     const decided = await p.county.app.ok('bundle.auditDecide', { sha256: held.sha256, decision: 'accept', note: '经电话核实，系误操作后恢复' });
     expect(decided.status).toBe('accepted');
     expect(countRows(p.county.app, 'people')).toBe(people + 1);
-    expect((await p.county.app.ok('bundle.overview', {})).communities[0].auditHeld).toBe(0);
+    expect((await p.county.app.ok('bundle.overview', {})).communities[0]?.auditHeld).toBe(0);
     const audit = p.county.app.opened.sqlite.prepare("SELECT outcome FROM audit_log WHERE operation = 'bundle.auditDecide'").all();
     expect(audit).toEqual([{ outcome: 'ok' }]);
     await p.community.app.ok('roster.create', personInput(p.community.orgId, 5));
