@@ -3,17 +3,12 @@ import { COLUMNS } from '../roster-io/columns.ts';
 import { ROLE_LABEL } from './roles.ts';
 import type { Role } from './roles.ts';
 import { CHAIN_BREAK_OP } from './audit-chain.ts';
+import { AREA_LABEL } from './audit-areas.ts';
 
 // The audit log for people: each row as one Chinese sentence saying who did what to whom
 // ("演示录入员 修改了 新城社区 张伟（6104**********1234） 的 联系电话、籍贯"), operation names
 // from the contract's summaries, never operation codes or raw JSON.
 
-/** Operation areas (the part before the dot), for the area filter. */
-export const AREA_LABEL: Record<string, string> = {
-  roster: '花名册', org: '组织机构', training: '培训', salary: '薪酬', assessment: '考核', bundle: '数据交换', keys: '密钥',
-  enroll: '单位注册', auth: '登录与会话', users: '账号', backup: '备份恢复', settings: '安全设置', audit: '审计', setup: '首次设置',
-  codes: '代码表', system: '系统', demo: '演示数据', test: '测试',
-};
 
 const FIELD_LABEL: Record<string, string> = {
   ...Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])),

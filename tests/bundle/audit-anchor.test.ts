@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
-import { GENESIS, rowHash, verifyAuditChain, type AuditFields } from '../../core/security/audit-chain.ts';
-import { countRows, exportBundle, importBundle, newCommunity, newCounty, personInput, type Installation } from './fixture.ts';
+import { verifyAuditChain } from '../../core/security/audit-chain.ts';
+import { countRows, exportBundle, rewriteAuditHistory, importBundle, newCommunity, newCounty, personInput, type Installation } from './fixture.ts';
 
 // The attacker of these tests holds the community's key: they open the database, drop the
 // triggers, rewrite the audit table, re-hash every row after the change so that the local
@@ -11,25 +11,8 @@ afterEach(() => {
   for (const i of opened.splice(0)) i.app.close();
 });
 
-const TRIGGERS = `
-CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be changed'); END;
-CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be deleted'); END;`;
-
 function rewrite(db: Database.Database, change: (db: Database.Database) => void): void {
-  db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
-  change(db);
-  type Row = AuditFields & { id: number };
-  const rows = db.prepare('SELECT id, at, actor, actor_name AS actorName, operation, entity, entity_id AS entityId, before, after, outcome, subject, org_id AS orgId FROM audit_log ORDER BY id').all() as Row[];
-  let prev = GENESIS;
-  for (const r of rows) {
-    const hash = rowHash(r.id, prev, r);
-    db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, r.id);
-    prev = hash;
-  }
-  const last = rows.at(-1)!;
-  db.prepare("UPDATE settings SET value = ? WHERE key = 'audit.head'").run(JSON.stringify({ seq: last.id, hash: prev }));
-  db.prepare("UPDATE counters SET value = ? WHERE name = 'audit.head'").run(last.id);
-  db.exec(TRIGGERS);
+  rewriteAuditHistory(db, change);
   expect(verifyAuditChain(db)).toMatchObject({ ok: true });
 }
 

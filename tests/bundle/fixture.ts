@@ -1,3 +1,5 @@
+import type Database from 'better-sqlite3';
+import { GENESIS, rowHash, type AuditFields } from '../../core/security/audit-chain.ts';
 import { openKeyBackup } from '../../core/bundle/key-backup.ts';
 import { createHash } from 'node:crypto';
 import { openTestApp, seedOrgTree, type TestApp } from '../helpers/app.ts';
@@ -82,7 +84,8 @@ export function dbDigest(app: TestApp, exceptImportLog = true): string {
     if (exceptImportLog && (name === 'bundle_imports' || name === 'audit_log')) continue;
     h.update(name);
     // The audit chain's head pointer moves with every audit row, like the log itself.
-    const skip = name === 'counters' && exceptImportLog ? " WHERE name <> 'audit.head'" : '';
+    // So do the head kept in settings and the digest key made with the first audit row.
+    const skip = !exceptImportLog ? '' : name === 'counters' ? " WHERE name <> 'audit.head'" : name === 'settings' ? " WHERE key NOT IN ('audit.head', 'audit.digestKey')" : '';
     for (const row of app.opened.sqlite.prepare(`SELECT * FROM "${name}"${skip} ORDER BY rowid`).all()) h.update(JSON.stringify(row));
   }
   return h.digest('hex');
@@ -96,4 +99,29 @@ export async function backupKeys(i: Installation): Promise<{ ageIdentity: string
   const pass = 'Fixture-backup-pass-1';
   const out = await i.app.ok('keys.backup', { passphrase: pass, passphraseAgain: pass });
   return (await openKeyBackup(Buffer.from(out.base64, 'base64'), pass) as unknown as { keys: { ageIdentity: string; ageRecipient: string; signPrivate: string; status: string }[] }).keys;
+}
+
+const AUDIT_TRIGGERS = `
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be changed'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be deleted'); END;`;
+
+/**
+ * What a key-holder can do to the local audit trail: drop the triggers, change rows, re-hash
+ * every row so the chain verifies again, move the head, and put the triggers back.
+ */
+export function rewriteAuditHistory(db: Database.Database, change: (db: Database.Database) => void): void {
+  db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+  change(db);
+  type Row = AuditFields & { id: number };
+  const rows = db.prepare('SELECT id, at, actor, actor_name AS actorName, operation, entity, entity_id AS entityId, before, after, outcome, subject, org_id AS orgId FROM audit_log ORDER BY id').all() as Row[];
+  let prev = GENESIS;
+  for (const r of rows) {
+    const hash = rowHash(r.id, prev, r);
+    db.prepare('UPDATE audit_log SET prev_hash = ?, hash = ? WHERE id = ?').run(prev, hash, r.id);
+    prev = hash;
+  }
+  const last = rows.at(-1)!;
+  db.prepare("UPDATE settings SET value = ? WHERE key = 'audit.head'").run(JSON.stringify({ seq: last.id, hash: prev }));
+  db.prepare("UPDATE counters SET value = ? WHERE name = 'audit.head'").run(last.id);
+  db.exec(AUDIT_TRIGGERS);
 }

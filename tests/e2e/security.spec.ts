@@ -92,19 +92,40 @@ test('the admin creates a clerk, who must change the password at first login and
   await expect(nav.getByRole('link', { name: '审计日志' })).toHaveCount(0);
 });
 
-test('the auditor sees the login events in the audit log, and the integrity check passes', async ({ page }) => {
+test('the auditor reads the audit log as Chinese sentences naming people, with no operation codes or full numbers', async ({ page }) => {
+  // A clerk records a person and changes the phone; a reviewer looks up the ID number.
+  const tree = await adminCall('org.tree', {});
+  const street = (await apiCall(served, 'org.create', { level: 'street', parentId: tree[0].id, name: '人民路街道', code: '610402001000' })).data;
+  const community = (await apiCall(served, 'org.create', { level: 'community', parentId: street.id, name: '新城社区', code: '610402001001' })).data;
+  const person = (await apiCall(served, 'roster.create', {
+    orgId: community.id, name: '张伟', gender: '女', ethnicity: '汉族', birthDate: '1990-05-17', idNumber: '610402199005170025',
+    politicalStatus: '群众', postCategory: '其他', phone: '13912345678',
+  })).data;
+  const full = (await apiCall(served, 'roster.get', { id: person.id })).data;
+  expect((await apiCall(served, 'roster.update', { ...full, id: person.id, phone: '18687654321', nativePlace: '陕西咸阳' })).ok).toBe(true);
+  const reviewer = await ready('lina', 'reviewer', 'Review-2026!ln');
+  expect((await apiCall(served, 'roster.reveal', { id: person.id, field: 'idNumber' }, await login(served, reviewer))).ok).toBe(true);
+
   const auditor = await ready('shenji', 'auditor', 'Audit-2026!ok');
   await loginAs(page, served, auditor);
   await expect(page.getByRole('heading', { name: '审计日志' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: '主导航' });
   await expect(nav.getByRole('link')).toHaveText(['审计日志']);
+  await expect(page.getByText('谁可以查看审计日志')).toBeVisible();
 
-  await page.getByLabel('操作', { exact: true }).fill('auth.login');
+  const sentences = page.locator('.ag-row [col-id="sentence"]');
+  await expect(sentences.filter({ hasText: '修改了 新城社区 张伟（6104**********0025） 的 籍贯、联系电话' })).toHaveCount(1);
+  await expect(sentences.filter({ hasText: '审核员 测试lina 查看了 新城社区 张伟（6104**********0025） 的身份证号' })).toHaveCount(1);
+  const grid = (await page.locator('.ag-center-cols-container').innerText()) + (await page.locator('.ag-body').innerText());
+  expect(grid).not.toContain('roster.');
+  expect(grid).not.toContain('13912345678');
+  expect(grid).not.toContain('610402199005170025');
+
+  // Filter by username and by area: the clerk's login rows, in Chinese.
+  await page.getByLabel('操作人').fill('luru');
+  await page.getByLabel('业务').selectOption({ label: '登录与会话' });
   await page.getByRole('button', { name: '查询' }).click();
-  const logins = page.locator('.ag-row [col-id="operation"]', { hasText: 'auth.login' });
-  await expect(logins.first()).toBeVisible();
-  expect(await logins.count()).toBeGreaterThanOrEqual(3);
-  await expect(page.locator('.ag-row').filter({ has: page.locator('[col-id="actor"]', { hasText: '测试shenji' }) }).first()).toBeVisible();
+  await expect(sentences.first()).toContainText('测试录入员 登录');
 
   await page.getByRole('button', { name: '校验完整性' }).click();
   await expect(page.getByRole('status', { name: '校验结果' })).toContainText('校验通过');

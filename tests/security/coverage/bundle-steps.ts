@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { generateIdentity, identityToRecipient } from 'age-encryption';
 import { openTestApp, removeDir, seedOrgTree, type TestApp } from '../../helpers/app.ts';
-import { exportBundle, personInput } from '../../bundle/fixture.ts';
+import { exportBundle, personInput, rewriteAuditHistory } from '../../bundle/fixture.ts';
 import type { Story } from './story.ts';
 
 // Keys, enrolment and bundles. The story database binds as the county (610402000000).
@@ -37,6 +37,16 @@ export async function bundleSteps(st: Story, others: TestApp[]): Promise<void> {
   }, st.reviewer);
   if (imported.outcome !== 'ACCEPTED') throw new Error(`bundle.import: ${JSON.stringify(imported)}`);
 
+  // The community rewrites its audit history; the county holds the next bundle and a reviewer refuses it.
+  rewriteAuditHistory(comm.opened.sqlite, (db) => db.prepare("UPDATE audit_log SET actor_name = '别人' WHERE id = 2").run());
+  await comm.ok('roster.create', personInput(bound.binding!.orgId, 2));
+  const rewritten = await exportBundle({ app: comm, orgCode: '610402001001', orgId: bound.binding!.orgId });
+  const held = await st.step('bundle.import', {
+    fileName: rewritten.fileName, file: Buffer.from(rewritten.file).toString('base64'), signature: rewritten.signature,
+  }, st.reviewer);
+  if (held.outcome !== 'AUDIT_REWRITTEN') throw new Error(`bundle.import: ${JSON.stringify(held)}`);
+  await st.step('bundle.auditDecide', { sha256: held.sha256, decision: 'refuse', note: '审计记录被改写，退回核查' }, st.reviewer);
+
   const out = await st.step('bundle.export', { full: false }, st.clerk);
   const f = out.files[0];
   const sha256 = createHash('sha256').update(Buffer.from(f.file, 'base64')).digest('hex');
@@ -46,7 +56,9 @@ export async function bundleSteps(st: Story, others: TestApp[]): Promise<void> {
   const identity = await generateIdentity();
   const text = `# created: 2026-11-27T09:00:00+08:00\n# public key: ${await identityToRecipient(identity)}\n${identity}\n`;
   await st.step('keys.importIdentity', { text }, st.admin);
-  await st.step('keys.backup', {}, st.admin);
+  const pass = 'Story-backup-pass-2026';
+  const backup = await st.step('keys.backup', { passphrase: pass, passphraseAgain: pass }, st.admin);
+  await st.step('keys.importBackup', { base64: backup.base64, passphrase: pass }, st.admin);
   await st.step('keys.revokePeer', { peerId: countyPeer.id }, st.admin);
 }
 

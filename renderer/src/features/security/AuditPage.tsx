@@ -6,6 +6,7 @@ import { call, errorText } from '../../api/client.ts';
 import { FormBanner } from '../../components/Field.tsx';
 import { GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
 import { downloadBase64 } from '../../api/files.ts';
+import { AREA_LABEL } from '../../../../core/security/audit-areas.ts';
 import './security.css';
 
 type Row = OpOutput<'audit.list'>['rows'][number];
@@ -14,21 +15,25 @@ type Verify = OpOutput<'audit.verify'>;
 const PAGE = 100;
 const OUTCOME: Record<string, string> = { ok: '成功', denied: '拒绝', failed: '失败' };
 
+// What people read: the sentence first; operation codes and entity names are not shown.
 const COLUMNS: ColDef<Row>[] = [
   { field: 'id', headerName: '序号', colId: 'id', width: 80 },
   { field: 'at', headerName: '时间', colId: 'at', width: 170, valueFormatter: (p) => new Date(p.value as string).toLocaleString('zh-CN') },
-  { headerName: '操作人', colId: 'actor', width: 130, valueGetter: (p) => p.data?.actorName ?? p.data?.actor },
-  { field: 'operation', headerName: '操作', colId: 'operation', width: 190 },
-  { field: 'entity', headerName: '对象', colId: 'entity', width: 110 },
+  { field: 'sentence', headerName: '经过', colId: 'sentence', flex: 2, minWidth: 320, tooltipField: 'sentence' },
+  { field: 'operationLabel', headerName: '操作', colId: 'operation', width: 170 },
+  { field: 'orgName', headerName: '单位', colId: 'org', width: 120 },
   {
     field: 'outcome', headerName: '结果', colId: 'outcome', width: 80,
     valueFormatter: (p) => OUTCOME[p.value as string] ?? String(p.value),
     cellClass: (p) => (p.value === 'ok' ? undefined : 'outcome-bad'),
   },
-  { headerName: '详情', colId: 'detail', flex: 1, minWidth: 240, valueGetter: (p) => [p.data?.before && `变更前 ${p.data.before}`, p.data?.after].filter(Boolean).join(' → ') },
+  {
+    headerName: '变更明细（敏感值为摘要）', colId: 'detail', flex: 1, minWidth: 200,
+    valueGetter: (p) => [p.data?.before && `变更前 ${p.data.before}`, p.data?.after].filter(Boolean).join(' → '),
+  },
 ];
 
-const EMPTY = { from: '', to: '', actor: '', operation: '', outcome: '' };
+const EMPTY = { from: '', to: '', actor: '', operation: '', orgId: '', outcome: '' };
 
 /** 审计日志 (审计员): filter, page through, verify the hash chain, export. */
 export function AuditPage() {
@@ -39,6 +44,7 @@ export function AuditPage() {
   const [error, setError] = useState<string | null>(null);
   const [verify, setVerify] = useState<Verify | null>(null);
   const [busy, setBusy] = useState(false);
+  const [units, setUnits] = useState<{ id: string; name: string }[]>([]);
 
   const query = useCallback(
     () => ({
@@ -46,6 +52,7 @@ export function AuditPage() {
       ...(filter.to ? { to: filter.to } : {}),
       ...(filter.actor ? { actor: filter.actor } : {}),
       ...(filter.operation ? { operation: filter.operation } : {}),
+      ...(filter.orgId ? { orgId: filter.orgId } : {}),
       ...(filter.outcome ? { outcome: filter.outcome as 'ok' } : {}),
     }),
     [filter],
@@ -76,8 +83,7 @@ export function AuditPage() {
   async function runExport() {
     setBusy(true);
     try {
-      const { from, to } = query();
-      const r = await call('audit.export', { ...(from ? { from } : {}), ...(to ? { to } : {}) });
+      const r = await call('audit.export', query());
       downloadBase64(r.fileName, r.base64);
     } catch (e) {
       setError(errorText(e));
@@ -85,6 +91,10 @@ export function AuditPage() {
       setBusy(false);
     }
   }
+
+  useEffect(() => {
+    call('org.tree', {}).then((t) => setUnits(t.map((u) => ({ id: u.id, name: u.name }))), () => setUnits([]));
+  }, []);
 
   const set = (k: keyof typeof EMPTY) => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value });
   const pages = data ? Math.max(1, Math.ceil(data.total / PAGE)) : 1;
@@ -116,10 +126,25 @@ export function AuditPage() {
           截止日期 <input type="date" value={draft.to} onChange={set('to')} />
         </label>
         <label>
-          操作人 <input type="text" value={draft.actor} onChange={set('actor')} />
+          操作人 <input type="text" value={draft.actor} placeholder="用户名或姓名" onChange={set('actor')} />
         </label>
         <label>
-          操作 <input type="text" value={draft.operation} placeholder="如 auth.login" onChange={set('operation')} />
+          业务{' '}
+          <select value={draft.operation} onChange={set('operation')}>
+            <option value="">全部</option>
+            {Object.entries(AREA_LABEL).filter(([k]) => k !== 'test').map(([k, label]) => (
+              <option key={k} value={k}>{label}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          单位{' '}
+          <select value={draft.orgId} onChange={set('orgId')}>
+            <option value="">全部</option>
+            {units.map((u) => (
+              <option key={u.id} value={u.id}>{u.name}</option>
+            ))}
+          </select>
         </label>
         <label>
           结果{' '}
@@ -137,6 +162,7 @@ export function AuditPage() {
           清除
         </button>
       </form>
+      <WhoMaySee />
       {verify && <VerifyResult result={verify} onClose={() => setVerify(null)} />}
       <FormBanner message={error} />
       <div className="grid-host">
@@ -163,6 +189,22 @@ export function AuditPage() {
         </button>
       </div>
     </div>
+  );
+}
+
+// 三员分立 (MLPS 2.0): the 系统管理员 manages accounts and keys and so must not also be the one
+// who reviews what was done; the log is read by the 审计员, who can change nothing.
+function WhoMaySee() {
+  return (
+    <details className="audit-who">
+      <summary>谁可以查看审计日志</summary>
+      <p>
+        按“三员分立”要求，审计日志只由<strong>审计员</strong>查看、校验和导出；审计员不能录入或修改任何业务数据，也不能管理账号。
+        <strong>系统管理员</strong>负责账号、密钥和备份，正因为能管理账号，所以不能查看审计日志，以免自己审查自己。
+        录入员、审核员只处理业务数据，同样看不到审计日志。
+      </p>
+      <p>日志中不出现完整的身份证号、联系电话、住址和备注：人员以姓名和部分隐藏的身份证号标识，变更的敏感值以摘要表示（同一值的摘要相同，可以看出是否改动过）。</p>
+    </details>
   );
 }
 
