@@ -53,7 +53,16 @@ export function ledgerOverview(ctx: Ctx, input: { orgId?: string | null; from: s
   for (const u of units) if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
   const roots = input.orgId ? [input.orgId] : units.filter((u) => !u.parentId || !units.some((p) => p.id === u.parentId)).map((u) => u.id);
   const range: Range = { from: input.from, to: input.to };
-  const visible = units.filter((u) => !scope || scope.has(u.id));
+  // Only the units under the requested roots (and in the caller's scope) are counted.
+  const below = new Set<string>();
+  const stack = [...roots];
+  while (stack.length) {
+    const id = stack.pop()!;
+    if (below.has(id)) continue;
+    below.add(id);
+    stack.push(...(children.get(id) ?? []));
+  }
+  const visible = units.filter((u) => below.has(u.id) && (!scope || scope.has(u.id)));
   const own: Record<string, Record<string, number>> = {};
   for (const p of FIGURE_PROVIDERS)
     for (const [org, figs] of Object.entries(p.compute(ctx, visible.map((u) => u.id), range)))
