@@ -49,7 +49,7 @@ export function seedLedgerDemo(tx: TxCtx, opts: LedgerDemoOptions) {
   const communities = units.filter((u) => u.level === 'community');
   if (!county || communities.length === 0) return { tasks: 0, reports: 0, items: 0, orders: 0, steps: 0 };
   const seq = tx.seq();
-  const stamp = { createdAt: tx.nowIso, updatedAt: tx.nowIso, changeSeq: seq };
+  const stamp = { createdAt: tx.nowIso, updatedAt: tx.nowIso, changeSeq: seq, origin: null };
   const firstYear = Number(opts.today.slice(0, 4)) - opts.years + 1;
   const tasks: LedgerTaskRow[] = [];
   const reports: LedgerTaskReportRow[] = [];

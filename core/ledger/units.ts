@@ -1,9 +1,11 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { scopeCondition } from '../guard/scope.ts';
 import { orgUnits } from '../../db/schema/index.ts';
 import { validationError } from '../contract/errors.ts';
 import type { Ctx } from '../context.ts';
 import { assertLocallyWritable } from '../bundle/ownership.ts';
-import { assertInScope, scopeIds } from '../security/scope.ts';
+import { assertInScope } from '../security/scope.ts';
 import { subtreeIds } from '../org/handlers.ts';
 
 /** An org unit named in an input, or a Chinese message naming the field: 「字段」单位不存在. */
@@ -23,29 +25,9 @@ export function assertOwnRow(ctx: Ctx, orgId: string): void {
   assertLocallyWritable(ctx, orgId);
 }
 
-/** Whether rows of `orgId` were received in bundles (read-only here); memoised per call. */
-export function receivedTest(ctx: Ctx): (orgId: string) => boolean {
-  const memo = new Map<string, boolean>();
-  return (orgId) => {
-    let v = memo.get(orgId);
-    if (v === undefined) {
-      try {
-        assertLocallyWritable(ctx, orgId);
-        v = false;
-      } catch {
-        v = true;
-      }
-      memo.set(orgId, v);
-    }
-    return v;
-  };
-}
-
-/** The org ids a list may show: the subtree of `orgId`, else the caller's scope (null = all). */
-export function listScope(ctx: Ctx, orgId: string | null | undefined): string[] | null {
-  if (orgId) return subtreeIds(ctx, orgId);
-  const s = scopeIds(ctx);
-  return s ? [...s] : null;
+/** A list's org condition: the subtree of `orgId` when given, else the caller's scope (guard). */
+export function orgCondition(ctx: Ctx, column: SQLiteColumn, orgId: string | null | undefined, opts: { policy?: boolean } = {}): SQL | undefined {
+  return orgId ? inArray(column, subtreeIds(ctx, orgId)) : scopeCondition(ctx, column, opts);
 }
 
 /** Names of every org unit, for records that show their unit. */

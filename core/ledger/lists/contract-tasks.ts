@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from '../../contract/op.ts';
+import { ref } from '../../guard/refs.ts';
 import { id, isoDate, optionalIsoDate, optionalText, requiredText } from '../../contract/fields.ts';
 import { attachmentRecord, attachmentsField } from '../attachments.ts';
 import { COLOURS } from '../codes.ts';
@@ -13,7 +14,7 @@ export const taskCreateInput = z.object({
   category: requiredText('类别', 30),
   issuedOn: optionalIsoDate('下达日期'),
   deadline: isoDate('时限'),
-  targetOrgIds: z.array(id('接收社区')).min(1, { error: '「接收社区」至少选择一个' }).max(500),
+  targetOrgIds: z.array(ref('org_units', '接收社区')).min(1, { error: '「接收社区」至少选择一个' }).max(500),
 });
 export type TaskCreateInput = z.output<typeof taskCreateInput>;
 
@@ -64,12 +65,12 @@ export const tasksContract = {
     z.object({ orgId: id('组织').nullish(), year: yearField.nullish() }).default({}),
     z.object({ rows: z.array(taskRecord) }),
   ),
-  'ledger.tasks.get': query('读取一项任务及各社区的完成报告', z.object({ id: id('任务编号') }), taskRecord.extend({ reports: z.array(taskReportRecord) })),
+  'ledger.tasks.get': query('读取一项任务及各社区的完成报告', z.object({ id: ref('ledger_tasks', '任务编号') }), taskRecord.extend({ reports: z.array(taskReportRecord) })),
   'ledger.tasks.create': mutation('下达任务（县、街道 → 社区）', taskCreateInput, taskRecord),
   'ledger.tasks.report': mutation(
     '社区报送任务完成情况（新增一条报告，不修改任务）',
     z.object({
-      taskId: id('任务编号'),
+      taskId: ref('ledger_tasks', '任务编号'),
       orgId: id('报告社区'),
       progress: progressField,
       done: z.boolean({ error: '「是否完成」应为是/否' }).default(false),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from '../../contract/op.ts';
+import { ref, target } from '../../guard/refs.ts';
 import { id, isoDate, oneOf, optionalIsoDate, optionalText, requiredText } from '../../contract/fields.ts';
 import { attachmentRecord, attachmentsField } from '../attachments.ts';
 import { COLOURS, ITEM_KINDS } from '../codes.ts';
@@ -60,17 +61,17 @@ export const listsContract = {
     z.object({ orgId: id('组织').nullish(), kind: oneOf('清单类型', ITEM_KINDS).nullish(), year: yearField.nullish() }).default({}),
     z.object({ rows: z.array(itemRecord) }),
   ),
-  'ledger.items.get': query('读取一条清单及其附件、整改项', z.object({ id: id('清单编号') }), itemDetail),
+  'ledger.items.get': query('读取一条清单及其附件、整改项', z.object({ id: ref('ledger_items', '清单编号') }), itemDetail),
   'ledger.items.create': mutation('新建清单条目（工作动态、需求、资源、问题、整改）', itemCreateInput, itemRecord),
   'ledger.items.update': mutation(
     '修改清单条目（销号后不能修改）',
-    z.object({ id: id('清单编号'), ...itemFields, attachments: attachmentsField }),
+    z.object({ id: target('ledger_items', '清单编号'), ...itemFields, attachments: attachmentsField }),
     itemRecord,
   ),
-  'ledger.items.close': mutation('清单销号', z.object({ id: id('清单编号'), note: optionalText('销号说明', 500), closedOn: optionalIsoDate('销号日期') }), itemRecord),
+  'ledger.items.close': mutation('清单销号', z.object({ id: target('ledger_items', '清单编号'), note: optionalText('销号说明', 500), closedOn: optionalIsoDate('销号日期') }), itemRecord),
   'ledger.items.rectify': mutation(
     '由问题清单生成整改项（整改措施与时限）',
-    z.object({ id: id('问题清单编号'), title: optionalText('整改标题', 100), measures: requiredText('整改措施', 2000), deadline: isoDate('时限') }),
+    z.object({ id: target('ledger_items', '问题清单编号'), title: optionalText('整改标题', 100), measures: requiredText('整改措施', 2000), deadline: isoDate('时限') }),
     itemRecord,
   ),
   ...tasksContract,

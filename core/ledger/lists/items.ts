@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, isNull, like, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, like, type SQL } from 'drizzle-orm';
 import { ledgerItems, type LedgerItemRow } from '../../../db/schema/index.ts';
 import type { HandlersFor } from '../../contract/handler-types.ts';
 import { AppError, notFound, validationError } from '../../contract/errors.ts';
@@ -8,15 +8,15 @@ import { assertInScope } from '../../security/scope.ts';
 import { checkAttachments, listAttachments, storeAttachments } from '../attachments.ts';
 import { colourOf, isOverdue } from '../progress.ts';
 import { localIsoDate } from '../../roster/dates.ts';
-import { assertNotBefore, assertOwnRow, knownUnit, listScope, receivedTest, unitNames } from '../units.ts';
+import { assertNotBefore, assertOwnRow, knownUnit, orgCondition, unitNames } from '../units.ts';
 import type { ItemRecord, listsContract } from './contract.ts';
 
 type ItemOps = Pick<typeof listsContract, 'ledger.items.list' | 'ledger.items.get' | 'ledger.items.create' | 'ledger.items.update' | 'ledger.items.close' | 'ledger.items.rectify'>;
 
-export function toItemRecord(r: LedgerItemRow, orgName: string, today: string, received: boolean): ItemRecord {
-  const { changeSeq: _s, deletedAt: _d, deleteReason: _r, createdAt: _c, createdBy: _b, ...rest } = r;
+export function toItemRecord(r: LedgerItemRow, orgName: string, today: string): ItemRecord {
+  const { changeSeq: _s, deletedAt: _d, deleteReason: _r, createdAt: _c, createdBy: _b, origin, ...rest } = r;
   const overdue = isOverdue(r.deadline, r.closedOn, today);
-  return { ...rest, orgName, overdue, colour: colourOf(r.progress, r.closedOn !== null, overdue && !r.closedOn), received };
+  return { ...rest, orgName, overdue, colour: colourOf(r.progress, r.closedOn !== null, overdue && !r.closedOn), received: origin !== null };
 }
 
 function loadRow(ctx: Ctx, id: string): LedgerItemRow {
@@ -28,7 +28,7 @@ function loadRow(ctx: Ctx, id: string): LedgerItemRow {
 
 function getItem(ctx: Ctx, id: string): ItemRecord {
   const row = loadRow(ctx, id);
-  return toItemRecord(row, unitNames(ctx).get(row.orgId) ?? '', localIsoDate(ctx.now()), receivedTest(ctx)(row.orgId));
+  return toItemRecord(row, unitNames(ctx).get(row.orgId) ?? '', localIsoDate(ctx.now()));
 }
 
 /** A stored item the caller may change: own, in scope, not closed (销号 freezes it). */
@@ -42,27 +42,24 @@ function writableRow(tx: TxCtx, id: string): LedgerItemRow {
 export const itemHandlers: HandlersFor<ItemOps> = {
   'ledger.items.list': (ctx, input) => {
     const where: (SQL | undefined)[] = [isNull(ledgerItems.deletedAt)];
-    const scope = listScope(ctx, input.orgId);
-    if (scope) where.push(inArray(ledgerItems.orgId, scope));
+    where.push(orgCondition(ctx, ledgerItems.orgId, input.orgId));
     if (input.kind) where.push(eq(ledgerItems.kind, input.kind));
     if (input.year) where.push(like(ledgerItems.registeredOn, `${input.year}-%`));
     const rows = ctx.db.select().from(ledgerItems).where(and(...where)).orderBy(desc(ledgerItems.registeredOn), desc(ledgerItems.createdAt)).limit(5000).all();
     const names = unitNames(ctx);
-    const received = receivedTest(ctx);
     const today = localIsoDate(ctx.now());
-    return { rows: rows.map((r) => toItemRecord(r, names.get(r.orgId) ?? '', today, received(r.orgId))) };
+    return { rows: rows.map((r) => toItemRecord(r, names.get(r.orgId) ?? '', today)) };
   },
 
   'ledger.items.get': (ctx, input) => {
     const item = getItem(ctx, input.id);
     const today = localIsoDate(ctx.now());
     const names = unitNames(ctx);
-    const received = receivedTest(ctx);
     const rect = ctx.db.select().from(ledgerItems).where(and(eq(ledgerItems.fromItemId, input.id), isNull(ledgerItems.deletedAt))).all();
     return {
       ...item,
       attachments: listAttachments(ctx, input.id),
-      rectifications: rect.map((r) => toItemRecord(r, names.get(r.orgId) ?? '', today, received(r.orgId))),
+      rectifications: rect.map((r) => toItemRecord(r, names.get(r.orgId) ?? '', today)),
     };
   },
 

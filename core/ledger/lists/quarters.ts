@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
+import { and, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import { ledgerQuarterReports, type LedgerQuarterReportRow } from '../../../db/schema/index.ts';
 import type { HandlersFor } from '../../contract/handler-types.ts';
 import { AppError, notFound, validationError } from '../../contract/errors.ts';
 import type { Ctx, TxCtx } from '../../context.ts';
 import { assertInScope } from '../../security/scope.ts';
 import { ledgerOverview } from '../overview.ts';
-import { assertOwnRow, knownUnit, listScope, receivedTest, unitNames } from '../units.ts';
+import { assertOwnRow, knownUnit, orgCondition, unitNames } from '../units.ts';
 import type { QuarterRecord, quartersContract } from './contract-quarters.ts';
 
 // 季度报告: a draft until the community confirms it; sealing recounts the quarter's figures and
@@ -22,10 +22,10 @@ function figuresOf(ctx: Ctx, orgId: string, year: number, quarter: number): Reco
   return ledgerOverview(ctx, { orgId, ...quarterRange(year, quarter) }).rows[0]?.figures ?? {};
 }
 
-function toRecord(r: LedgerQuarterReportRow, names: Map<string, string>, received: boolean): QuarterRecord {
+function toRecord(r: LedgerQuarterReportRow, names: Map<string, string>): QuarterRecord {
   return {
     id: r.id, orgId: r.orgId, orgName: names.get(r.orgId) ?? '', year: r.year, quarter: r.quarter, summary: r.summary,
-    figures: r.figures, sealedAt: r.sealedAt, sealedBy: r.sealedBy, correctsId: r.correctsId, received,
+    figures: r.figures, sealedAt: r.sealedAt, sealedBy: r.sealedBy, correctsId: r.correctsId, received: r.origin !== null,
   };
 }
 
@@ -38,7 +38,7 @@ function load(ctx: Ctx, id: string): LedgerQuarterReportRow {
 
 const record = (ctx: Ctx, id: string) => {
   const r = load(ctx, id);
-  return toRecord(r, unitNames(ctx), receivedTest(ctx)(r.orgId));
+  return toRecord(r, unitNames(ctx));
 };
 
 function draft(tx: TxCtx, id: string): LedgerQuarterReportRow {
@@ -51,12 +51,10 @@ function draft(tx: TxCtx, id: string): LedgerQuarterReportRow {
 export const quarterHandlers: HandlersFor<typeof quartersContract> = {
   'ledger.quarters.list': (ctx, input) => {
     const where: (SQL | undefined)[] = [isNull(ledgerQuarterReports.deletedAt)];
-    const scope = listScope(ctx, input.orgId);
-    if (scope) where.push(inArray(ledgerQuarterReports.orgId, scope));
+    where.push(orgCondition(ctx, ledgerQuarterReports.orgId, input.orgId));
     const rows = ctx.db.select().from(ledgerQuarterReports).where(and(...where)).orderBy(desc(ledgerQuarterReports.year), desc(ledgerQuarterReports.quarter), desc(ledgerQuarterReports.createdAt)).all();
     const names = unitNames(ctx);
-    const received = receivedTest(ctx);
-    return { rows: rows.map((r) => toRecord(r, names, received(r.orgId))) };
+    return { rows: rows.map((r) => toRecord(r, names)) };
   },
 
   'ledger.quarters.create': (tx, input) => {

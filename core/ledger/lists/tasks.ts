@@ -7,9 +7,10 @@ import type { Ctx } from '../../context.ts';
 import { subtreeIds } from '../../org/handlers.ts';
 import { localIsoDate } from '../../roster/dates.ts';
 import { assertInScope, inScope } from '../../security/scope.ts';
+import { readableOrgIds, scopeCondition } from '../../guard/scope.ts';
 import { checkAttachments, listAttachments, storeAttachments } from '../attachments.ts';
 import { colourOf } from '../progress.ts';
-import { assertNotBefore, knownUnit, listScope, receivedTest, unitNames } from '../units.ts';
+import { assertNotBefore, knownUnit, unitNames } from '../units.ts';
 import type { TaskRecord, TaskReportRecord, tasksContract } from './contract-tasks.ts';
 
 type TargetState = TaskRecord['targets'][number];
@@ -41,7 +42,6 @@ export function latestReports(ctx: Ctx, taskIds: string[]): Map<string, LedgerTa
 
 function toTaskRecords(ctx: Ctx, rows: LedgerTaskRow[]): TaskRecord[] {
   const names = unitNames(ctx);
-  const received = receivedTest(ctx);
   const today = localIsoDate(ctx.now());
   const latest = latestReports(ctx, rows.map((r) => r.id));
   return rows.map((t) => {
@@ -51,7 +51,7 @@ function toTaskRecords(ctx: Ctx, rows: LedgerTaskRow[]): TaskRecord[] {
       issuedOn: t.issuedOn, deadline: t.deadline, createdBy: t.createdBy, targets,
       doneCount: targets.filter((x) => x.doneOn).length,
       overdueCount: targets.filter((x) => x.state === '已逾期' || x.state === '逾期完成').length,
-      received: received(t.orgId),
+      received: t.origin !== null,
     };
   });
 }
@@ -73,7 +73,10 @@ export const taskHandlers: HandlersFor<typeof tasksContract> = {
   'ledger.tasks.list': (ctx, input) => {
     const where: (SQL | undefined)[] = [isNull(ledgerTasks.deletedAt)];
     if (input.year) where.push(like(ledgerTasks.issuedOn, `${input.year}-%`));
-    const scope = listScope(ctx, input.orgId);
+    // Tasks are policy records: readable below their issuer; then only those sent into the scope.
+    if (!input.orgId) where.push(scopeCondition(ctx, ledgerTasks.orgId, { policy: true }));
+    const scopeSet = input.orgId ? new Set(subtreeIds(ctx, input.orgId)) : readableOrgIds(ctx);
+    const scope = scopeSet ? [...scopeSet] : null;
     let rows = ctx.db.select().from(ledgerTasks).where(and(...where)).orderBy(desc(ledgerTasks.issuedOn)).all();
     // A task shows where it was issued and where it was sent; targets live in a JSON column.
     if (scope) {

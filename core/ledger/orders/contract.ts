@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from '../../contract/op.ts';
+import { ref, target } from '../../guard/refs.ts';
 import { id, isoDate, oneOf, optionalIsoDate, optionalText, requiredText } from '../../contract/fields.ts';
 import { attachmentRecord, attachmentsField } from '../attachments.ts';
 import { ASSIGNEE_KINDS, ORDER_SOURCES, ORDER_STATUSES, ORDER_STEPS, RATINGS } from '../codes.ts';
@@ -39,7 +40,7 @@ export const orderStepRecord = z.object({
 });
 
 const step = <S extends z.ZodRawShape>(shape: S) =>
-  z.object({ id: id('工单编号'), note: optionalText('说明', 1000), attachments: attachmentsField, ...shape });
+  z.object({ id: target('ledger_orders', '工单编号'), note: optionalText('说明', 1000), attachments: attachmentsField, ...shape });
 
 export const ordersContract = {
   'ledger.orders.list': query(
@@ -54,7 +55,7 @@ export const ordersContract = {
       .default({ overdueOnly: false }),
     z.object({ rows: z.array(orderRecord), total: z.number().int() }),
   ),
-  'ledger.orders.get': query('读取工单及其办理时间线', z.object({ id: id('工单编号') }), orderRecord.extend({ steps: z.array(orderStepRecord) })),
+  'ledger.orders.get': query('读取工单及其办理时间线', z.object({ id: ref('ledger_orders', '工单编号') }), orderRecord.extend({ steps: z.array(orderStepRecord) })),
   'ledger.orders.register': mutation(
     '点单：登记群众需求（不登记居民个人信息）',
     z.object({
@@ -73,7 +74,7 @@ export const ordersContract = {
     '派单：派给志愿服务队、党员或共建单位，并定时限',
     step({
       assigneeKind: oneOf('承办方类型', ASSIGNEE_KINDS),
-      assigneeId: id('承办党员').nullish().transform((v) => v ?? null),
+      assigneeId: ref('people', '承办党员').nullish().transform((v) => v ?? null),
       assigneeName: optionalText('承办方', 100),
       dueDate: isoDate('办理时限'),
     }),

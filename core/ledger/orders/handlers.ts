@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, desc, eq, gt, inArray, isNotNull, isNull, like, lt, ne, or, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, isNotNull, isNull, like, lt, ne, or, type SQL } from 'drizzle-orm';
 import { ledgerOrderSteps, ledgerOrders, people, type LedgerOrderRow } from '../../../db/schema/index.ts';
 import type { HandlersFor } from '../../contract/handler-types.ts';
 import { AppError, notFound, validationError } from '../../contract/errors.ts';
@@ -8,13 +8,13 @@ import { localIsoDate } from '../../roster/dates.ts';
 import { assertInScope } from '../../security/scope.ts';
 import { checkAttachments, listAttachments, storeAttachments, type AttachmentInput } from '../attachments.ts';
 import type { OrderStep } from '../codes.ts';
-import { assertNotBefore, assertOwnRow, knownUnit, listScope, receivedTest, unitNames } from '../units.ts';
+import { assertNotBefore, assertOwnRow, knownUnit, orgCondition, unitNames } from '../units.ts';
 import type { OrderRecord, ordersContract } from './contract.ts';
 import { TRANSITIONS, orderOverdue, refusal } from './machine.ts';
 
-function toOrderRecord(r: LedgerOrderRow, orgName: string, today: string, received: boolean): OrderRecord {
-  const { changeSeq: _s, deletedAt: _d, deleteReason: _r, createdAt: _c, ...rest } = r;
-  return { ...rest, orgName, overdue: orderOverdue(r.dueDate, r.closedOn, today), received };
+function toOrderRecord(r: LedgerOrderRow, orgName: string, today: string): OrderRecord {
+  const { changeSeq: _s, deletedAt: _d, deleteReason: _r, createdAt: _c, origin, ...rest } = r;
+  return { ...rest, orgName, overdue: orderOverdue(r.dueDate, r.closedOn, today), received: origin !== null };
 }
 
 function loadOrder(ctx: Ctx, id: string): LedgerOrderRow {
@@ -26,7 +26,7 @@ function loadOrder(ctx: Ctx, id: string): LedgerOrderRow {
 
 function getOrder(ctx: Ctx, id: string): OrderRecord {
   const r = loadOrder(ctx, id);
-  return toOrderRecord(r, unitNames(ctx).get(r.orgId) ?? '', localIsoDate(ctx.now()), receivedTest(ctx)(r.orgId));
+  return toOrderRecord(r, unitNames(ctx).get(r.orgId) ?? '', localIsoDate(ctx.now()));
 }
 
 function appendStep(tx: TxCtx, order: { id: string; orgId: string }, step: OrderStep, note: string | null, files: AttachmentInput[]): void {
@@ -47,7 +47,7 @@ function advance(tx: TxCtx, input: StepInput, step: Exclude<OrderStep, '点单'>
   const why = refusal(o, step);
   if (why) throw new AppError('conflict', why);
   checkAttachments(tx, o.id, input.attachments);
-  const before = toOrderRecord(o, '', tx.today, false);
+  const before = toOrderRecord(o, '', tx.today);
   tx.db
     .update(ledgerOrders)
     .set({ ...change(o), status: TRANSITIONS[step].to, updatedAt: tx.nowIso, changeSeq: tx.seq() })
@@ -63,8 +63,7 @@ export const orderHandlers: HandlersFor<typeof ordersContract> = {
   'ledger.orders.list': (ctx, input) => {
     const today = localIsoDate(ctx.now());
     const where: (SQL | undefined)[] = [isNull(ledgerOrders.deletedAt)];
-    const scope = listScope(ctx, input.orgId);
-    if (scope) where.push(inArray(ledgerOrders.orgId, scope));
+    where.push(orgCondition(ctx, ledgerOrders.orgId, input.orgId));
     if (input.year) where.push(like(ledgerOrders.registeredOn, `${input.year}-%`));
     if (input.status) where.push(eq(ledgerOrders.status, input.status));
     if (input.overdueOnly)
@@ -75,8 +74,7 @@ export const orderHandlers: HandlersFor<typeof ordersContract> = {
     const total = ctx.db.select({ n: count() }).from(ledgerOrders).where(and(...where)).get()?.n ?? 0;
     const rows = ctx.db.select().from(ledgerOrders).where(and(...where)).orderBy(desc(ledgerOrders.registeredOn), desc(ledgerOrders.createdAt)).limit(2000).all();
     const names = unitNames(ctx);
-    const received = receivedTest(ctx);
-    return { rows: rows.map((r) => toOrderRecord(r, names.get(r.orgId) ?? '', today, received(r.orgId))), total };
+    return { rows: rows.map((r) => toOrderRecord(r, names.get(r.orgId) ?? '', today)), total };
   },
 
   'ledger.orders.get': (ctx, input) => {
