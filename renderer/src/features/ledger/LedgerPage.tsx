@@ -5,9 +5,10 @@ import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { ItemsTab } from './ItemsTab.tsx';
 import { OrdersTab } from './OrdersTab.tsx';
 import { TasksTab } from './TasksTab.tsx';
+import { QuartersTab } from './QuartersTab.tsx';
 import './ledger.css';
 
-const TABS = ['清单', '任务', '点单'] as const;
+const TABS = ['清单', '任务', '点单', '季度报告'] as const;
 type Tab = (typeof TABS)[number];
 
 export interface LedgerScope {
@@ -19,7 +20,8 @@ export interface LedgerScope {
 /** 台账: lists (清单), tasks sent down with their reports, and the order loop (点单). */
 export function LedgerPage() {
   const [orgs, setOrgs] = useState<OrgUnit[] | null>(null);
-  const [orgId, setOrgId] = useState('');
+  // #/ledger/<orgId>: the county view's drill-down opens the unit's records.
+  const [orgId, setOrgId] = useState(() => window.location.hash.replace(/^#\/?/, '').split('/')[1] ?? '');
   const [year, setYear] = useState(() => new Date().getFullYear());
   const [tab, setTab] = useState<Tab>('清单');
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +30,7 @@ export function LedgerPage() {
     call('org.tree', {})
       .then((o) => {
         setOrgs(o);
-        setOrgId((cur) => cur || (o.find((u) => u.parentId === null)?.id ?? ''));
+        setOrgId((cur) => (cur && o.some((u) => u.id === cur) ? cur : (o.find((u) => u.parentId === null)?.id ?? '')));
       })
       .catch((e: unknown) => setError(errorText(e)));
   }, []);
@@ -62,6 +64,7 @@ export function LedgerPage() {
         {tab === '清单' && <ItemsTab scope={scope} />}
         {tab === '任务' && <TasksTab scope={scope} />}
         {tab === '点单' && <OrdersTab scope={scope} />}
+        {tab === '季度报告' && <QuartersTab scope={scope} />}
       </div>
     </section>
   );

@@ -53,7 +53,7 @@ export function OverviewPage() {
             <tbody>
               {data.rows.map((r) => (
                 <tr key={r.orgId} data-level={r.level} data-org={r.orgName}>
-                  <td>{'　'.repeat(r.depth)}{r.orgName}</td>
+                  <td>{'　'.repeat(r.depth)}<a href={`#/ledger/${r.orgId}`} title="查看该单位的台账记录">{r.orgName}</a></td>
                   {data.columns.map((c) => <td key={c.key} data-key={c.key}>{r.figures[c.key] ?? 0}</td>)}
                 </tr>
               ))}
