@@ -76,4 +76,11 @@ test('drives one order from registration to closure and sees it in the county vi
   await expect(row.locator('[data-key="ordersClosed"]')).toHaveText('1');
   await expect(row.locator('[data-key="satisfactionRate"]')).toHaveText('100');
   await expect(table.locator('tr[data-org="城关街道"] [data-key="ordersClosed"]')).toHaveText('1');
+
+  // Drill-down: the community's name opens its records.
+  await row.getByRole('link', { name: '莲湖社区' }).click();
+  await expect(page.getByRole('heading', { name: '台账' })).toBeVisible();
+  await expect(page.getByLabel('组织')).toHaveValue(await must('org.tree', {}).then((t: { id: string; name: string }[]) => t.find((u) => u.name === '莲湖社区')!.id));
+  await page.getByRole('tab', { name: '点单' }).click();
+  await expect(page.locator('.orders-grid .ag-row').filter({ hasText: '独居老人助餐' })).toContainText('已销号');
 });
