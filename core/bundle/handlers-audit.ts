@@ -5,6 +5,7 @@ import { AppError } from '../contract/errors.ts';
 import type { bundleContract } from './contract.ts';
 import { logImport, applyVerified } from './merge.ts';
 import { verifyBundle } from './verify.ts';
+import { senderCodesInScope } from './handlers-exchange.ts';
 
 type Ops = Pick<typeof bundleContract, 'bundle.auditHolds' | 'bundle.auditDecide'>;
 
@@ -13,12 +14,17 @@ const view = ({ file: _f, chain: _c, ...rest }: typeof bundleAuditHolds.$inferSe
 // A held bundle is decided by a reviewer: accepting merges it and moves the anchor to its head
 // (the rewrite is then on record, with the reviewer's note); refusing keeps it out for good.
 export const auditHoldHandlers: HandlersFor<Ops> = {
-  'bundle.auditHolds': (ctx) => ctx.db.select().from(bundleAuditHolds).all().map(view),
+  // A scoped account sees and decides the holds of the senders it covers only.
+  'bundle.auditHolds': (ctx) => {
+    const seen = senderCodesInScope(ctx);
+    return ctx.db.select().from(bundleAuditHolds).all().filter((h) => !seen || seen.has(h.senderCode)).map(view);
+  },
 
   'bundle.auditDecide': {
     async prepare(ctx, input) {
       const hold = ctx.db.select().from(bundleAuditHolds).where(eq(bundleAuditHolds.sha256, input.sha256)).get();
-      if (!hold) throw new AppError('not_found', '未找到该暂扣的数据包');
+      const seen = senderCodesInScope(ctx);
+      if (!hold || (seen && !seen.has(hold.senderCode))) throw new AppError('not_found', '未找到该暂扣的数据包');
       if (hold.status !== 'held') throw new AppError('conflict', `该数据包已于 ${hold.decidedAt} 处理（${hold.status === 'accepted' ? '已接收' : '已拒收'}）`);
       // Everything but the audit anchor is checked again: keys may have been revoked since.
       const v = input.decision === 'accept' ? await verifyBundle(ctx, new Uint8Array(Buffer.from(hold.file, 'base64')), null) : null;
