@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
+import { maskIdNumber } from '../../core/roster/id-number.ts';
 import { removeDir } from '../helpers/app.ts';
 import { setUpSecured, type SecuredApp } from '../helpers/runtime.ts';
 
@@ -68,8 +69,8 @@ describe('a log people read', () => {
   it('says who did what to whom in Chinese, with no operation codes', async () => {
     const rows = (await app.ok('audit.list', {}, auditor)).rows as { sentence: string; operationLabel: string }[];
     const sentences = rows.map((r) => r.sentence);
-    expect(sentences).toContain('录入员 测试clerk 修改了 新城社区 张伟（6104**********0025） 的 籍贯、联系电话');
-    expect(sentences).toContain('审核员 测试reviewer 查看了 新城社区 张伟（6104**********0025） 的身份证号');
+    expect(sentences).toContain(`录入员 测试clerk 修改了 新城社区 张伟（${maskIdNumber(ID)}） 的 籍贯、联系电话`);
+    expect(sentences).toContain(`审核员 测试reviewer 查看了 新城社区 张伟（${maskIdNumber(ID)}） 的身份证号`);
     expect(sentences.some((s) => s.startsWith('审核员 测试reviewer 修改人员信息') && s.endsWith('（被拒绝）'))).toBe(true);
     for (const r of rows) {
       expect(r.sentence).not.toMatch(/[a-z]+\.[a-z]+/i);
