@@ -134,3 +134,20 @@ describe('one promotion decision per person and year', () => {
     expect(held.explanation).toContain('人工调整：经复核暂缓');
   });
 });
+
+describe('received policy records', () => {
+  it('a county scheme received at a community cannot be rewritten as the community’s own', async () => {
+    const s = await salaryApp();
+    app = s.app;
+    // As the bundle merge stores it: the row came from the county's installation.
+    app.opened.sqlite.prepare('UPDATE salary_schemes SET origin = ? WHERE id = ?').run('610402000000', s.scheme.id);
+    const before = auditCount(app);
+    const err = await expectError(app, 'salary.saveScheme', {
+      id: s.scheme.id, orgId: s.tree.community.id, name: '社区改写', effectiveDate: '2020-01-01', config: s.scheme.config,
+    });
+    expect(err.code).toBe('forbidden');
+    expect(err.message).toContain('只读');
+    expect(auditCount(app)).toBe(before);
+    expect((await app.ok('salary.scheme', { id: s.scheme.id })).orgId).toBe(s.tree.county.id);
+  });
+});
