@@ -68,6 +68,8 @@ export const salaryContract = {
   'salary.schemes': query('薪酬方案版本列表（按生效日期）', z.object({}).default({}), z.array(schemeSummary)),
   'salary.scheme': query('读取一个薪酬方案版本', z.object({ id: ref('salary_schemes', '方案编号') }), schemeRecord.extend({
     warnings: z.array(z.object({ post: z.string(), level: z.number() })),
+    // The first confirmed month paid under this version: it can then only be copied, not edited.
+    confirmedMonth: z.string().nullable(),
   })),
   'salary.saveScheme': mutation('新增或修改薪酬方案版本（已确认的月份不受影响）', schemeInput, schemeRecord),
   'salary.copyScheme': mutation('复制一个版本作为新版本的起点', z.object({

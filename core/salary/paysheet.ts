@@ -7,7 +7,7 @@ import { monthStart, rowInEffect } from './effective.ts';
 import { gradesByPerson } from './grades.ts';
 import { computePayLine } from './pay.ts';
 import { correctionsFor } from './corrections.ts';
-import { sealedInfo, sealsBetween } from './seal.ts';
+import { sealedElsewhere, sealedInfo, sealsBetween } from './seal.ts';
 import { groupByPerson, historyRows, loadSchemes, peopleInOrgs, schemeOn } from './store.ts';
 
 // The monthly pay sheet of an org unit and its subtree. A confirmed month is read back
@@ -43,16 +43,15 @@ export function frozenSheet(ctx: Ctx, orgId: string, month: string): PaySheet | 
     .where(and(eq(salaryPaySheets.orgId, orgId), eq(salaryPaySheets.month, month), isNull(salaryPaySheets.deletedAt))).get();
   if (!s) return null;
   // A line another unit sealed first is marked: this sheet copied that unit's figures.
-  const seals = sealsBetween(ctx, month, month);
+  const elsewhere = sealedElsewhere(ctx, s.id, month);
   const lines: PayLine[] = ctx.db.select().from(salaryPayLines).where(eq(salaryPayLines.sheetId, s.id)).orderBy(asc(salaryPayLines.lineNo)).all()
     .map((r) => {
-      const seal = seals.get(r.personId)?.get(month);
       return {
         personId: r.personId, name: r.personName, orgId: r.orgId, orgName: r.orgName, post: r.post, level: r.level, grade: r.grade,
         baseFen: r.baseFen, allowances: r.allowances as PayLine['allowances'], allowancesFen: r.allowancesFen,
         performanceFen: r.performanceFen, totalFen: r.totalFen, note: r.note,
         corrections: r.corrections as PayLine['corrections'], correctionFen: r.correctionFen,
-        sealed: seal && seal.sheetId !== s.id ? sealedInfo(seal) : null,
+        sealed: elsewhere.get(r.personId) ?? null,
       };
     });
   const sample = ctx.db.select({ sample: salarySchemes.sample }).from(salarySchemes).where(eq(salarySchemes.id, s.schemeId)).get()?.sample ?? false;

@@ -10,6 +10,7 @@ import { SAMPLE_SCHEME_NAME, sampleSchemeConfig } from './sample.ts';
 import { checkScheme, nonRisingLevels } from './scheme-rules.ts';
 import { schemeConfig, type SchemeConfig } from './scheme-schema.ts';
 import { scopeCondition } from '../guard/scope.ts';
+import { schemeSealedBy } from './seal.ts';
 import { assertEffectiveDateFree, getScheme, loadSchemes } from './store.ts';
 
 type SchemeOps = Pick<typeof salaryContract, 'salary.sampleScheme' | 'salary.schemes' | 'salary.scheme' | 'salary.saveScheme' | 'salary.copyScheme'>;
@@ -42,7 +43,7 @@ export const schemeHandlers: HandlersFor<SchemeOps> = {
 
   'salary.scheme': (ctx, input) => {
     const s = getScheme(ctx, input.id);
-    return { ...s, warnings: nonRisingLevels(s.config) };
+    return { ...s, warnings: nonRisingLevels(s.config), confirmedMonth: schemeSealedBy(ctx, s.id) };
   },
 
   'salary.saveScheme': (tx, input) => {

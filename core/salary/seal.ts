@@ -33,14 +33,15 @@ const SEALS_SQL = `SELECT s.id AS sheetId, s.month, s.org_id AS sheetOrgId, o.na
   WHERE s.deleted_at IS NULL AND l.deleted_at IS NULL AND s.month BETWEEN ? AND ?
   ORDER BY s.confirmed_at, s.change_seq, l.line_no`;
 
-function toSeal(r: SealRow): Seal {
+// Allowance items are only shown for the sheet's own month; earlier months need the sums.
+function toSeal(r: SealRow, withItems: boolean): Seal {
   return {
     sheetId: r.sheetId, month: r.month, sheetOrgId: r.sheetOrgId, sheetOrgName: r.sheetOrgName, confirmedAt: r.confirmedAt, confirmedBy: r.confirmedBy,
     line: {
       personId: r.personId, name: r.personName, orgId: r.orgId, orgName: r.orgName, post: r.post, level: r.level, grade: r.grade,
-      baseFen: r.baseFen, allowances: JSON.parse(r.allowances) as PayLine['allowances'], allowancesFen: r.allowancesFen,
+      baseFen: r.baseFen, allowances: withItems ? (JSON.parse(r.allowances) as PayLine['allowances']) : [], allowancesFen: r.allowancesFen,
       performanceFen: r.performanceFen, totalFen: r.totalFen, note: r.note,
-      corrections: JSON.parse(r.corrections) as PayCorrection[], correctionFen: r.correctionFen,
+      corrections: r.corrections === '[]' ? [] : (JSON.parse(r.corrections) as PayCorrection[]), correctionFen: r.correctionFen,
     },
   };
 }
@@ -51,7 +52,27 @@ export function sealsBetween(ctx: Ctx, from: string, to: string): Map<string, Ma
   for (const r of ctx.sqlite.prepare(SEALS_SQL).all(from, to) as SealRow[]) {
     let m = out.get(r.personId);
     if (!m) out.set(r.personId, (m = new Map()));
-    if (!m.has(r.month)) m.set(r.month, toSeal(r));
+    if (!m.has(r.month)) m.set(r.month, toSeal(r, r.month === to));
+  }
+  return out;
+}
+
+const SEALERS_SQL = `SELECT l.person_id AS personId, s.id AS sheetId, s.org_id AS orgId, o.name AS orgName, s.confirmed_at AS confirmedAt,
+  s.confirmed_by AS confirmedBy FROM salary_pay_sheets s JOIN salary_pay_lines l ON l.sheet_id = s.id JOIN org_units o ON o.id = s.org_id
+  WHERE s.deleted_at IS NULL AND l.deleted_at IS NULL AND s.month = ? ORDER BY s.confirmed_at, s.change_seq`;
+
+/** For a confirmed sheet: its people whose month another sheet sealed first, with that sheet's unit. */
+export function sealedElsewhere(ctx: Ctx, sheetId: string, month: string): Map<string, NonNullable<PayLine['sealed']>> {
+  const out = new Map<string, NonNullable<PayLine['sealed']>>();
+  // The common case, one sheet for the month, needs no per-line look-up.
+  const n = ctx.sqlite.prepare('SELECT count(*) AS n FROM salary_pay_sheets WHERE month = ? AND deleted_at IS NULL').get(month) as { n: number };
+  if (n.n < 2) return out;
+  const first = new Set<string>();
+  type R = { personId: string; sheetId: string } & NonNullable<PayLine['sealed']>;
+  for (const r of ctx.sqlite.prepare(SEALERS_SQL).all(month) as R[]) {
+    if (first.has(r.personId)) continue;
+    first.add(r.personId);
+    if (r.sheetId !== sheetId) out.set(r.personId, { orgId: r.orgId, orgName: r.orgName, confirmedAt: r.confirmedAt, confirmedBy: r.confirmedBy });
   }
   return out;
 }
