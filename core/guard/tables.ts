@@ -50,9 +50,11 @@ export const GUARD: Record<GuardedTable, GuardSpec> = {
   },
   salary_grade_inputs: { table: s.salaryGradeInputs, label: '年度等次' },
   salary_level_history: { table: s.salaryLevelHistory, label: '岗级记录' },
-  salary_promotion_runs: { table: s.salaryPromotionRuns, label: '晋级批次' },
-  salary_pay_sheets: { table: s.salaryPaySheets, label: '工资表' },
-  salary_pay_lines: { table: s.salaryPayLines, label: '工资明细' },
+  // An approved run and a confirmed month are records of decisions and money paid: no
+  // operation may change them in place (corrections are new records, core/salary/seal.ts).
+  salary_promotion_runs: { table: s.salaryPromotionRuns, label: '晋级批次', sealed: (_c, r) => `${String(r.year)} 年度晋级批次已审批，不能修改` },
+  salary_pay_sheets: { table: s.salaryPaySheets, label: '工资表', sealed: (_c, r) => `${String(r.month)} 的工资表已确认，不能修改；更正请在下一个未确认月份补发或扣回` },
+  salary_pay_lines: { table: s.salaryPayLines, label: '工资明细', sealed: () => '已确认的工资明细不能修改；更正请在下一个未确认月份补发或扣回' },
   bundle_conflicts: { table: s.bundleConflicts, label: '冲突记录', local: true },
   // An account belongs to the unit it is scoped to; an unscoped account to no unit a scoped
   // administrator covers.
