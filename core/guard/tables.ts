@@ -58,6 +58,7 @@ export const GUARD: Record<GuardedTable, GuardSpec> = {
     sealed: (_ctx, r) => (r.closedOn ? `「${String(r.title)}」已于 ${String(r.closedOn)} 销号，不能再修改；如有新情况请新建条目` : null),
   },
   ledger_orders: { table: s.ledgerOrders, label: '工单', sealed: (_ctx, r) => (r.status === '已销号' ? '该工单已销号，不能再办理任何步骤' : null) },
+  ledger_attachments: { table: s.ledgerAttachments, label: '佐证材料' },
   ledger_quarter_reports: {
     table: s.ledgerQuarterReports,
     label: '季度报告',

@@ -165,6 +165,7 @@ export const SAMPLES: Record<OpName, Sample> = {
   'ledger.orders.handle': s((ids) => ({ id: ids.ledger_orders, feedback: '越界' })),
   'ledger.orders.rate': s((ids) => ({ id: ids.ledger_orders, rating: '满意' })),
   'ledger.orders.close': s((ids) => ({ id: ids.ledger_orders })),
+  'ledger.attachments.get': s((ids) => ({ id: ids.ledger_attachments })),
   'ledger.overview': s((ids) => ({ orgId: ids.org_units, from: '2026-01-01', to: '2026-12-31' })),
   'ledger.overview.export': s((ids) => ({ orgId: ids.org_units, from: '2026-01-01', to: '2026-12-31' })),
 };
