@@ -139,7 +139,7 @@ export const SAMPLES: Record<OpName, Sample> = {
   'salary.promotionPreview': s((ids) => ({ orgId: ids.org_units, year: 2026 })),
   'salary.approvePromotion': s((ids) => ({ orgId: ids.org_units, year: 2026, approver: '越界', excluded: [{ personId: ids.people, note: '越界' }] })),
   'salary.paySheet': s((ids) => ({ orgId: ids.org_units, month: '2026-03' })),
-  'salary.confirmMonth': s((ids) => ({ orgId: ids.org_units, month: '2026-04' })),
+  'salary.confirmMonth': s((ids) => ({ orgId: ids.org_units, month: '2026-04', shown: [{ personId: ids.people, totalFen: 0 }] })),
   'salary.exportPaySheet': s((ids) => ({ orgId: ids.org_units, month: '2026-03' })),
 
   'ledger.items.list': s(() => ({})),
