@@ -5,7 +5,7 @@ import { AppError } from '../contract/errors.ts';
 import type { Ctx } from '../context.ts';
 import type { bundleContract } from './contract.ts';
 import { parseAgeKeygenFile } from './crypto.ts';
-import { assertFingerprint, exportProfile, exportRequest, readProfile, readRequest } from './enroll.ts';
+import { assertFingerprint, exportProfile, exportRequest, markCountyUnits, readProfile, readRequest } from './enroll.ts';
 import {
   activeKey, allOwnKeys, bindingFor, findOrgByCode, generateKeyMaterial, getBinding, installKey, listPeers, publicView,
   requireBinding, setBinding, trustPeer,
@@ -36,6 +36,7 @@ export const keysHandlers: HandlersFor<Pick<typeof bundleContract, KeyOps>> = {
         if (getBinding(tx)) throw new AppError('conflict', '本机已初始化密钥；如需更换请使用“更换密钥”');
         const b = bindingFor(tx, input.orgCode);
         setBinding(tx, b);
+        markCountyUnits(tx);
         const k = installKey(tx, material);
         tx.audit({ entity: 'bundle_key', entityId: k.id, after: { binding: b, fingerprint: k.fingerprint } });
         return keysState(tx);
@@ -121,6 +122,7 @@ export const keysHandlers: HandlersFor<Pick<typeof bundleContract, KeyOps>> = {
       role: 'county', orgCode: p.org.code, orgName: p.org.name, orgId: p.org.id, ageRecipients: p.ageRecipients,
       signPublic: p.signPublic, fingerprint: p.fingerprint,
     });
+    markCountyUnits(tx);
     tx.audit({ entity: 'bundle_peer', entityId: peer.id, after: { ...peerOut(peer), orgUnits: lines.length, rekeyed } });
     return peerOut(peer);
   },
