@@ -78,9 +78,9 @@ export function checkRowScope(ctx: Ctx, manifest: Manifest, peer: BundlePeerRow,
     const seen = new Set<string>();
     let cur: Unit | undefined = merged.get(id);
     while (cur && cur.id !== root.id) {
-      if (seen.has(cur.id)) return fail(`${at}：上级单位形成循环（组织树中不能有环）`);
       seen.add(cur.id);
       const parent: Unit | undefined = cur.parentId ? merged.get(cur.parentId) : undefined;
+      if (parent && seen.has(parent.id)) return fail(`${at}：上级单位形成循环（组织树中不能有环）`);
       if (parent && (DEPTH[cur.level] ?? 0) <= (DEPTH[parent.level] ?? 0))
         return fail(`${at}：单位“${cur.name}”的层级不能与上级单位相同或更高`);
       cur = parent;

@@ -141,7 +141,9 @@ export async function verifyBundle(ctx: Ctx, file: Uint8Array, outerSigText: str
         return reject('SCHEMA_INVALID', `数据表 ${p.table} 第 ${i + 1} 行不是有效的 JSON`, manifest);
       }
       const problems = checkRecord(t, r);
-      if (problems.length) return reject('SCHEMA_INVALID', `数据表 ${p.table} 第 ${i + 1} 行：${problems.slice(0, 3).join('；')}`, manifest);
+      const rid = (r as { id?: unknown } | null)?.id;
+      if (problems.length)
+        return reject('SCHEMA_INVALID', `数据表 ${p.table} 第 ${i + 1} 行${typeof rid === 'string' ? `（编号 ${rid.slice(0, 64)}）` : ''}：${problems.slice(0, 3).join('；')}`, manifest);
       rows.push(r as Record<string, unknown>);
     }
     parts.push({ table: t, rows });
