@@ -11,7 +11,7 @@ import {
   requireBinding, setBinding, trustPeer,
 } from './keys.ts';
 import { rekeyOrgUnit } from './rekey.ts';
-import { sharedTables } from './tables.ts';
+import { checkRecord, sharedTables, type SharedTable } from './tables.ts';
 
 type KeyOps = 'keys.init' | 'keys.show' | 'keys.importIdentity' | 'keys.rotate' | 'keys.backup' | 'keys.revokePeer'
   | 'enroll.exportProfile' | 'enroll.importProfile' | 'enroll.exportRequest' | 'enroll.importRequest';
@@ -24,6 +24,23 @@ export function peerOut(p: BundlePeerRow) {
 function keysState(ctx: Ctx) {
   const keys = allOwnKeys(ctx).map(publicView);
   return { binding: getBinding(ctx), active: keys.find((k) => k.status === 'active') ?? null, keys, peers: listPeers(ctx).map(peerOut) };
+}
+
+/** The county's org tree, checked like received rows: each unit by the org rules, and no parent loops. */
+function assertProfileTree(t: SharedTable, units: Record<string, unknown>[]): void {
+  const parents = new Map<string, string | null>();
+  for (const [i, u] of units.entries()) {
+    const problems = checkRecord(t, u);
+    if (problems.length) throw new AppError('validation', `「文件」县级配置第 ${i + 1} 个组织单位有误：${problems[0]}`);
+    parents.set(String(u.id), (u.parentId as string | null) ?? null);
+  }
+  for (const id of parents.keys()) {
+    const seen = new Set<string>();
+    for (let cur: string | null | undefined = id; cur; cur = parents.get(cur)) {
+      if (seen.has(cur)) throw new AppError('validation', `「文件」县级配置中的组织单位 ${id} 的上级单位形成循环，已拒绝`);
+      seen.add(cur);
+    }
+  }
 }
 
 const stamp = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10).replaceAll('-', '');
@@ -105,6 +122,7 @@ export const keysHandlers: HandlersFor<Pick<typeof bundleContract, KeyOps>> = {
     if (own?.role === 'county') throw new AppError('conflict', '本机是县（区），不能导入县级配置');
     const t = sharedTables().find((x) => x.name === 'org_units')!;
     const lines = p.orgUnits.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    assertProfileTree(t, lines);
     // Communities adopt the county's unit ids, so records carry ids the county knows.
     const rekeyed: { code: string; from: string; to: string }[] = [];
     for (const u of lines) {
