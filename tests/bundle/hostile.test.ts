@@ -201,3 +201,17 @@ describe('what an honest community sends and holds', () => {
     expect((await county.app.ok('org.tree', {})).length).toBe(4);
   });
 });
+
+describe('the county profile at enrollment', () => {
+  it('a profile whose org tree has a loop is refused, nothing written', async () => {
+    const county = track(await newCounty());
+    county.app.opened.sqlite.prepare('UPDATE org_units SET parent_id = id WHERE id = ?').run(county.streetId);
+    const profile = await county.app.ok('enroll.exportProfile', {});
+    const comm = track({ app: (await import('../helpers/app.ts')).openTestApp(), orgCode: '', orgId: '' });
+    const before = dbDigest(comm.app);
+    const r = await comm.app.dispatcher.call('enroll.importProfile', { text: profile.text, confirm: profile.fingerprint });
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.message).toContain('循环');
+    expect(dbDigest(comm.app)).toBe(before);
+  });
+});
