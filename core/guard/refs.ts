@@ -33,6 +33,7 @@ export const GUARDED_TABLES = [
   'ledger_items',
   'ledger_orders',
   'ledger_quarter_reports',
+  'ledger_attachments',
 ] as const;
 export type GuardedTable = (typeof GUARDED_TABLES)[number];
 

@@ -2,6 +2,7 @@ import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as s from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
 import type { GuardedTable } from './refs.ts';
+import { schemeSealedBy } from '../salary/seal.ts';
 
 // One entry per table addressed by id: how the guard finds a stored row's org unit, whether
 // its rows are policy (set by the unit that owns them and readable below it), and whether a
@@ -39,12 +40,21 @@ export const GUARD: Record<GuardedTable, GuardSpec> = {
   assessment_entries: { table: s.assessmentEntries, label: '考核记录' },
   assessment_sessions: { table: s.assessmentSessions, label: '民主测评场次' },
   assessment_results: { table: s.assessmentResults, label: '考核结果' },
-  salary_schemes: { table: s.salarySchemes, label: '薪酬方案', policy: true },
+  // A version a confirmed month was paid under is frozen; copying it to a new version stays open.
+  salary_schemes: {
+    table: s.salarySchemes, label: '薪酬方案', policy: true,
+    sealed: (ctx, r) => {
+      const month = schemeSealedBy(ctx, String(r.id));
+      return month ? `薪酬方案“${String(r.name)}”已用于 ${month} 已确认的工资表，不能直接修改；如需调整请复制为新版本（新的生效日期）后修改` : null;
+    },
+  },
   salary_grade_inputs: { table: s.salaryGradeInputs, label: '年度等次' },
   salary_level_history: { table: s.salaryLevelHistory, label: '岗级记录' },
-  salary_promotion_runs: { table: s.salaryPromotionRuns, label: '晋级批次' },
-  salary_pay_sheets: { table: s.salaryPaySheets, label: '工资表' },
-  salary_pay_lines: { table: s.salaryPayLines, label: '工资明细' },
+  // An approved run and a confirmed month are records of decisions and money paid: no
+  // operation may change them in place (corrections are new records, core/salary/seal.ts).
+  salary_promotion_runs: { table: s.salaryPromotionRuns, label: '晋级批次', sealed: (_c, r) => `${String(r.year)} 年度晋级批次已审批，不能修改` },
+  salary_pay_sheets: { table: s.salaryPaySheets, label: '工资表', sealed: (_c, r) => `${String(r.month)} 的工资表已确认，不能修改；更正请在下一个未确认月份补发或扣回` },
+  salary_pay_lines: { table: s.salaryPayLines, label: '工资明细', sealed: () => '已确认的工资明细不能修改；更正请在下一个未确认月份补发或扣回' },
   bundle_conflicts: { table: s.bundleConflicts, label: '冲突记录', local: true },
   // An account belongs to the unit it is scoped to; an unscoped account to no unit a scoped
   // administrator covers.
@@ -58,6 +68,7 @@ export const GUARD: Record<GuardedTable, GuardSpec> = {
     sealed: (_ctx, r) => (r.closedOn ? `「${String(r.title)}」已于 ${String(r.closedOn)} 销号，不能再修改；如有新情况请新建条目` : null),
   },
   ledger_orders: { table: s.ledgerOrders, label: '工单', sealed: (_ctx, r) => (r.status === '已销号' ? '该工单已销号，不能再办理任何步骤' : null) },
+  ledger_attachments: { table: s.ledgerAttachments, label: '佐证材料' },
   ledger_quarter_reports: {
     table: s.ledgerQuarterReports,
     label: '季度报告',

@@ -2,8 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { ledgerAttachments } from '../../db/schema/index.ts';
-import { validationError, type FieldIssue } from '../contract/errors.ts';
+import { notFound, validationError, type FieldIssue } from '../contract/errors.ts';
 import { requiredText } from '../contract/fields.ts';
+import { query } from '../contract/op.ts';
+import { ref } from '../guard/refs.ts';
 import type { Ctx, TxCtx } from '../context.ts';
 import { ATTACHMENT_FILE_LIMIT, ATTACHMENT_MIMES, ATTACHMENT_OWNER_LIMIT } from './codes.ts';
 
@@ -19,6 +21,21 @@ export const attachmentsField = z.array(attachmentInput).max(20, { error: '「�
 
 export const attachmentRecord = z.object({ id: z.string(), fileName: z.string(), mime: z.string(), size: z.number().int(), stepId: z.string().nullable() });
 export type AttachmentRecord = z.infer<typeof attachmentRecord>;
+
+export const attachmentsContract = {
+  'ledger.attachments.get': query(
+    '读取一个佐证材料（base64）',
+    z.object({ id: ref('ledger_attachments', '附件编号') }),
+    z.object({ fileName: z.string(), mime: z.string(), base64: z.string() }),
+  ),
+};
+
+/** One stored file; the guard has already checked the row's scope. */
+export function getAttachment(ctx: Ctx, id: string) {
+  const row = ctx.db.select().from(ledgerAttachments).where(and(eq(ledgerAttachments.id, id), isNull(ledgerAttachments.deletedAt))).get();
+  if (!row) throw notFound('佐证材料', id);
+  return { fileName: row.fileName, mime: row.mime, base64: row.dataBase64 };
+}
 
 const decodedSize = (b64: string) => Math.floor((b64.length * 3) / 4) - (b64.endsWith('==') ? 2 : b64.endsWith('=') ? 1 : 0);
 

@@ -6,6 +6,7 @@ import { taskHandlers } from './lists/tasks.ts';
 import { orderHandlers } from './orders/handlers.ts';
 import { ledgerOverview } from './overview.ts';
 import { exportOverview } from './overview-export.ts';
+import { getAttachment } from './attachments.ts';
 
 export const ledgerHandlers: HandlersFor<typeof ledgerContract> = {
   ...itemHandlers,
@@ -14,4 +15,5 @@ export const ledgerHandlers: HandlersFor<typeof ledgerContract> = {
   ...orderHandlers,
   'ledger.overview': (ctx, input) => ledgerOverview(ctx, input),
   'ledger.overview.export': (ctx, input) => exportOverview(ctx, input),
+  'ledger.attachments.get': (ctx, input) => getAttachment(ctx, input.id),
 };

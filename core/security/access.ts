@@ -176,6 +176,7 @@ export const ACCESS: Record<OpName, Rule> = {
   'ledger.orders.close': r(['clerk', 'reviewer']),
   'ledger.overview': r(READ),
   'ledger.overview.export': r(READ, true),
+  'ledger.attachments.get': r(READ),
 };
 
 /** Whether `role` may call `op` once logged in: the one reading of the matrix, for the dispatcher and the UI. */

@@ -142,7 +142,7 @@ export const SAMPLES: Record<OpName, Sample> = {
   'salary.promotionPreview': s((ids) => ({ orgId: ids.org_units, year: 2026 })),
   'salary.approvePromotion': s((ids) => ({ orgId: ids.org_units, year: 2026, approver: '越界', excluded: [{ personId: ids.people, note: '越界' }] })),
   'salary.paySheet': s((ids) => ({ orgId: ids.org_units, month: '2026-03' })),
-  'salary.confirmMonth': s((ids) => ({ orgId: ids.org_units, month: '2026-04' })),
+  'salary.confirmMonth': s((ids) => ({ orgId: ids.org_units, month: '2026-04', shown: [{ personId: ids.people, totalFen: 0 }] })),
   'salary.exportPaySheet': s((ids) => ({ orgId: ids.org_units, month: '2026-03' })),
 
   'ledger.items.list': s(() => ({})),
@@ -168,6 +168,7 @@ export const SAMPLES: Record<OpName, Sample> = {
   'ledger.orders.handle': s((ids) => ({ id: ids.ledger_orders, feedback: '越界' })),
   'ledger.orders.rate': s((ids) => ({ id: ids.ledger_orders, rating: '满意' })),
   'ledger.orders.close': s((ids) => ({ id: ids.ledger_orders })),
+  'ledger.attachments.get': s((ids) => ({ id: ids.ledger_attachments })),
   'ledger.overview': s((ids) => ({ orgId: ids.org_units, from: '2026-01-01', to: '2026-12-31' })),
   'ledger.overview.export': s((ids) => ({ orgId: ids.org_units, from: '2026-01-01', to: '2026-12-31' })),
 };

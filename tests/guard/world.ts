@@ -86,6 +86,13 @@ const BUILDERS: Record<GuardedTable, Builder> = {
   },
   ledger_task_reports: async (app, orgId, ids) =>
     (await app.ok('ledger.tasks.report', { taskId: ids.ledger_tasks!, orgId, progress: 50, content: '推进中' })).id,
+  ledger_attachments: async (app, _orgId, ids) => {
+    await app.ok('ledger.items.update', {
+      id: ids.ledger_items!, title: '楼道照明', category: '设施', progress: 10,
+      attachments: [{ fileName: '现场.png', mime: 'image/png', dataBase64: Buffer.from('照片').toString('base64') }],
+    });
+    return rowId(app, 'ledger_attachments', null, (await app.ok('ledger.items.get', { id: ids.ledger_items! })).orgId);
+  },
   ledger_orders: async (app, orgId) => (await app.ok('ledger.orders.register', { orgId, source: '热线', title: '路灯不亮', category: '设施' })).id,
   ledger_quarter_reports: async (app, orgId) => (await app.ok('ledger.quarters.create', { orgId, year: 2026, quarter: 1, summary: '一季度小结' })).id,
   users: async (app, orgId) => {

@@ -34,7 +34,9 @@ describe('the order loop 点单 → 建单 → 派单 → 接单 → 办理 → 
     const full = await app.ok('ledger.orders.get', { id: order.id });
     expect(full.steps.map((s) => s.step)).toEqual(['点单', '建单', '派单', '接单', '办理', '评单', '销号']);
     expect(full.steps.every((s) => s.actorName && s.at)).toBe(true);
-    expect(full.steps.find((s) => s.step === '办理')!.attachments.map((a) => a.fileName)).toEqual(['修好.png']);
+    const evidence = full.steps.find((s) => s.step === '办理')!.attachments;
+    expect(evidence.map((a) => a.fileName)).toEqual(['修好.png']);
+    expect(await app.ok('ledger.attachments.get', { id: evidence[0]!.id })).toEqual({ fileName: '修好.png', mime: 'image/png', base64: b64(100) });
   });
 
   it('refuses closing without feedback, taking an already-taken order, rating before handling and more, writing nothing', async () => {

@@ -3,6 +3,7 @@ import type { OrgUnit } from '../../../../core/org/contract.ts';
 import type { OrderRecord } from '../../../../core/ledger/orders/contract.ts';
 import type { OpOutput } from '../../../../core/contract/index.ts';
 import { call, errorText } from '../../api/client.ts';
+import { downloadBase64 } from '../../api/files.ts';
 import { OrderStepForm } from './OrderStepForm.tsx';
 
 type Detail = OpOutput<'ledger.orders.get'>;
@@ -27,6 +28,7 @@ export function OrderDetail({ id, onChanged }: { id: string; orgs: OrgUnit[]; on
         {o.title} <span className="order-status">（{o.status}）</span>
         {o.overdue && <span className="overdue-flag"> 逾期</span>}
       </h2>
+      {error && <div className="form-banner" role="alert">{error}</div>}
       <p className="meta">
         {o.orgName} · {o.source} · {o.category}
         {o.assigneeName && ` · 承办：${o.assigneeKind}「${o.assigneeName}」`}
@@ -40,7 +42,16 @@ export function OrderDetail({ id, onChanged }: { id: string; orgs: OrgUnit[]; on
             <span className="step">{s.step}</span>
             <span className="meta">{s.actorName} · {new Date(s.at).toLocaleString('zh-CN')}</span>
             {s.note && <div>{s.note}</div>}
-            {s.attachments.length > 0 && <div className="meta">附件：{s.attachments.map((a) => a.fileName).join('、')}</div>}
+            {s.attachments.length > 0 && (
+              <div className="meta">
+                附件：
+                {s.attachments.map((a) => (
+                  <button key={a.id} type="button" className="link" onClick={() => void call('ledger.attachments.get', { id: a.id }).then((f) => downloadBase64(f.fileName, f.base64, f.mime), (e: unknown) => setError(errorText(e)))}>
+                    {a.fileName}
+                  </button>
+                ))}
+              </div>
+            )}
           </li>
         ))}
       </ol>
