@@ -112,7 +112,7 @@ describe('assessment cycle', () => {
     expect((await fail('assessment.reopen', { cycleId: cycle.id, reason: '' })).message).toContain('「重新开启原因」必须填写');
     const reopened = await call('assessment.reopen', { cycleId: cycle.id, reason: '钱二的通报批评已撤销' });
     expect(reopened).toMatchObject({ status: 'open', reopenCount: 1, statusCounts: { 已评: 10 } });
-    const audit = app.opened.sqlite.prepare("SELECT after FROM audit_log WHERE operation = 'assessment.reopen'").get() as { after: string };
+    const audit = app.opened.sqlite.prepare("SELECT after FROM audit_log WHERE operation = 'assessment.reopen' AND outcome = 'ok'").get() as { after: string };
     expect(audit.after).toContain('钱二的通报批评已撤销');
     expect((await call('assessment.results', { year: YEAR })).rows).toHaveLength(0);
     await call('assessment.setFinalGrade', { entryId: by('钱二').entryId, grade: '称职', reason: null });
