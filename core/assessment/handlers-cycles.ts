@@ -8,6 +8,7 @@ import type { assessmentContract } from './contract.ts';
 import { assertOpen, cycleSummaries, cycleSummary, loadCycleRow, loadEntryRow, loadSchemeRow } from './store.ts';
 import { buildSheet } from './sheet.ts';
 import { confirmCycle, reopenCycle } from './lock.ts';
+import { scopeCondition } from '../guard/scope.ts';
 
 type CycleHandlers = Pick<
   HandlersFor<typeof assessmentContract>,
@@ -29,6 +30,7 @@ export const cycleHandlers: CycleHandlers = {
       .from(assessmentCycles)
       .where(and(
         isNull(assessmentCycles.deletedAt),
+        scopeCondition(ctx, assessmentCycles.orgId),
         input.year ? eq(assessmentCycles.year, input.year) : undefined,
         input.orgId ? inArray(assessmentCycles.orgId, subtreeIds(ctx, input.orgId)) : undefined,
       ))

@@ -10,6 +10,7 @@ import type { ClassInput, ClassRecord, trainingContract } from './contract.ts';
 import { categoryNames } from './config.ts';
 import { checkClassFigures, effectiveDays } from './rules.ts';
 import { loadClassRow, orgName } from './targets.ts';
+import { scopeCondition } from '../guard/scope.ts';
 
 type ClassOps = Pick<typeof trainingContract, 'training.classes.list' | 'training.classes.get' | 'training.classes.create' | 'training.classes.update' | 'training.classes.remove'>;
 
@@ -50,7 +51,7 @@ function validClassValues(tx: TxCtx, input: ClassInput) {
 
 export const classHandlers: HandlersFor<ClassOps> = {
   'training.classes.list': (ctx, input) => {
-    const where: (SQL | undefined)[] = [isNull(trainingClasses.deletedAt)];
+    const where: (SQL | undefined)[] = [isNull(trainingClasses.deletedAt), scopeCondition(ctx, trainingClasses.orgId)];
     if (input.orgId) where.push(inArray(trainingClasses.orgId, subtreeIds(ctx, input.orgId)));
     if (input.year) where.push(like(trainingClasses.startDate, `${input.year}-%`));
     const rows = ctx.db

@@ -11,6 +11,7 @@ import type { SeriesRecord, SessionInput, SessionRecord, trainingContract } from
 import { categoryNames } from './config.ts';
 import { checkSessionHours } from './rules.ts';
 import { sessionTitle } from './targets.ts';
+import { scopeCondition } from '../guard/scope.ts';
 
 type SeriesOps = Pick<
   typeof trainingContract,
@@ -23,7 +24,7 @@ function toSeriesRecord(r: TrainingSeriesRow, orgName: string, count: number): S
   return { id: r.id, orgId: r.orgId, orgName, name: r.name, category: r.category, level: r.level, host: r.host, remarks: r.remarks, sessionCount: count, updatedAt: r.updatedAt };
 }
 
-function listSeries(ctx: Ctx, where: SQL[]): SeriesRecord[] {
+function listSeries(ctx: Ctx, where: (SQL | undefined)[]): SeriesRecord[] {
   return ctx.db
     .select({ s: trainingSeries, orgName: orgUnits.name, count: sessionCount })
     .from(trainingSeries)
@@ -93,7 +94,7 @@ function sessionValues(tx: TxCtx, input: SessionInput, selfId: string | null) {
 
 export const seriesHandlers: HandlersFor<SeriesOps> = {
   'training.series.list': (ctx, input) => ({
-    rows: listSeries(ctx, input.orgId ? [inArray(trainingSeries.orgId, subtreeIds(ctx, input.orgId))] : []),
+    rows: listSeries(ctx, [scopeCondition(ctx, trainingSeries.orgId), input.orgId ? inArray(trainingSeries.orgId, subtreeIds(ctx, input.orgId)) : undefined]),
   }),
 
   'training.series.get': (ctx, input) => ({
