@@ -11,6 +11,7 @@ import { categoryNames } from './config.ts';
 import { checkClassFigures, effectiveDays } from './rules.ts';
 import { loadClassRow, orgName } from './targets.ts';
 import { scopeCondition } from '../guard/scope.ts';
+import { movedPastService } from './service.ts';
 
 type ClassOps = Pick<typeof trainingContract, 'training.classes.list' | 'training.classes.get' | 'training.classes.create' | 'training.classes.update' | 'training.classes.remove'>;
 
@@ -79,6 +80,8 @@ export const classHandlers: HandlersFor<ClassOps> = {
     const { id, ...fields } = input;
     const before = getClass(tx, id);
     const values = validClassValues(tx, fields);
+    const moved = movedPastService(tx, eq(trainingAttendance.classId, id), { start: values.startDate, end: values.endDate }, 'class');
+    if (moved.length) throw validationError(moved);
     tx.db.update(trainingClasses).set({ ...values, updatedAt: tx.nowIso, changeSeq: tx.seq() }).where(eq(trainingClasses.id, id)).run();
     const after = getClass(tx, id);
     tx.audit({ entity: 'training_class', entityId: id, before, after });

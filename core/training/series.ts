@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, max, sql, type SQL } from 'drizzle-orm';
-import { orgUnits, trainingSeries, trainingSessions, type TrainingSeriesRow, type TrainingSessionRow } from '../../db/schema/index.ts';
+import { orgUnits, trainingAttendance, trainingSeries, trainingSessions, type TrainingSeriesRow, type TrainingSessionRow } from '../../db/schema/index.ts';
 import type { HandlersFor } from '../contract/handler-types.ts';
 import { AppError, notFound, validationError } from '../contract/errors.ts';
 import type { Ctx, TxCtx } from '../context.ts';
@@ -12,6 +12,7 @@ import { categoryNames } from './config.ts';
 import { checkSessionHours } from './rules.ts';
 import { sessionTitle } from './targets.ts';
 import { scopeCondition } from '../guard/scope.ts';
+import { movedPastService } from './service.ts';
 
 type SeriesOps = Pick<
   typeof trainingContract,
@@ -140,6 +141,8 @@ export const seriesHandlers: HandlersFor<SeriesOps> = {
     const before = getSession(tx, id);
     if (before.seriesId !== fields.seriesId) throw validationError([{ path: 'seriesId', message: '「讲堂系列」不能修改' }]);
     const values = sessionValues(tx, fields, id);
+    const moved = movedPastService(tx, eq(trainingAttendance.sessionId, id), { start: values.date, end: values.date }, 'session');
+    if (moved.length) throw validationError(moved);
     tx.db.update(trainingSessions).set({ ...values, updatedAt: tx.nowIso, changeSeq: tx.seq() }).where(eq(trainingSessions.id, id)).run();
     const after = getSession(tx, id);
     tx.audit({ entity: 'training_session', entityId: id, before, after });
