@@ -50,7 +50,7 @@ describe('attendance after a person left', () => {
     expect(await app.ok('training.attendance.update', { id: director.id, status: '请假', remarks: '已退休' })).toMatchObject({ creditedHours: 0 });
     expect(await app.ok('training.attendance.setStatus', { ids: [worker.id], status: '补学' })).toEqual({ updated: 1 });
     const hours = await app.ok('training.hoursByPerson', { year: 2026, orgId: s.community.id });
-    expect(hours.rows.find((r: any) => r.personId === s.director.id).hours).toBe(0);
+    expect(hours.rows.find((r: any) => r.personId === s.director.id)?.hours).toBe(0);
   });
 
   it('refuses moving a class or a session past an enrolled retiree’s leaving date, naming the person and the date', async () => {
