@@ -5,7 +5,7 @@ import type { HandlersFor } from '../contract/handler-types.ts';
 import { validationError } from '../contract/errors.ts';
 import { getOrgUnit, subtreeIds } from '../org/handlers.ts';
 import type { assessmentContract } from './contract.ts';
-import { assertOpen, cycleSummaries, cycleSummary, loadCycleRow, loadEntryRow, loadSchemeRow } from './store.ts';
+import { assertOpen, cycleColumns, cycleSummaries, cycleSummary, loadCycleRow, loadEntryRow, loadSchemeRow } from './store.ts';
 import { buildSheet } from './sheet.ts';
 import { confirmCycle, reopenCycle } from './lock.ts';
 import { scopeCondition } from '../guard/scope.ts';
@@ -26,7 +26,7 @@ const POPULATION_POSTS: Record<string, string[]> = {
 export const cycleHandlers: CycleHandlers = {
   'assessment.cycles': (ctx, input) => {
     const rows = ctx.db
-      .select()
+      .select(cycleColumns)
       .from(assessmentCycles)
       .where(and(
         isNull(assessmentCycles.deletedAt),

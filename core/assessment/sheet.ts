@@ -1,9 +1,8 @@
-import type { AssessmentCycleRow } from '../../db/schema/index.ts';
 import type { Ctx, TxCtx } from '../context.ts';
 import type { Sheet, SheetRow } from './contract.ts';
 import { evaluateCycle } from './rules/evaluate.ts';
 import { leafIndicators } from './scheme-schema.ts';
-import { cycleEntries, cycleSessions, cycleSummary, loadCycleRow, loadSchemeRow, toSchemeRecord } from './store.ts';
+import { cycleEntries, cycleSessions, cycleSummary, loadCycleRow, loadFrozenSheet, loadSchemeRow, toSchemeRecord, type CycleRow } from './store.ts';
 import { trainingHoursFor, trainingPoints } from './training-source.ts';
 
 // An open cycle's sheet is computed on every read from the stored points, tallies and the
@@ -23,11 +22,12 @@ export function frozenSheet(s: Sheet): FrozenSheet {
 export function buildSheet(ctx: Ctx, cycleId: string): Sheet {
   const cycleRow = loadCycleRow(ctx, cycleId);
   // Cycles locked before snapshots existed have no copy and are still computed live.
-  if (cycleRow.status === 'locked' && cycleRow.frozen) return { ...(cycleRow.frozen as FrozenSheet), cycle: cycleSummary(ctx, cycleId) };
+  const frozen = cycleRow.status === 'locked' ? (loadFrozenSheet(ctx, cycleId) as FrozenSheet | null) : null;
+  if (frozen) return { ...frozen, cycle: cycleSummary(ctx, cycleId) };
   return computeSheet(ctx, cycleRow);
 }
 
-function computeSheet(ctx: Ctx, cycleRow: AssessmentCycleRow): Sheet {
+function computeSheet(ctx: Ctx, cycleRow: CycleRow): Sheet {
   const cycleId = cycleRow.id;
   const scheme = toSchemeRecord(ctx, loadSchemeRow(ctx, cycleRow.schemeId));
   const cfg = scheme.config;
