@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as s from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
@@ -26,6 +27,14 @@ export interface GuardSpec {
   local?: boolean;
 }
 
+/** Entries, sessions and results of a confirmed cycle are frozen until an audited re-open. */
+function lockedCycle(ctx: Ctx, row: Row): string | null {
+  const cycleId = typeof row.cycleId === 'string' ? row.cycleId : null;
+  if (!cycleId) return null;
+  const c = ctx.db.select({ name: s.assessmentCycles.name, status: s.assessmentCycles.status }).from(s.assessmentCycles).where(eq(s.assessmentCycles.id, cycleId)).get();
+  return c?.status === 'locked' ? `考核周期“${c.name}”已确认锁定，不能修改；如需更正，请先执行“重新开启”并写明原因` : null;
+}
+
 export const GUARD: Record<GuardedTable, GuardSpec> = {
   org_units: { table: s.orgUnits, label: '组织单位' },
   people: { table: s.people, label: '人员' },
@@ -37,9 +46,9 @@ export const GUARD: Record<GuardedTable, GuardSpec> = {
   training_requirement_rules: { table: s.trainingRequirementRules, label: '学时要求', policy: true },
   assessment_schemes: { table: s.assessmentSchemes, label: '考核方案', policy: true },
   assessment_cycles: { table: s.assessmentCycles, label: '考核周期' },
-  assessment_entries: { table: s.assessmentEntries, label: '考核记录' },
-  assessment_sessions: { table: s.assessmentSessions, label: '民主测评场次' },
-  assessment_results: { table: s.assessmentResults, label: '考核结果' },
+  assessment_entries: { table: s.assessmentEntries, label: '考核记录', sealed: lockedCycle },
+  assessment_sessions: { table: s.assessmentSessions, label: '民主测评场次', sealed: lockedCycle },
+  assessment_results: { table: s.assessmentResults, label: '考核结果', sealed: lockedCycle },
   // A version a confirmed month was paid under is frozen; copying it to a new version stays open.
   salary_schemes: {
     table: s.salarySchemes, label: '薪酬方案', policy: true,
