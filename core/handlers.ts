@@ -5,6 +5,7 @@ import { codesHandlers } from './codes/handlers.ts';
 import { assessmentHandlers } from './assessment/handlers.ts';
 import { orgHandlers } from './org/handlers.ts';
 import { rosterHandlers } from './roster/handlers.ts';
+import { reportHandlers } from './report/handlers.ts';
 import { rosterIoHandlers } from './roster-io/handlers.ts';
 import { salaryHandlers } from './salary/handlers.ts';
 import { securityHandlers } from './security/handlers.ts';
@@ -17,6 +18,7 @@ const all = {
   ...assessmentHandlers,
   ...orgHandlers,
   ...rosterHandlers,
+  ...reportHandlers,
   ...rosterIoHandlers,
   ...salaryHandlers,
   ...securityHandlers,

@@ -4,6 +4,7 @@ import { codesContract } from '../codes/contract.ts';
 import { assessmentContract } from '../assessment/contract.ts';
 import { orgContract } from '../org/contract.ts';
 import { rosterContract } from '../roster/contract.ts';
+import { reportContract } from '../report/contract.ts';
 import { rosterIoContract } from '../roster-io/contract.ts';
 import { salaryContract } from '../salary/contract.ts';
 import { securityContract, sessionContract } from '../security/contract.ts';
@@ -18,6 +19,7 @@ export const contract = {
   ...assessmentContract,
   ...orgContract,
   ...rosterContract,
+  ...reportContract,
   ...rosterIoContract,
   ...salaryContract,
   ...securityContract,

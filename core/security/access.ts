@@ -146,6 +146,13 @@ export const ACCESS: Record<OpName, Rule> = {
   'training.signin.import': r(ENTRY),
   'training.categories.save': r(ENTRY),
   'training.requirements.save': r(ENTRY),
+
+  'report.catalog': r(READ),
+  'report.run': r(READ),
+  'report.drill': r(READ),
+  'report.export': r(READ, true),
+  // Every account lands on a home page; what it shows is cut to the role (core/report/home.ts).
+  'home.get': r('session'),
 };
 
 /** Whether `role` may call `op` once logged in: the one reading of the matrix, for the dispatcher and the UI. */
