@@ -151,8 +151,8 @@ export const ACCESS: Record<OpName, Rule> = {
   'report.run': r(READ),
   'report.drill': r(READ),
   'report.export': r(READ, true),
-  // Every account lands on a home page; what it shows is cut to the role (core/report/home.ts).
-  'home.get': r('session'),
+  // The landing page; what it shows is cut to the role (core/report/home.ts). The auditor's is the audit log.
+  'home.get': r(['admin', 'clerk', 'reviewer']),
 };
 
 /** Whether `role` may call `op` once logged in: the one reading of the matrix, for the dispatcher and the UI. */

@@ -6,6 +6,8 @@ import { TrainingPage } from './features/training/TrainingPage.tsx';
 import { AssessmentPage } from './features/assessment/AssessmentPage.tsx';
 import { SalaryPage } from './features/salary/SalaryPage.tsx';
 import { ExchangePage } from './features/exchange/ExchangePage.tsx';
+import { HomePage } from './features/home/HomePage.tsx';
+import { ReportsPage } from './features/reports/ReportsPage.tsx';
 
 // The navigation and route table. A module's page lives in renderer/src/features/<area>/;
 // to go live it replaces its placeholder line here (or adds one) and adds one import line.
@@ -20,10 +22,12 @@ export interface NavEntry {
 }
 
 export const NAV: NavEntry[] = [
+  { path: 'home', label: '首页', render: () => <HomePage /> },
   { path: 'roster', label: '花名册', render: () => <RosterPage /> },
   { path: 'training', label: '培训', render: () => <TrainingPage /> },
   { path: 'salary', label: '薪酬', render: () => <SalaryPage /> },
   { path: 'assessment', label: '考核', render: () => <AssessmentPage /> },
+  { path: 'reports', label: '统计报表', render: () => <ReportsPage /> },
   { path: 'exchange', label: '数据交换', render: () => <ExchangePage /> },
   { path: 'settings', label: '设置', render: () => <SettingsPage /> },
   { path: 'audit', label: '审计日志', render: () => <AuditPage /> },
