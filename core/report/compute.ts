@@ -61,5 +61,7 @@ export function drillReport(ctx: Ctx, input: ReportInput & { rowKey: string; col
   let column = built.columns.find((c) => c.key === input.column)!;
   if (column.kind === 'rate') column = built.columns.find((c) => c.key === column.rate!.num)!;
   const row = built.groups.find((g) => g.key === input.rowKey)!;
-  return { title: `${row.label} · ${column.group ? `${column.group} · ` : ''}${column.label}`, money: column.money ?? false, rows: items.map((it) => built.member(it, column)) };
+  const rows = items.map((it) => built.member(it, column));
+  rows.sort((a, b) => a.orgName.localeCompare(b.orgName, 'zh-CN') || a.name.localeCompare(b.name, 'zh-CN'));
+  return { title: `${row.label} · ${column.group ? `${column.group} · ` : ''}${column.label}`, money: column.money ?? false, rows };
 }

@@ -36,8 +36,13 @@ export function orgGroups<T>(root: UnitLite, units: readonly UnitLite[], items: 
   const children = new Map<string, UnitLite[]>();
   for (const u of units) if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u]);
   const out: RowGroup<T>[] = [];
-  // Everything under a unit, its own office included.
-  const under = (u: UnitLite): T[] => [...own(u.id), ...(children.get(u.id) ?? []).flatMap(under)];
+  // Everything under a unit, its own office included (memoised: each unit is walked once).
+  const memo = new Map<string, T[]>();
+  const under = (u: UnitLite): T[] => {
+    let r = memo.get(u.id);
+    if (!r) memo.set(u.id, (r = [...own(u.id), ...(children.get(u.id) ?? []).flatMap(under)]));
+    return r;
+  };
   const emit = (u: UnitLite, parent: string | null): void => {
     if (u.level === 'community') {
       out.push({ key: u.id, label: u.name, level: 'community', parent, items: own(u.id) });

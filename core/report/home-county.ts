@@ -2,6 +2,8 @@ import type { Ctx } from '../context.ts';
 import { addYears } from '../roster/dates.ts';
 import { runReport } from './compute.ts';
 import { deltaText } from './delta.ts';
+import { unitsUnder } from './groups.ts';
+import { countInPost } from './people.ts';
 import type { HomeCard, HomeTable } from './home-contract.ts';
 
 // The county's landing page: the headline figures of the team (from the 队伍结构 report itself,
@@ -10,26 +12,25 @@ import type { HomeCard, HomeTable } from './home-contract.ts';
 const pct = (v: unknown) => (typeof v === 'number' ? `${v}%` : '—');
 
 export function countyFigures(ctx: Ctx, orgId: string, today: string): { cards: HomeCard[]; table: HomeTable; notes: string[] } {
-  const now = runReport(ctx, { name: 'composition', orgId, asOf: today, compareAsOf: addYears(today, -1) });
-  const training = runReport(ctx, { name: 'training', orgId, asOf: today });
+  const now = runReport(ctx, { name: 'composition', orgId, asOf: today });
   const total = now.rows.find((r) => r.key === 'total')!.cells;
-  const before = now.previous?.cells.total ?? {};
-  const t = training.rows.find((r) => r.key === 'total')!.cells;
+  // Last year's headcount by one COUNT with the same in-post rule, not a second full report.
+  const yearAgo = addYears(today, -1);
+  const before = countInPost(ctx, unitsUnder(ctx, orgId).units.map((u) => u.id), yearAgo);
   const link = '#/reports/composition';
   const cards: HomeCard[] = [
-    { key: 'people', label: '在岗社区工作者', value: `${total.total} 人`, hint: `较上年 ${deltaText(Number(total.total), before.total ?? null, '人')}`, tone: 'info', link },
+    { key: 'people', label: '在岗社区工作者', value: `${total.total} 人`, hint: `较上年 ${deltaText(Number(total.total), before, '人')}`, tone: 'info', link },
     { key: 'bachelor', label: '本科及以上', value: pct(total.hiBachelorRate), hint: `${total.hiBachelor} 人（最高学历）`, tone: 'info', link },
     { key: 'oneShoulder', label: '一肩挑率', value: pct(total.oneShoulderRate), hint: `${total.oneShoulder} 人`, tone: 'info', link },
     { key: 'cross', label: '交叉任职率', value: pct(total.crossRate), hint: `${total.cross} 人`, tone: 'info', link },
     { key: 'certified', label: '社工证持证率', value: pct(total.swRate), hint: `${total.swHeld} 人`, tone: 'info', link },
-    { key: 'training', label: `${training.year} 年培训达标率`, value: pct(t.metRate), hint: `未达标 ${t.notMet} 人`, tone: Number(t.notMet) ? 'warn' : 'ok', link: '#/reports/training' },
   ];
   const table: HomeTable = {
     key: 'streets', title: '各街道队伍概况', empty: '没有街道',
     columns: [{ key: 'name', label: '街道' }, { key: 'total', label: '人数' }, { key: 'bachelor', label: '本科及以上占比' }, { key: 'cert', label: '持证率' }],
     rows: now.rows.filter((r) => r.level === 'street').map((r) => ({ name: r.label.replace(/小计$/, ''), total: r.cells.total ?? 0, bachelor: pct(r.cells.hiBachelorRate), cert: pct(r.cells.swRate) })),
   };
-  return { cards, table, notes: [`数字为 ${today} 在岗人员；对比日期 ${addYears(today, -1)}。`] };
+  return { cards, table, notes: [`数字为 ${today} 在岗人员；“较上年”对比 ${yearAgo}。培训达标率见统计报表“培训完成情况”。`] };
 }
 
 /** Per community: the last data bundle received, bundles held back for a gap, conflicts; null before any enrolment. */

@@ -1,5 +1,4 @@
 import type { Ctx } from '../context.ts';
-import { wholeYearsBetween } from '../roster/dates.ts';
 
 // The roster as the statistics read it: one flat record per person with the derived facts
 // (age at the reference date, highest education, posts held) computed once, so the ~50
@@ -44,44 +43,64 @@ export function higherEducation(a: string | null, b: string | null): string | nu
  * still in post or left after it. Birthdays count on the day: someone born on 1996-05-01 is
  * 30 on 2026-05-01.
  */
+// The one in-post rule, shared by the full load and the headcount.
+const IN_POST = `p.deleted_at IS NULL AND p.org_id IN (SELECT value FROM json_each(@orgs))
+          AND (p.community_work_start_date IS NULL OR p.community_work_start_date <= @asOf)
+          AND (p.status = '在岗' OR p.status_date IS NULL OR p.status_date > @leftAfter)`;
+
+/** How many people loadPeople would return, without loading them. */
+export function countInPost(ctx: Ctx, orgIds: readonly string[], asOf: string): number {
+  return (ctx.sqlite.prepare(`SELECT COUNT(*) AS n FROM people p WHERE ${IN_POST}`).get({ orgs: JSON.stringify(orgIds), asOf, leftAfter: asOf }) as { n: number }).n;
+}
+
 export function loadPeople(ctx: Ctx, orgIds: readonly string[], asOf: string, opts: { includeLeft?: { from: string } } = {}): StatPerson[] {
+  // Raw rows (arrays, not objects) and no ORDER BY: at county scale (20,000 people) building
+  // objects and sorting by name were most of the time; drill-down lists sort their own few rows.
+  const hasLevels = ctx.sqlite.prepare('SELECT 1 FROM salary_level_history WHERE deleted_at IS NULL LIMIT 1').get() !== undefined;
   const rows = ctx.sqlite
     .prepare(
-      `SELECT p.id, p.name, p.org_id AS orgId, o.name AS orgName, p.gender, p.ethnicity, p.birth_date AS birthDate,
-              p.political_status AS politicalStatus, p.ft_education AS ftEducation, p.pt_education AS ptEducation,
-              p.posts, p.one_shoulder AS oneShoulder, p.cross_posting AS crossPosting, p.post_category AS postCategory,
-              p.sw_qualification AS swQualification, p.sw_qualification_date AS swDate,
-              p.community_work_start_date AS communityWorkStartDate, p.status, p.status_date AS statusDate, lv.level AS level
+      `SELECT p.id, p.name, p.org_id, o.name, p.gender, p.ethnicity, p.birth_date, p.political_status, p.ft_education, p.pt_education,
+              p.posts, p.one_shoulder, p.cross_posting, p.post_category, p.sw_qualification, p.sw_qualification_date,
+              p.community_work_start_date, p.status, p.status_date
          FROM people p JOIN org_units o ON o.id = p.org_id
-         LEFT JOIN (SELECT person_id, level FROM (
-                      SELECT person_id, level, ROW_NUMBER() OVER (PARTITION BY person_id ORDER BY effective_date DESC, change_seq DESC) AS rn
-                        FROM salary_level_history WHERE deleted_at IS NULL AND effective_date <= @asOf) WHERE rn = 1) lv
-                ON lv.person_id = p.id
-        WHERE p.deleted_at IS NULL AND p.org_id IN (SELECT value FROM json_each(@orgs))
-          AND (p.community_work_start_date IS NULL OR p.community_work_start_date <= @asOf)
-          AND (p.status = '在岗' OR p.status_date IS NULL OR p.status_date > @leftAfter)
-        ORDER BY o.code, p.name`,
+        WHERE ${IN_POST}`,
     )
-    .all({ orgs: JSON.stringify(orgIds), asOf, leftAfter: opts.includeLeft?.from ?? asOf }) as Record<string, unknown>[];
+    .raw(true)
+    .all({ orgs: JSON.stringify(orgIds), asOf, leftAfter: opts.includeLeft?.from ?? asOf }) as (string | number | null)[][];
+  const levels = hasLevels ? levelsOn(ctx, asOf) : new Map<string, number>();
   return rows.map((r) => {
-    const swDate = r.swDate as string | null;
-    const sw = r.swQualification as string | null;
+    const [id, name, orgId, orgName, gender, ethnicity, birthDate, politicalStatus, ft, pt, posts, oneShoulder, crossPosting,
+      postCategory, sw, swDate, communityWorkStartDate, status, statusDate] = r as [string, string, string, string, string, string, string, string,
+      string | null, string | null, string, number, number, string, string | null, string | null, string | null, string, string | null];
     return {
-      id: r.id as string, name: r.name as string, orgId: r.orgId as string, orgName: r.orgName as string,
-      gender: r.gender as string, ethnicity: r.ethnicity as string, birthDate: r.birthDate as string,
-      age: wholeYearsBetween(r.birthDate as string, asOf),
-      politicalStatus: r.politicalStatus as string,
-      ftEducation: r.ftEducation as string | null,
-      highestEducation: higherEducation(r.ftEducation as string | null, r.ptEducation as string | null),
-      posts: JSON.parse(r.posts as string) as string[],
-      oneShoulder: r.oneShoulder === 1, crossPosting: r.crossPosting === 1, postCategory: r.postCategory as string,
+      id, name, orgId, orgName, gender, ethnicity, birthDate,
+      age: ageOn(birthDate, asOf),
+      politicalStatus,
+      ftEducation: ft,
+      highestEducation: higherEducation(ft, pt),
+      posts: JSON.parse(posts) as string[],
+      oneShoulder: oneShoulder === 1, crossPosting: crossPosting === 1, postCategory,
       // A certificate obtained after the reference date is not yet held on it.
       swQualification: sw && (!swDate || swDate <= asOf) ? sw : null,
-      level: (r.level as number | null) ?? null,
-      communityWorkStartDate: r.communityWorkStartDate as string | null,
-      status: r.status as string, statusDate: r.statusDate as string | null,
+      level: levels.get(id) ?? null,
+      communityWorkStartDate, status, statusDate,
     };
   });
+}
+
+/** Each person's 岗级 in effect on `date`: the latest effective row, ties to the later change. */
+function levelsOn(ctx: Ctx, date: string): Map<string, number> {
+  const rows = ctx.sqlite.prepare(
+    `SELECT person_id, level FROM salary_level_history WHERE deleted_at IS NULL AND effective_date <= ? ORDER BY person_id, effective_date, change_seq`,
+  ).raw(true).all(date) as [string, number][];
+  // Ascending order: the last row per person wins.
+  return new Map(rows);
+}
+
+/** Whole years on `asOf`, the birthday counting (same rule as wholeYearsBetween, without splitting strings). */
+export function ageOn(birthDate: string, asOf: string): number {
+  const years = Number(asOf.slice(0, 4)) - Number(birthDate.slice(0, 4));
+  return asOf.slice(5) < birthDate.slice(5) ? years - 1 : years;
 }
 
 /** In post on `date` (used when a load spans a whole year). */

@@ -81,20 +81,48 @@ export function percent(num: number, den: number): number | null {
 }
 
 export function tabulate<T>(groups: readonly RowGroup<T>[], columns: readonly Column<T>[]): TableRow[] {
+  // Each item sits in several rows (its community, street subtotal, 合计): evaluate every
+  // predicate and value once per item, then add the results up per row.
+  const index = new Map<T, number>();
+  for (const g of groups) for (const it of g.items) if (!index.has(it)) index.set(it, index.size);
+  const all = [...index.keys()];
+  const numeric = columns.filter((c) => c.kind === 'count' || c.kind === 'sum' || c.kind === 'avg');
+  const hit = numeric.map((c) => {
+    const test = c.test;
+    const a = new Uint8Array(all.length);
+    for (let i = 0; i < all.length; i++) a[i] = !test || test(all[i]!) ? 1 : 0;
+    return a;
+  });
+  const val = numeric.map((c) => {
+    if (!c.value) return null;
+    const a = new Float64Array(all.length);
+    for (let i = 0; i < all.length; i++) a[i] = c.value(all[i]!);
+    return a;
+  });
   return groups.map((g) => {
+    const ids = g.items.map((it) => index.get(it)!);
     const cells: Record<string, CellValue> = {};
-    for (const c of columns) {
-      if (c.kind === 'count') cells[c.key] = g.items.filter(pass(c)).length;
-      else if (c.kind === 'sum') cells[c.key] = g.items.filter(pass(c)).reduce((s, it) => s + c.value!(it), 0);
-      else if (c.kind === 'avg') {
-        const xs = g.items.filter(pass(c)).map(c.value!);
-        cells[c.key] = xs.length ? round1(xs.reduce((s, x) => s + x, 0) / xs.length) : null;
-      } else if (c.kind === 'text') cells[c.key] = c.text!(g.items, g);
-    }
+    numeric.forEach((c, k) => {
+      const h = hit[k]!;
+      const v = val[k];
+      let n = 0;
+      let sum = 0;
+      for (const i of ids) if (h[i]) {
+        n++;
+        if (v) sum += v[i]!;
+      }
+      cells[c.key] = c.kind === 'count' ? n : c.kind === 'sum' ? round6(sum) : n ? round1(sum / n) : null;
+    });
+    for (const c of columns) if (c.kind === 'text') cells[c.key] = c.text!(g.items, g);
     for (const c of columns)
       if (c.kind === 'rate') cells[c.key] = percent(Number(cells[c.rate!.num] ?? 0), Number(cells[c.rate!.den] ?? 0));
     return { key: g.key, label: g.label, level: g.level, parent: g.parent ?? null, cells };
   });
+}
+
+// Sums of fractional hours must not print as 12.000000000002.
+function round6(n: number): number {
+  return Math.round(n * 1e6) / 1e6;
 }
 
 /** The items behind one cell; for a rate, the items of its numerator. */
