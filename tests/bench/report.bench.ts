@@ -17,6 +17,10 @@ const total = r.rows.find((x: { key: string }) => x.key === 'total').cells.total
 if (total !== 20_000 || r.rows.filter((x: { level: string }) => x.level === 'community').length !== 150) throw new Error('unexpected composition');
 
 header('队伍结构 (composition), 20,000 people, 15 streets, 150 communities');
+// The floor on this machine at this moment: reading the same people once, no computation
+// (roster.bench's "ceiling" statement; docs/benchmarks.md has it at ~250 ms on a quiet machine).
+const raw = opened.sqlite.prepare('SELECT p.*, o.name AS org_name FROM people p JOIN org_units o ON o.id = p.org_id WHERE p.deleted_at IS NULL AND p.status = ?');
+await measure('floor: one raw SELECT of the 20,000 people (no computation)', 7, () => raw.all('在岗'));
 await measure('report.run through the dispatcher (output schema-checked)', 7, () => ok('report.run', input));
 await measure('runReport() core function only', 7, () => runReport(ctx, input));
 await measure('report.run with a comparison date (two passes)', 5, () => ok('report.run', { ...input, compareAsOf: '2020-01-01' }));
