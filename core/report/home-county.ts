@@ -1,4 +1,7 @@
+import { and, count, isNull } from 'drizzle-orm';
+import { bundleConflicts } from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
+import { scopeCondition } from '../guard/scope.ts';
 import { addYears } from '../roster/dates.ts';
 import { runReport } from './compute.ts';
 import { deltaText } from './delta.ts';
@@ -40,7 +43,8 @@ export function communityExchange(ctx: Ctx): { cards: HomeCard[]; table: HomeTab
   const states = new Map((ctx.sqlite.prepare('SELECT chain, last_seq AS seq, last_imported_at AS at, records FROM bundle_sender_state').all() as { chain: string; seq: number; at: string; records: number }[]).map((s) => [s.chain, s]));
   const held = ctx.sqlite.prepare('SELECT chain, COUNT(*) AS n FROM bundle_held GROUP BY chain').all() as { chain: string; n: number }[];
   const heldBy = new Map(held.map((h) => [h.chain, h.n]));
-  const conflicts = ctx.sqlite.prepare('SELECT sender_code AS code, COUNT(*) AS n FROM bundle_conflicts WHERE resolved_at IS NULL GROUP BY sender_code').all() as { code: string; n: number }[];
+  const conflicts = ctx.db.select({ code: bundleConflicts.senderCode, n: count() }).from(bundleConflicts)
+    .where(and(isNull(bundleConflicts.resolvedAt), scopeCondition(ctx, bundleConflicts.orgId))).groupBy(bundleConflicts.senderCode).all();
   const conflictBy = new Map(conflicts.map((c) => [c.code, c.n]));
   const rows = peers.map((p) => {
     const s = states.get(`data:${p.code}`);

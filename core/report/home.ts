@@ -1,4 +1,7 @@
 import { existsSync } from 'node:fs';
+import { and, count, isNull } from 'drizzle-orm';
+import { bundleConflicts } from '../../db/schema/index.ts';
+import { scopeCondition } from '../guard/scope.ts';
 import type { Ctx } from '../context.ts';
 import { listOrgUnits } from '../org/handlers.ts';
 import { localIsoDate } from '../roster/dates.ts';
@@ -100,7 +103,9 @@ function reviewerView(ctx: Ctx, root: NonNullable<HomeResult['scope']>, today: s
   const cycles = openCycles(ctx, subtree(ctx, root.id));
   const months = [prevMonth(month), month].map((m) => ({ m, s: payStatus(ctx, root.id, m) }));
   const unconfirmed = months.filter((x) => x.s === '未确认');
-  const conflicts = (ctx.sqlite.prepare('SELECT COUNT(*) AS n FROM bundle_conflicts WHERE resolved_at IS NULL').get() as { n: number }).n;
+  // A list without an orgId: kept to the caller's scope by the record guard's condition.
+  const conflicts = ctx.db.select({ n: count() }).from(bundleConflicts)
+    .where(and(isNull(bundleConflicts.resolvedAt), scopeCondition(ctx, bundleConflicts.orgId))).get()!.n;
   return {
     cards: [
       { key: 'cycles', label: '待确认考核', value: `${cycles.length} 个`, hint: '考核周期录入完成后由审核员确认', tone: cycles.length ? 'warn' : 'ok', link: '#/assessment' },
