@@ -12,13 +12,14 @@ echarts.use([BarChart, LineChart, PieChart, GridComponent, LegendComponent, Titl
 
 type Spec = ReportResult['charts'][number];
 
+// Empty slices are left out of a pie (their labels pile up); the table beside it still lists them.
 function option(spec: Spec, d: ChartData): echarts.EChartsCoreOption {
   const base = { animation: false, title: { text: spec.title, left: 'center', textStyle: { fontSize: 13 } }, tooltip: { trigger: spec.type === 'pie' ? 'item' : 'axis' } };
   if (spec.type === 'pie')
     return {
       ...base,
       legend: { bottom: 0, type: 'scroll' },
-      series: [{ type: 'pie', radius: ['30%', '62%'], label: { formatter: '{b}\n{c}（{d}%）' }, data: d.categories.map((name, i) => ({ name, value: d.series[0]?.values[i] ?? 0 })) }],
+      series: [{ type: 'pie', radius: ['30%', '62%'], label: { formatter: '{b}\n{c}（{d}%）' }, data: d.categories.map((name, i) => ({ name, value: d.series[0]?.values[i] ?? 0 })).filter((x) => x.value > 0) }],
     };
   return {
     ...base,
