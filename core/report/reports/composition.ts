@@ -23,6 +23,7 @@ function eduColumns(prefix: string, group: string, edu: (p: StatPerson) => strin
 }
 
 const MAIN_PARTIES = ['中共党员', '中共预备党员', '共青团员', '群众'];
+const NAMED_POSTS = ['书记', '副书记', '居委会主任', '居委会副主任', '专职社区工作者'];
 
 export function compositionColumns(people: readonly StatPerson[], ageCuts: number[]): C[] {
   const levels = [...new Set(people.map((p) => p.level).filter((l): l is number => l !== null))].sort((a, b) => a - b);
@@ -48,6 +49,9 @@ export function compositionColumns(people: readonly StatPerson[], ageCuts: numbe
     count('deputySecretary', '副书记', '任职情况', (p) => p.posts.includes('副书记')),
     count('director', '主任', '任职情况', (p) => p.posts.includes('居委会主任')),
     count('deputyDirector', '副主任', '任职情况', (p) => p.posts.includes('居委会副主任')),
+    count('worker', '社工', '任职情况', (p) => p.posts.includes('专职社区工作者')),
+    // §5.1's 其他: none of the posts named in this block.
+    count('otherPost', '其他', '任职情况', (p) => !p.posts.some((x) => NAMED_POSTS.includes(x))),
     count('oneShoulder', '一肩挑', '任职情况', isOneShoulder),
     // 一肩挑率 is read against the secretaries: with one secretary per community it is the share of communities.
     rate('oneShoulderRate', '一肩挑率', '任职情况', 'oneShoulder', 'secretary'),
