@@ -3,6 +3,7 @@ import type { HandlersFor } from './contract/handler-types.ts';
 import { bundleHandlers } from './bundle/handlers.ts';
 import { codesHandlers } from './codes/handlers.ts';
 import { assessmentHandlers } from './assessment/handlers.ts';
+import { ledgerHandlers } from './ledger/handlers.ts';
 import { orgHandlers } from './org/handlers.ts';
 import { rosterHandlers } from './roster/handlers.ts';
 import { reportHandlers } from './report/handlers.ts';
@@ -16,6 +17,7 @@ const all = {
   ...bundleHandlers,
   ...codesHandlers,
   ...assessmentHandlers,
+  ...ledgerHandlers,
   ...orgHandlers,
   ...rosterHandlers,
   ...reportHandlers,

@@ -28,6 +28,12 @@ export const GUARDED_TABLES = [
   'salary_pay_lines',
   'bundle_conflicts',
   'users',
+  'ledger_tasks',
+  'ledger_task_reports',
+  'ledger_items',
+  'ledger_orders',
+  'ledger_quarter_reports',
+  'ledger_attachments',
 ] as const;
 export type GuardedTable = (typeof GUARDED_TABLES)[number];
 

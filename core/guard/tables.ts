@@ -49,6 +49,22 @@ export const GUARD: Record<GuardedTable, GuardSpec> = {
   // An account belongs to the unit it is scoped to; an unscoped account to no unit a scoped
   // administrator covers.
   users: { table: s.users, label: '账号', local: true, orgOf: (r) => (typeof r.orgScopeId === 'string' ? r.orgScopeId : '') },
+  // 台账: a county or street task is read by the communities below it; what they report is theirs.
+  ledger_tasks: { table: s.ledgerTasks, label: '任务', policy: true },
+  ledger_task_reports: { table: s.ledgerTaskReports, label: '完成报告' },
+  ledger_items: {
+    table: s.ledgerItems,
+    label: '清单条目',
+    sealed: (_ctx, r) => (r.closedOn ? `「${String(r.title)}」已于 ${String(r.closedOn)} 销号，不能再修改；如有新情况请新建条目` : null),
+  },
+  ledger_orders: { table: s.ledgerOrders, label: '工单', sealed: (_ctx, r) => (r.status === '已销号' ? '该工单已销号，不能再办理任何步骤' : null) },
+  ledger_attachments: { table: s.ledgerAttachments, label: '佐证材料' },
+  ledger_quarter_reports: {
+    table: s.ledgerQuarterReports,
+    label: '季度报告',
+    sealed: (_ctx, r) =>
+      r.sealedAt ? `${String(r.year)} 年第 ${String(r.quarter)} 季度报告已于 ${String(r.sealedAt).slice(0, 10)} 封存，不能修改；如需更正请新建一份更正报告` : null,
+  },
 };
 
 /** Tables written by mutations, checked after each one (core/guard/written.ts). */

@@ -153,6 +153,33 @@ export const ACCESS: Record<OpName, Rule> = {
   'report.export': r(READ, true),
   // The landing page; what it shows is cut to the role (core/report/home.ts). The auditor's is the audit log.
   'home.get': r(['admin', 'clerk', 'reviewer']),
+
+  'ledger.items.list': r(READ),
+  'ledger.items.get': r(READ),
+  'ledger.items.create': r(ENTRY),
+  'ledger.items.update': r(ENTRY),
+  'ledger.items.close': r(['clerk', 'reviewer']),
+  'ledger.items.rectify': r(ENTRY),
+  'ledger.tasks.list': r(READ),
+  'ledger.tasks.get': r(READ),
+  'ledger.tasks.create': r(ENTRY),
+  'ledger.tasks.report': r(ENTRY),
+  'ledger.quarters.list': r(READ),
+  'ledger.quarters.create': r(ENTRY),
+  'ledger.quarters.update': r(ENTRY),
+  'ledger.quarters.seal': r(APPROVE),
+  'ledger.orders.list': r(READ),
+  'ledger.orders.get': r(READ),
+  'ledger.orders.register': r(ENTRY),
+  'ledger.orders.build': r(ENTRY),
+  'ledger.orders.dispatch': r(ENTRY),
+  'ledger.orders.take': r(ENTRY),
+  'ledger.orders.handle': r(ENTRY),
+  'ledger.orders.rate': r(ENTRY),
+  'ledger.orders.close': r(['clerk', 'reviewer']),
+  'ledger.overview': r(READ),
+  'ledger.overview.export': r(READ, true),
+  'ledger.attachments.get': r(READ),
 };
 
 /** Whether `role` may call `op` once logged in: the one reading of the matrix, for the dispatcher and the UI. */
