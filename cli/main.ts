@@ -9,6 +9,7 @@ const USAGE = `用法 / usage:
   jiceng enroll export-profile OUT | import-profile FILE | export-request OUT | import-request FILE --confirm 指纹
   jiceng bundle export --out DIR [--full] | import FILE|DIR... | inspect FILE
   jiceng roster import FILE --org CODE [--dry-run] [--report OUT.xlsx] [--valid-only] | export OUT.xlsx [--org CODE] | template OUT.xlsx
+  jiceng report <name> --org CODE --as-of DATE [--out FILE.xlsx] [--year Y] [--compare DATE] [--ages 30,35,45] | list
 数据库位置：--db FILE，否则环境变量 JICENG_DB，否则用户数据目录。`;
 
 const commands: Record<string, (args: string[]) => Promise<number>> = {
@@ -20,6 +21,7 @@ const commands: Record<string, (args: string[]) => Promise<number>> = {
   enroll: (a) => import('./enroll.ts').then((m) => m.runEnroll(a)),
   bundle: (a) => import('./bundle.ts').then((m) => m.runBundle(a)),
   roster: (a) => import('./roster.ts').then((m) => m.runRoster(a)),
+  report: (a) => import('./report.ts').then((m) => m.runReport(a)),
 };
 
 async function main(argv: string[]): Promise<number> {

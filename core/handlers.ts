@@ -6,6 +6,7 @@ import { assessmentHandlers } from './assessment/handlers.ts';
 import { ledgerHandlers } from './ledger/handlers.ts';
 import { orgHandlers } from './org/handlers.ts';
 import { rosterHandlers } from './roster/handlers.ts';
+import { reportHandlers } from './report/handlers.ts';
 import { rosterIoHandlers } from './roster-io/handlers.ts';
 import { salaryHandlers } from './salary/handlers.ts';
 import { securityHandlers } from './security/handlers.ts';
@@ -19,6 +20,7 @@ const all = {
   ...ledgerHandlers,
   ...orgHandlers,
   ...rosterHandlers,
+  ...reportHandlers,
   ...rosterIoHandlers,
   ...salaryHandlers,
   ...securityHandlers,

@@ -5,6 +5,7 @@ import { assessmentContract } from '../assessment/contract.ts';
 import { ledgerContract } from '../ledger/contract.ts';
 import { orgContract } from '../org/contract.ts';
 import { rosterContract } from '../roster/contract.ts';
+import { reportContract } from '../report/contract.ts';
 import { rosterIoContract } from '../roster-io/contract.ts';
 import { salaryContract } from '../salary/contract.ts';
 import { securityContract, sessionContract } from '../security/contract.ts';
@@ -20,6 +21,7 @@ export const contract = {
   ...ledgerContract,
   ...orgContract,
   ...rosterContract,
+  ...reportContract,
   ...rosterIoContract,
   ...salaryContract,
   ...securityContract,

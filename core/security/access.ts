@@ -147,6 +147,13 @@ export const ACCESS: Record<OpName, Rule> = {
   'training.categories.save': r(ENTRY),
   'training.requirements.save': r(ENTRY),
 
+  'report.catalog': r(READ),
+  'report.run': r(READ),
+  'report.drill': r(READ),
+  'report.export': r(READ, true),
+  // The landing page; what it shows is cut to the role (core/report/home.ts). The auditor's is the audit log.
+  'home.get': r(['admin', 'clerk', 'reviewer']),
+
   'ledger.items.list': r(READ),
   'ledger.items.get': r(READ),
   'ledger.items.create': r(ENTRY),

@@ -169,4 +169,10 @@ export const SAMPLES: Record<OpName, Sample> = {
   'ledger.attachments.get': s((ids) => ({ id: ids.ledger_attachments })),
   'ledger.overview': s((ids) => ({ orgId: ids.org_units, from: '2026-01-01', to: '2026-12-31' })),
   'ledger.overview.export': s((ids) => ({ orgId: ids.org_units, from: '2026-01-01', to: '2026-12-31' })),
+  'report.catalog': { exempt: 'the list of report definitions, the same for every unit' },
+  'report.run': s((ids) => ({ name: 'composition', orgId: ids.org_units, asOf: '2026-06-15' })),
+  'report.drill': s((ids) => ({ name: 'composition', orgId: ids.org_units, asOf: '2026-06-15', rowKey: 'total', column: 'total' })),
+  'report.export': s((ids) => ({ name: 'composition', orgId: ids.org_units, asOf: '2026-06-15' })),
+  // Takes no ids: what it shows is cut to the caller's own scope (core/report/home.ts).
+  'home.get': s(() => ({})),
 };
