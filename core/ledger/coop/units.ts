@@ -12,7 +12,7 @@ type Ops = Pick<typeof coopContract, 'ledger.coop.units.list' | 'ledger.coop.uni
 export const COOP_LEVELS = ['street', 'community'] as const;
 
 function inForceCount(today: string) {
-  return sql<number>`(SELECT count(*) FROM coop_agreements a WHERE a.unit_id = ${coopUnits.id} AND a.deleted_at IS NULL AND a.start_date <= ${today} AND a.end_date >= ${today})`;
+  return sql<number>`(SELECT count(*) FROM coop_agreements a WHERE a.unit_id = coop_units.id AND a.deleted_at IS NULL AND a.start_date <= ${today} AND a.end_date >= ${today})`;
 }
 
 function toRecord(r: CoopUnitRow, names: Map<string, string>, agreementsInForce: number): UnitRecord {

@@ -9,7 +9,7 @@ import type { gridContract, GridRecord } from './contract.ts';
 type Ops = Pick<typeof gridContract, 'ledger.grid.areas.list' | 'ledger.grid.areas.create' | 'ledger.grid.areas.update' | 'ledger.grid.areas.remove'>;
 type GridValues = { orgId: string; name: string; leaderPersonId: string | null; workerPersonIds: string[] };
 
-const registered = sql<number>`(SELECT count(*) FROM grid_registrations g WHERE g.grid_id = ${gridAreas.id} AND g.deleted_at IS NULL AND g.left_date IS NULL)`;
+const registered = sql<number>`(SELECT count(*) FROM grid_registrations g WHERE g.grid_id = grid_areas.id AND g.deleted_at IS NULL AND g.left_date IS NULL)`;
 
 function personNames(ctx: Ctx, ids: string[]): Map<string, { name: string; orgId: string }> {
   if (!ids.length) return new Map();
