@@ -11,7 +11,7 @@ CREATE TABLE `coop_units` (
 	`party_org` text,
 	`contact_name` text,
 	`contact_phone` text,
-	`space_m_2` real DEFAULT 0 NOT NULL,
+	`space_m2` real DEFAULT 0 NOT NULL,
 	`squares` integer DEFAULT 0 NOT NULL,
 	`facilities` integer DEFAULT 0 NOT NULL,
 	`remarks` text

@@ -12,7 +12,7 @@ export const coopUnits = sqliteTable(
     partyOrg: text(),
     contactName: text(),
     contactPhone: text(),
-    spaceM2: real().notNull().default(0),
+    spaceM2: real('space_m2').notNull().default(0),
     squares: integer().notNull().default(0),
     facilities: integer().notNull().default(0),
     remarks: text(),
