@@ -10,6 +10,7 @@ const PAGE_OP: Record<string, string> = {
   training: 'training.hoursByPerson',
   salary: 'salary.schemes',
   assessment: 'assessment.cycles',
+  coop: 'ledger.coopOverview',
   exchange: 'bundle.history',
   settings: 'users.list',
   audit: 'audit.list',

@@ -5,6 +5,7 @@ import { SettingsPage } from './features/security/SettingsPage.tsx';
 import { TrainingPage } from './features/training/TrainingPage.tsx';
 import { AssessmentPage } from './features/assessment/AssessmentPage.tsx';
 import { SalaryPage } from './features/salary/SalaryPage.tsx';
+import { CoopPage } from './features/coop/CoopPage.tsx';
 import { ExchangePage } from './features/exchange/ExchangePage.tsx';
 
 // The navigation and route table. A module's page lives in renderer/src/features/<area>/;
@@ -24,6 +25,7 @@ export const NAV: NavEntry[] = [
   { path: 'training', label: '培训', render: () => <TrainingPage /> },
   { path: 'salary', label: '薪酬', render: () => <SalaryPage /> },
   { path: 'assessment', label: '考核', render: () => <AssessmentPage /> },
+  { path: 'coop', label: '共建与网格', render: () => <CoopPage /> },
   { path: 'exchange', label: '数据交换', render: () => <ExchangePage /> },
   { path: 'settings', label: '设置', render: () => <SettingsPage /> },
   { path: 'audit', label: '审计日志', render: () => <AuditPage /> },
