@@ -14,6 +14,8 @@ import { appendAudit } from './security/audit-chain.ts';
 import { zodToError } from './contract/zod-errors.ts';
 import { assertInScope } from './security/scope.ts';
 import { assertLocallyWritable } from './bundle/ownership.ts';
+import { guardRefs } from './guard/load.ts';
+import { assertWrittenRowsAllowed } from './guard/written.ts';
 
 z.config(z.locales.zhCN());
 
@@ -67,6 +69,7 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     const ctx = ctxFor(actor);
     try {
       guardOrg(ctx, def.kind, parsed.data);
+      guardRefs(ctx, def, parsed.data);
       let data: unknown;
       if (def.kind === 'query') {
         data = await (handler as (c: Ctx, i: unknown) => unknown)(ctx, parsed.data);
@@ -130,6 +133,7 @@ function runMutation(ctx: Ctx, operation: string, apply: (tx: TxCtx) => unknown)
       },
     };
     const out = apply(tx);
+    assertWrittenRowsAllowed(tx, operation, seq, tx.nowIso);
     writeAudit(ctx, tx.nowIso, operation, entry, 'ok');
     return out;
   });
