@@ -130,8 +130,8 @@ export function seedShangnanLedgers(tx: TxCtx, seed = 611021): Record<string, nu
     const list: string[] = [];
     for (let t = 0; t < 4; t++) {
       const members = [
-        ...roster.slice(t * 2, t * 2 + 2).map((p) => ({ source: '花名册', refId: p.id })),
-        ...registrations[ci]!.slice(t * 5, t * 5 + 5).map((id) => ({ source: '双报到', refId: id })),
+        ...roster.slice(t * 2, t * 2 + 2).map((p) => ({ source: '花名册', personId: p.id })),
+        ...registrations[ci]!.slice(t * 5, t * 5 + 5).map((id) => ({ source: '双报到', registrationId: id })),
         { source: '手工', name: `居民志愿者${t + 1}` },
       ];
       list.push(run(tx, 'ledger.coop.teams.create', { orgId: c.id, name: `${c.name.replace('社区', '')}${['红马甲', '夕阳红', '法律服务', '平安巡逻'][t]}志愿服务队`, categories: [['助老', '环境'], ['助老'], ['法律'], ['治安']][t], members }).id);

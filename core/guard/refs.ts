@@ -28,6 +28,16 @@ export const GUARDED_TABLES = [
   'salary_pay_lines',
   'bundle_conflicts',
   'users',
+  'coop_units',
+  'coop_agreements',
+  'coop_agreement_reports',
+  'coop_meetings',
+  'coop_activities',
+  'coop_teams',
+  'grid_areas',
+  'grid_registrations',
+  'grid_service_records',
+  'grid_service_feedback',
 ] as const;
 export type GuardedTable = (typeof GUARDED_TABLES)[number];
 

@@ -124,7 +124,7 @@ describe('activities and volunteer teams', () => {
     const reg = await app.ok('ledger.grid.registrations.create', { orgId: s.community.id, kind: '在职党员', name: '周在职', workUnit: '县财政局', categories: ['法律咨询与援助'], registeredDate: '2026-03-01' });
     const team = await app.ok('ledger.coop.teams.create', {
       orgId: s.community.id, name: '红心志愿服务队', categories: ['助老', '环境'],
-      members: [{ source: '花名册', refId: s.leader.id }, { source: '双报到', refId: reg.id }, { source: '手工', name: '居民志愿者甲' }],
+      members: [{ source: '花名册', personId: s.leader.id }, { source: '双报到', registrationId: reg.id }, { source: '手工', name: '居民志愿者甲' }],
     });
     expect(team.members.map((m) => m.name)).toEqual(['王网格', '周在职', '居民志愿者甲']);
     const a = await app.ok('ledger.coop.activities.create', {
@@ -137,7 +137,8 @@ describe('activities and volunteer teams', () => {
   });
 
   it('refuses members not on the roster of the scope, or not on this org\'s 双报到 list', async () => {
-    const e = await refused(app, 'ledger.coop.teams.create', { orgId: s.community.id, name: '队', members: [{ source: '双报到', refId: s.leader.id }, { source: '手工' }] });
+    const there = await app.ok('ledger.grid.registrations.create', { orgId: s.second.id, kind: '在职党员', name: '郑在职', workUnit: '县水利局', registeredDate: '2026-03-01' });
+    const e = await refused(app, 'ledger.coop.teams.create', { orgId: s.community.id, name: '队', members: [{ source: '双报到', registrationId: there.id }, { source: '手工' }] });
     expect(e.issues?.map((i) => i.message)).toEqual(['「队员」第 1 人不在本组织的双报到名单中', '「队员」第 2 人「队员姓名」必须填写']);
     expect(countRows(app, 'coop_teams')).toBe(0);
   });

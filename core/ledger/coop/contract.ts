@@ -1,14 +1,15 @@
 import { z } from 'zod';
 import { mutation, query } from '../../contract/op.ts';
-import { id, isoDate, oneOf, optionalIsoDate, optionalText, requiredText } from '../../contract/fields.ts';
+import { isoDate, oneOf, optionalIsoDate, optionalText, requiredText } from '../../contract/fields.ts';
 import { area, count, FOLLOW_UP_STATUSES, idList, quarter, removed, removeInput, textList, UNIT_KINDS } from './fields.ts';
+import { ref, target } from '../../guard/refs.ts';
 import { coopViewsContract } from './contract-views.ts';
 
 const common = { id: z.string(), orgId: z.string(), orgName: z.string(), updatedAt: z.string() };
-const orgFilter = z.object({ orgId: id('组织').nullish() }).default({});
+const orgFilter = z.object({ orgId: ref('org_units', '组织').nullish() }).default({});
 
 const unitFields = {
-  orgId: id('组织'),
+  orgId: ref('org_units', '组织'),
   name: requiredText('单位名称', 100),
   kind: oneOf('单位类别', UNIT_KINDS),
   partyOrg: optionalText('单位党组织', 100),
@@ -28,8 +29,8 @@ export const unitRecord = z.object({
 });
 
 const agreementFields = {
-  orgId: id('组织'),
-  unitId: id('共建单位'),
+  orgId: ref('org_units', '组织'),
+  unitId: ref('coop_units', '共建单位'),
   title: requiredText('协议名称', 100),
   signedDate: isoDate('签订日期'),
   startDate: isoDate('开始日期'),
@@ -51,7 +52,8 @@ export const agreementRecord = z.object({
 });
 
 const reportFields = {
-  agreementId: id('共建协议'),
+  // A report adds to the agreement's ledger: only where the agreement is kept (not received).
+  agreementId: target('coop_agreements', '共建协议'),
   quarter: quarter('季度'),
   submittedDate: isoDate('报送日期'),
   content: requiredText('书面报告内容', 4000),
@@ -61,14 +63,14 @@ export const reportRecord = z.object({ ...common, agreementId: z.string(), quart
 const topic = z.object({ title: requiredText('议题', 200), submittedDate: optionalIsoDate('议题提交日期') });
 const followUp = z.object({ item: requiredText('上次会议事项', 200), status: oneOf('办理情况', FOLLOW_UP_STATUSES), note: optionalText('办理说明', 500) });
 const meetingFields = {
-  orgId: id('组织'),
+  orgId: ref('org_units', '组织'),
   date: isoDate('会议日期'),
-  hostUnitId: id('轮值主席单位').nullish().transform((v) => v ?? null),
+  hostUnitId: ref('coop_units', '轮值主席单位').nullish().transform((v) => v ?? null),
   chairName: optionalText('轮值主席', 30),
   attendees: textList('参会人员', 50, 300),
   topics: z.array(topic, { error: '「议题」应为列表' }).max(50, { error: '「议题」最多 50 项' }).default([]),
   minutes: optionalText('会议纪要', 8000),
-  previousMeetingId: id('上次会议').nullish().transform((v) => v ?? null),
+  previousMeetingId: ref('coop_meetings', '上次会议').nullish().transform((v) => v ?? null),
   followUps: z.array(followUp, { error: '「上次会议事项办理情况」应为列表' }).max(100).default([]),
 };
 export const meetingInput = z.object(meetingFields);
@@ -83,11 +85,11 @@ export const meetingRecord = z.object({
 });
 
 const activityFields = {
-  orgId: id('组织'),
+  orgId: ref('org_units', '组织'),
   date: isoDate('活动日期'),
   title: requiredText('活动名称', 100),
-  unitIds: idList('参与共建单位'),
-  teamIds: idList('参与志愿服务队'),
+  unitIds: idList('coop_units', '参与共建单位'),
+  teamIds: idList('coop_teams', '参与志愿服务队'),
   participants: count('参与人数'),
   problemsSolved: count('解决问题数').default(0),
   orderRefs: textList('关联工单编号', 64, 100),
@@ -102,11 +104,12 @@ export const activityRecord = z.object({
 
 export const teamMember = z.object({
   source: oneOf('队员来源', ['花名册', '双报到', '手工'] as const),
-  refId: id('队员编号').nullish().transform((v) => v ?? null),
+  personId: ref('people', '花名册队员').nullish().transform((v) => v ?? null),
+  registrationId: ref('grid_registrations', '双报到队员').nullish().transform((v) => v ?? null),
   name: optionalText('队员姓名', 30),
 });
 const teamFields = {
-  orgId: id('组织'),
+  orgId: ref('org_units', '组织'),
   name: requiredText('服务队名称', 100),
   categories: textList('服务类别', 30, 20),
   members: z.array(teamMember, { error: '「队员」应为列表' }).max(500, { error: '「队员」最多 500 人' }).default([]),
@@ -129,25 +132,25 @@ export type TeamRecord = z.infer<typeof teamRecord>;
 export const coopContract = {
   'ledger.coop.units.list': query('共建单位列表（含下级组织）', orgFilter, z.object({ rows: z.array(unitRecord) })),
   'ledger.coop.units.create': mutation('登记共建单位/驻区单位', unitInput, unitRecord),
-  'ledger.coop.units.update': mutation('修改共建单位', unitInput.extend({ id: id('共建单位') }), unitRecord),
-  'ledger.coop.units.remove': mutation('删除共建单位（留痕；有协议时不能删除）', removeInput, removed),
+  'ledger.coop.units.update': mutation('修改共建单位', unitInput.extend({ id: target('coop_units', '共建单位') }), unitRecord),
+  'ledger.coop.units.remove': mutation('删除共建单位（留痕；有协议时不能删除）', removeInput('coop_units', '共建单位'), removed),
   'ledger.coop.agreements.list': query('共建协议列表：在有效期内与否、季度书面报告是否逾期', orgFilter, z.object({ rows: z.array(agreementRecord) })),
   'ledger.coop.agreements.create': mutation('签订共建协议', agreementInput, agreementRecord),
-  'ledger.coop.agreements.update': mutation('修改共建协议', agreementInput.extend({ id: id('共建协议') }), agreementRecord),
-  'ledger.coop.agreements.remove': mutation('删除共建协议（留痕）', removeInput, removed),
-  'ledger.coop.reports.list': query('某协议的季度书面报告', z.object({ agreementId: id('共建协议') }), z.object({ rows: z.array(reportRecord) })),
+  'ledger.coop.agreements.update': mutation('修改共建协议', agreementInput.extend({ id: target('coop_agreements', '共建协议') }), agreementRecord),
+  'ledger.coop.agreements.remove': mutation('删除共建协议（留痕）', removeInput('coop_agreements', '共建协议'), removed),
+  'ledger.coop.reports.list': query('某协议的季度书面报告', z.object({ agreementId: ref('coop_agreements', '共建协议') }), z.object({ rows: z.array(reportRecord) })),
   'ledger.coop.reports.create': mutation('报送共建协议的季度书面报告', z.object(reportFields), reportRecord),
   'ledger.coop.meetings.list': query('联席会议列表', orgFilter, z.object({ rows: z.array(meetingRecord) })),
   'ledger.coop.meetings.create': mutation('记录联席会议（轮值主席、议题、纪要、上次事项办理情况）', meetingInput, meetingRecord),
-  'ledger.coop.meetings.update': mutation('修改联席会议记录', meetingInput.extend({ id: id('联席会议') }), meetingRecord),
-  'ledger.coop.meetings.remove': mutation('删除联席会议记录（留痕）', removeInput, removed),
+  'ledger.coop.meetings.update': mutation('修改联席会议记录', meetingInput.extend({ id: target('coop_meetings', '联席会议') }), meetingRecord),
+  'ledger.coop.meetings.remove': mutation('删除联席会议记录（留痕）', removeInput('coop_meetings', '联席会议'), removed),
   'ledger.coop.activities.list': query('共建活动列表', orgFilter, z.object({ rows: z.array(activityRecord) })),
   'ledger.coop.activities.create': mutation('记录共建活动', activityInput, activityRecord),
-  'ledger.coop.activities.update': mutation('修改共建活动', activityInput.extend({ id: id('共建活动') }), activityRecord),
-  'ledger.coop.activities.remove': mutation('删除共建活动（留痕）', removeInput, removed),
+  'ledger.coop.activities.update': mutation('修改共建活动', activityInput.extend({ id: target('coop_activities', '共建活动') }), activityRecord),
+  'ledger.coop.activities.remove': mutation('删除共建活动（留痕）', removeInput('coop_activities', '共建活动'), removed),
   'ledger.coop.teams.list': query('党员志愿服务队列表', orgFilter, z.object({ rows: z.array(teamRecord) })),
   'ledger.coop.teams.create': mutation('组建志愿服务队', teamInput, teamRecord),
-  'ledger.coop.teams.update': mutation('修改志愿服务队', teamInput.extend({ id: id('志愿服务队') }), teamRecord),
-  'ledger.coop.teams.remove': mutation('删除志愿服务队（留痕）', removeInput, removed),
+  'ledger.coop.teams.update': mutation('修改志愿服务队', teamInput.extend({ id: target('coop_teams', '志愿服务队') }), teamRecord),
+  'ledger.coop.teams.remove': mutation('删除志愿服务队（留痕）', removeInput('coop_teams', '志愿服务队'), removed),
   ...coopViewsContract,
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { id, requiredText } from '../../contract/fields.ts';
+import { requiredText } from '../../contract/fields.ts';
+import { ref, target, type GuardedTable } from '../../guard/refs.ts';
 
 // Field builders shared by the 共建 and 网格 contracts; every message names the field.
 
@@ -25,8 +26,9 @@ export function quarter(label: string) {
   return z.string({ error: `「${label}」必须填写` }).regex(/^\d{4}-Q[1-4]$/, { error: `「${label}」应写作 2026-Q1 的形式` });
 }
 
-export function idList(label: string, max = 200) {
-  return z.array(id(label), { error: `「${label}」应为列表` }).max(max, { error: `「${label}」最多 ${max} 项` }).default([]);
+/** A list of ids of records the operation links to (each one checked by the record guard). */
+export function idList(table: GuardedTable, label: string, max = 200) {
+  return z.array(ref(table, label), { error: `「${label}」应为列表` }).max(max, { error: `「${label}」最多 ${max} 项` }).default([]);
 }
 
 export function textList(label: string, maxLen = 100, max = 200) {
@@ -40,5 +42,5 @@ export function choiceList<const T extends readonly [string, ...string[]]>(label
     .default([]);
 }
 
-export const removeInput = z.object({ id: id('编号'), reason: requiredText('删除原因', 200) });
+export const removeInput = (table: GuardedTable, label: string) => z.object({ id: target(table, label), reason: requiredText('删除原因', 200) });
 export const removed = z.object({ id: z.string(), removed: z.literal(true) });

@@ -9,7 +9,7 @@ import { insertRow, keepingOrg, listWhere, loadRow, orgNameMap, plain, sameOrg, 
 import { COOP_LEVELS } from './units.ts';
 
 type Ops = Pick<typeof coopContract, 'ledger.coop.meetings.list' | 'ledger.coop.meetings.create' | 'ledger.coop.meetings.update' | 'ledger.coop.meetings.remove'>;
-type MeetingValues = Omit<CoopMeetingRow, 'id' | 'createdAt' | 'updatedAt' | 'changeSeq' | 'deletedAt' | 'deleteReason'>;
+type MeetingValues = Omit<CoopMeetingRow, 'id' | 'createdAt' | 'updatedAt' | 'changeSeq' | 'deletedAt' | 'deleteReason' | 'origin'>;
 
 /** Warnings that do not refuse the record: late 议题 and a second host in one quarter. */
 function warningsFor(ctx: Ctx, m: MeetingValues & { id?: string }): string[] {

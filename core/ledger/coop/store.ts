@@ -5,7 +5,8 @@ import { orgUnits } from '../../../db/schema/index.ts';
 import { AppError, notFound, validationError } from '../../contract/errors.ts';
 import type { Ctx, TxCtx } from '../../context.ts';
 import { getOrgUnit, subtreeIds } from '../../org/handlers.ts';
-import { assertInScope, scopeIds } from '../../security/scope.ts';
+import { scopeCondition } from '../../guard/scope.ts';
+import { assertInScope } from '../../security/scope.ts';
 
 // The record plumbing the 共建 and 网格 handlers share: scope-limited lists, loading a row the
 // caller may change, and stamped insert / update / soft delete. Rules stay in rules.ts.
@@ -20,10 +21,7 @@ export function listWhere(ctx: Ctx, table: Shared, orgId: string | null | undefi
   if (orgId) {
     assertInScope(ctx, orgId);
     where.push(inArray(table.orgId, subtreeIds(ctx, orgId)));
-  } else {
-    const scope = scopeIds(ctx);
-    if (scope) where.push(inArray(table.orgId, [...scope]));
-  }
+  } else where.push(scopeCondition(ctx, table.orgId));
   return and(...where);
 }
 

@@ -9,7 +9,7 @@ import { insertRow, keepingOrg, listWhere, loadRow, orgNameMap, plain, sameOrg, 
 import { COOP_LEVELS } from './units.ts';
 
 type Ops = Pick<typeof coopContract, 'ledger.coop.teams.list' | 'ledger.coop.teams.create' | 'ledger.coop.teams.update' | 'ledger.coop.teams.remove'>;
-type MemberInput = { source: TeamMember['source']; refId: string | null; name: string | null };
+type MemberInput = { source: TeamMember['source']; personId: string | null; registrationId: string | null; name: string | null };
 
 const toRecord = (r: CoopTeamRow, orgName: string): TeamRecord => ({ ...plain(r), orgName });
 
@@ -30,20 +30,22 @@ function resolveMembers(ctx: Ctx, orgId: string, members: MemberInput[]): TeamMe
       else out.push({ source: '手工', refId: null, name: m.name });
       return;
     }
-    if (!m.refId) {
-      issues.push({ path: `members.${i}.refId`, message: `${at}来自${m.source}，须选择具体人员` });
+    const key = m.source === '花名册' ? 'personId' : 'registrationId';
+    const refId = m[key];
+    if (!refId) {
+      issues.push({ path: `members.${i}.${key}`, message: `${at}来自${m.source}，须选择具体人员` });
       return;
     }
-    if (seen.has(m.refId)) issues.push({ path: `members.${i}.refId`, message: `${at}重复` });
-    seen.add(m.refId);
+    if (seen.has(refId)) issues.push({ path: `members.${i}.${key}`, message: `${at}重复` });
+    seen.add(refId);
     if (m.source === '花名册') {
-      const p = ctx.db.select({ name: people.name, orgId: people.orgId }).from(people).where(and(eq(people.id, m.refId), isNull(people.deletedAt))).get();
-      if (!p || !inScope(ctx, p.orgId)) issues.push({ path: `members.${i}.refId`, message: `${at}不在花名册中` });
-      else out.push({ source: '花名册', refId: m.refId, name: p.name });
+      const p = ctx.db.select({ name: people.name, orgId: people.orgId }).from(people).where(and(eq(people.id, refId), isNull(people.deletedAt))).get();
+      if (!p || !inScope(ctx, p.orgId)) issues.push({ path: `members.${i}.${key}`, message: `${at}不在花名册中` });
+      else out.push({ source: '花名册', refId, name: p.name });
     } else {
-      const r = ctx.db.select({ name: gridRegistrations.name, orgId: gridRegistrations.orgId }).from(gridRegistrations).where(and(eq(gridRegistrations.id, m.refId), isNull(gridRegistrations.deletedAt))).get();
-      if (!r || r.orgId !== orgId) issues.push({ path: `members.${i}.refId`, message: `${at}不在本组织的双报到名单中` });
-      else out.push({ source: '双报到', refId: m.refId, name: r.name });
+      const r = ctx.db.select({ name: gridRegistrations.name, orgId: gridRegistrations.orgId }).from(gridRegistrations).where(and(eq(gridRegistrations.id, refId), isNull(gridRegistrations.deletedAt))).get();
+      if (!r || r.orgId !== orgId) issues.push({ path: `members.${i}.${key}`, message: `${at}不在本组织的双报到名单中` });
+      else out.push({ source: '双报到', refId, name: r.name });
     }
   });
   if (issues.length) throw validationError(issues);
