@@ -5,7 +5,7 @@ import { validationError, type FieldIssue } from '../../contract/errors.ts';
 import type { Ctx } from '../../context.ts';
 import { localIsoDate } from '../../roster/dates.ts';
 import type { AgreementRecord, coopContract } from './contract.ts';
-import { addDays, quarterEnd, quarterStart, quartersBetween, REPORT_GRACE_DAYS } from './dates.ts';
+import { quarterDue, quarterEnd, quarterStart, quartersBetween } from './dates.ts';
 import { conflict, insertRow, keepingOrg, listWhere, loadRow, orgNameMap, plain, sameOrg, softRemove, updateRow } from './store.ts';
 import { COOP_LEVELS } from './units.ts';
 
@@ -17,7 +17,7 @@ type Ops = Pick<
 /** Quarters of the term, up to today, whose report is past its grace period and missing. */
 export function overdueQuarters(a: { startDate: string; endDate: string }, reported: Set<string>, today: string): string[] {
   const last = a.endDate < today ? a.endDate : today;
-  return quartersBetween(a.startDate, last).filter((q) => !reported.has(q) && addDays(quarterEnd(q), REPORT_GRACE_DAYS) < today);
+  return quartersBetween(a.startDate, last).filter((q) => !reported.has(q) && quarterDue(q) < today);
 }
 
 function toRecord(r: CoopAgreementRow, unitName: string, orgName: string, reported: string[], today: string): AgreementRecord {
@@ -70,7 +70,10 @@ export const agreementHandlers: HandlersFor<Ops> = {
       .where(listWhere(ctx, coopAgreements, input.orgId))
       .orderBy(asc(coopAgreements.orgId), asc(coopAgreements.startDate))
       .all();
-    const reported = reportedBy(ctx, rows.map((r) => r.a.id));
+    // Reports are kept at their agreement's org, so one scoped query finds them all.
+    const reported = new Map<string, string[]>();
+    for (const r of ctx.db.select({ a: coopAgreementReports.agreementId, q: coopAgreementReports.quarter }).from(coopAgreementReports).where(listWhere(ctx, coopAgreementReports, input.orgId)).all())
+      reported.set(r.a, [...(reported.get(r.a) ?? []), r.q]);
     return { rows: rows.map((r) => toRecord(r.a, r.unitName, names.get(r.a.orgId) ?? '', reported.get(r.a.id) ?? [], today)) };
   },
   'ledger.coop.agreements.create': (tx, input) => {

@@ -22,17 +22,21 @@ export function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Quarters from the one holding `from` to the one holding `to`, inclusive. */
+/** Quarters from the one holding `from` to the one holding `to`, inclusive (integer arithmetic: lists call this per row). */
 export function quartersBetween(from: string, to: string): string[] {
   const out: string[] = [];
   if (to < from) return out;
-  let q = quarterOf(from);
-  const last = quarterOf(to);
-  while (q <= last) {
-    out.push(q);
-    q = quarterOf(addDays(quarterEnd(q), 1));
-  }
+  const index = (d: string) => Number(d.slice(0, 4)) * 4 + Math.floor((Number(d.slice(5, 7)) - 1) / 3);
+  for (let i = index(from), last = index(to); i <= last; i++) out.push(`${Math.floor(i / 4)}-Q${(i % 4) + 1}`);
   return out;
+}
+
+const dueCache = new Map<string, string>();
+/** The last day a quarter's report or feedback is on time: the quarter's end plus the grace period. */
+export function quarterDue(q: string): string {
+  let d = dueCache.get(q);
+  if (!d) dueCache.set(q, (d = addDays(quarterEnd(q), REPORT_GRACE_DAYS)));
+  return d;
 }
 
 /** A quarter's written report is due within 15 days after the quarter ends (sketched local rule). */

@@ -4,7 +4,7 @@ import type { HandlersFor } from '../../contract/handler-types.ts';
 import { validationError, type FieldIssue } from '../../contract/errors.ts';
 import type { Ctx } from '../../context.ts';
 import { localIsoDate } from '../../roster/dates.ts';
-import { addDays, quarterEnd, quarterStart, quartersBetween, REPORT_GRACE_DAYS } from '../coop/dates.ts';
+import { quarterDue, quarterEnd, quarterStart, quartersBetween } from '../coop/dates.ts';
 import { conflict, insertRow, keepingOrg, listWhere, loadRow, orgNameMap, plain, sameOrg, softRemove, updateRow } from '../coop/store.ts';
 import type { gridContract, RegistrationRecord } from './contract.ts';
 
@@ -14,7 +14,7 @@ type RegValues = { orgId: string; gridId: string | null; registeredDate: string;
 /** Ended quarters of service (plus the grace period) without feedback to the member's unit. */
 export function feedbackMissing(r: { registeredDate: string; leftDate: string | null }, sent: Set<string>, today: string): string[] {
   const last = r.leftDate && r.leftDate < today ? r.leftDate : today;
-  return quartersBetween(r.registeredDate, last).filter((q) => !sent.has(q) && addDays(quarterEnd(q), REPORT_GRACE_DAYS) < today);
+  return quartersBetween(r.registeredDate, last).filter((q) => !sent.has(q) && quarterDue(q) < today);
 }
 
 function extras(ctx: Ctx, ids: string[]) {
