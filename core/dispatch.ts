@@ -72,9 +72,11 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
       guardRefs(ctx, def, parsed.data);
       let data: unknown;
       if (def.kind === 'query') {
-        data = await (handler as (c: Ctx, i: unknown) => unknown)(ctx, parsed.data);
+        let noted: AuditEntry | null = null;
+        const qctx: Ctx = { ...ctx, noteAccess: (e) => void (noted = e) };
+        data = await (handler as (c: Ctx, i: unknown) => unknown)(qctx, parsed.data);
         if (checkOutput) data = def.output.parse(data);
-        if (ACCESS[name]?.audit) record(name, actor, { after: auditableInput(parsed.data) }, 'ok');
+        if (ACCESS[name]?.audit || noted) record(name, actor, noted ?? { after: auditableInput(parsed.data) }, 'ok');
       } else {
         const apply =
           typeof handler === 'function' ? (tx: TxCtx) => handler(tx, parsed.data) : await handler.prepare(ctx, parsed.data);

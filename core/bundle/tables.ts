@@ -18,6 +18,8 @@ export const POLICY_TABLE_NAMES = [
   'training_requirement_rules',
   'training_categories',
   'code_table_entries',
+  // Only the county's own tasks travel down (policy bundles carry rows of the county unit).
+  'ledger_tasks',
 ] as const;
 
 /** Contract schemas (the UI's record shapes) checked on top of the structural check, per table. */

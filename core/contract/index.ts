@@ -4,6 +4,7 @@ import { codesContract } from '../codes/contract.ts';
 import { coopContract } from '../ledger/coop/contract.ts';
 import { gridContract } from '../ledger/grid/contract.ts';
 import { assessmentContract } from '../assessment/contract.ts';
+import { ledgerContract } from '../ledger/contract.ts';
 import { orgContract } from '../org/contract.ts';
 import { rosterContract } from '../roster/contract.ts';
 import { rosterIoContract } from '../roster-io/contract.ts';
@@ -20,6 +21,7 @@ export const contract = {
   ...coopContract,
   ...gridContract,
   ...assessmentContract,
+  ...ledgerContract,
   ...orgContract,
   ...rosterContract,
   ...rosterIoContract,

@@ -38,6 +38,11 @@ export const GUARDED_TABLES = [
   'grid_registrations',
   'grid_service_records',
   'grid_service_feedback',
+  'ledger_tasks',
+  'ledger_task_reports',
+  'ledger_items',
+  'ledger_orders',
+  'ledger_quarter_reports',
 ] as const;
 export type GuardedTable = (typeof GUARDED_TABLES)[number];
 

@@ -59,6 +59,21 @@ export const GUARD: Record<GuardedTable, GuardSpec> = {
   grid_service_records: { table: s.gridServiceRecords, label: '服务记录' },
   grid_service_feedback: { table: s.gridServiceFeedback, label: '服务反馈' },
   users: { table: s.users, label: '账号', local: true, orgOf: (r) => (typeof r.orgScopeId === 'string' ? r.orgScopeId : '') },
+  // 台账: a county or street task is read by the communities below it; what they report is theirs.
+  ledger_tasks: { table: s.ledgerTasks, label: '任务', policy: true },
+  ledger_task_reports: { table: s.ledgerTaskReports, label: '完成报告' },
+  ledger_items: {
+    table: s.ledgerItems,
+    label: '清单条目',
+    sealed: (_ctx, r) => (r.closedOn ? `「${String(r.title)}」已于 ${String(r.closedOn)} 销号，不能再修改；如有新情况请新建条目` : null),
+  },
+  ledger_orders: { table: s.ledgerOrders, label: '工单', sealed: (_ctx, r) => (r.status === '已销号' ? '该工单已销号，不能再办理任何步骤' : null) },
+  ledger_quarter_reports: {
+    table: s.ledgerQuarterReports,
+    label: '季度报告',
+    sealed: (_ctx, r) =>
+      r.sealedAt ? `${String(r.year)} 年第 ${String(r.quarter)} 季度报告已于 ${String(r.sealedAt).slice(0, 10)} 封存，不能修改；如需更正请新建一份更正报告` : null,
+  },
 };
 
 /** Tables written by mutations, checked after each one (core/guard/written.ts). */

@@ -11,6 +11,8 @@ const PAGE_OP: Record<string, string> = {
   salary: 'salary.schemes',
   assessment: 'assessment.cycles',
   coop: 'ledger.coopOverview',
+  ledger: 'ledger.items.list',
+  'ledger-overview': 'ledger.overview',
   exchange: 'bundle.history',
   settings: 'users.list',
   audit: 'audit.list',

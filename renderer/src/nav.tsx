@@ -7,6 +7,8 @@ import { AssessmentPage } from './features/assessment/AssessmentPage.tsx';
 import { SalaryPage } from './features/salary/SalaryPage.tsx';
 import { CoopPage } from './features/coop/CoopPage.tsx';
 import { ExchangePage } from './features/exchange/ExchangePage.tsx';
+import { LedgerPage } from './features/ledger/LedgerPage.tsx';
+import { OverviewPage } from './features/ledger/OverviewPage.tsx';
 
 // The navigation and route table. A module's page lives in renderer/src/features/<area>/;
 // to go live it replaces its placeholder line here (or adds one) and adds one import line.
@@ -26,6 +28,8 @@ export const NAV: NavEntry[] = [
   { path: 'salary', label: '薪酬', render: () => <SalaryPage /> },
   { path: 'assessment', label: '考核', render: () => <AssessmentPage /> },
   { path: 'coop', label: '共建与网格', render: () => <CoopPage /> },
+  { path: 'ledger', label: '台账', render: () => <LedgerPage /> },
+  { path: 'ledger-overview', label: '台账总览', render: () => <OverviewPage /> },
   { path: 'exchange', label: '数据交换', render: () => <ExchangePage /> },
   { path: 'settings', label: '设置', render: () => <SettingsPage /> },
   { path: 'audit', label: '审计日志', render: () => <AuditPage /> },

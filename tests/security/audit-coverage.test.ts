@@ -10,6 +10,7 @@ import { securitySteps } from './coverage/security-steps.ts';
 import { bundleSteps, closeOthers } from './coverage/bundle-steps.ts';
 import { importSteps, trainingSteps } from './coverage/training-steps.ts';
 import { coopSteps } from './coverage/coop-steps.ts';
+import { ledgerSteps } from './coverage/ledger-steps.ts';
 import type { TestApp } from '../helpers/app.ts';
 
 // Issue 3: "each mutation, enumerated from the registry, writes exactly one audit row".
@@ -56,6 +57,7 @@ describe('audit coverage of every mutation', () => {
       await trainingSteps(st, data);
       await importSteps(st, data);
       await coopSteps(st, data);
+      await ledgerSteps(st, data);
       await securitySteps(st);
       await bundleSteps(st, others);
     } catch (e) {
