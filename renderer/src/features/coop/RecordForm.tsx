@@ -23,7 +23,7 @@ export function RecordForm({ spec, initial, orgId, onClose, onSaved }: {
   const save = async () => {
     setSaving(true);
     const body: Record<string, unknown> = { orgId: (initial?.orgId as string | undefined) ?? orgId };
-    for (const f of spec.fields) body[f.key] = f.fromText ? f.fromText(v[f.key] ?? '') : (v[f.key] ?? '');
+    for (const f of spec.fields) body[f.key] = f.fromText ? f.fromText(v[f.key] ?? '', initial?.[f.key]) : (v[f.key] ?? '');
     try {
       await callAny(initial ? spec.update : spec.create, initial ? { ...body, id: initial.id } : body);
       onSaved();

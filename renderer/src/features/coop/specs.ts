@@ -21,7 +21,8 @@ export interface FieldSpec {
   initial?: string;
   options?: () => Option[];
   toText?: (v: unknown) => string;
-  fromText?: (s: string) => unknown;
+  /** `initial` is the stored value, so an edit can keep what the text does not show. */
+  fromText?: (s: string, initial?: unknown) => unknown;
 }
 export interface FormSpec {
   title: string;
@@ -131,7 +132,16 @@ export const TABS: TabSpec[] = [
       title: '志愿服务队', create: 'ledger.coop.teams.create', update: 'ledger.coop.teams.update',
       fields: [{ key: 'name', label: '服务队名称', required: true }, { key: 'categories', label: '服务类别（逗号分隔）', toText: joinList, fromText: list },
         { key: 'members', label: '队员姓名（逗号分隔；花名册与双报到队员请在列表中查看）', toText: (v) => (Array.isArray(v) ? v.map((m: { name: string }) => m.name).join('、') : ''),
-          fromText: (s) => list(s).map((name) => ({ source: '手工', name })) },
+          // Members from the roster or the 双报到 list keep their link when their name stays.
+          fromText: (s, initial) => {
+            const before = Array.isArray(initial) ? (initial as { source: string; refId: string | null; name: string }[]) : [];
+            return list(s).map((name) => {
+              const m = before.find((x) => x.name === name);
+              if (m?.source === '花名册') return { source: '花名册', personId: m.refId, name };
+              if (m?.source === '双报到') return { source: '双报到', registrationId: m.refId, name };
+              return { source: '手工', name };
+            });
+          } },
         { key: 'remarks', label: '备注', type: 'textarea' }],
     }),
   },
