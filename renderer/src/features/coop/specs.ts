@@ -51,7 +51,11 @@ const num = (s: string) => (s.trim() === '' ? 0 : Number(s));
 const nullIfEmpty = (s: string) => (s.trim() === '' ? null : s);
 const list = (s: string) => s.split(/[，,、\s]+/).map((x) => x.trim()).filter(Boolean);
 const joinList = (v: unknown) => (Array.isArray(v) ? v.join('、') : '');
-const one = (s: string) => (s ? [s] : []);
+/** A select showing a list's first entry: changing it keeps the other entries (the form edits only the first). */
+const one = (s: string, initial?: unknown) => {
+  const rest = Array.isArray(initial) ? (initial as string[]).slice(1) : [];
+  return s ? [s, ...rest.filter((x) => x !== s)] : rest;
+};
 const first = (v: unknown) => (Array.isArray(v) ? String(v[0] ?? '') : '');
 const j = (p: { value: unknown }) => (Array.isArray(p.value) ? p.value.join('、') : '');
 
