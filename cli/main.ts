@@ -4,7 +4,7 @@ import { LoginFailed, UsageError } from './args.ts';
 const USAGE = `用法 / usage:
   jiceng serve [--port N] [--db FILE] [--info FILE]      浏览器模式：在 127.0.0.1 上启动
   jiceng call <operation> '<json>' [--db FILE]           通过调度器执行一个操作并输出 JSON
-  jiceng demo-data [--db FILE] [--communities N] [--people M] [--seed S]   生成演示数据
+  jiceng demo-data [--db FILE] [--communities N] [--people M] [--seed S]   生成演示数据（默认：商南县 7 个社区及共建、网格台账）
   jiceng keys init --org CODE | show | import-identity FILE | rotate | backup OUT | revoke PEER_ID
   jiceng enroll export-profile OUT | import-profile FILE | export-request OUT | import-request FILE --confirm 指纹
   jiceng bundle export --out DIR [--full] | import FILE|DIR... | inspect FILE

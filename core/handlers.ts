@@ -2,6 +2,7 @@ import type { Contract, OpName, SessionOpName } from './contract/index.ts';
 import type { HandlersFor } from './contract/handler-types.ts';
 import { bundleHandlers } from './bundle/handlers.ts';
 import { codesHandlers } from './codes/handlers.ts';
+import { coopHandlers } from './ledger/coop/handlers.ts';
 import { assessmentHandlers } from './assessment/handlers.ts';
 import { ledgerHandlers } from './ledger/handlers.ts';
 import { orgHandlers } from './org/handlers.ts';
@@ -16,6 +17,7 @@ import { trainingHandlers } from './training/handlers.ts';
 const all = {
   ...bundleHandlers,
   ...codesHandlers,
+  ...coopHandlers,
   ...assessmentHandlers,
   ...ledgerHandlers,
   ...orgHandlers,

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { bundleContract } from '../bundle/contract.ts';
 import { codesContract } from '../codes/contract.ts';
+import { coopContract } from '../ledger/coop/contract.ts';
+import { gridContract } from '../ledger/grid/contract.ts';
 import { assessmentContract } from '../assessment/contract.ts';
 import { ledgerContract } from '../ledger/contract.ts';
 import { orgContract } from '../org/contract.ts';
@@ -17,6 +19,8 @@ import type { OpDef } from './op.ts';
 export const contract = {
   ...bundleContract,
   ...codesContract,
+  ...coopContract,
+  ...gridContract,
   ...assessmentContract,
   ...ledgerContract,
   ...orgContract,

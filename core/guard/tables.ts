@@ -67,6 +67,16 @@ export const GUARD: Record<GuardedTable, GuardSpec> = {
   bundle_conflicts: { table: s.bundleConflicts, label: '冲突记录', local: true },
   // An account belongs to the unit it is scoped to; an unscoped account to no unit a scoped
   // administrator covers.
+  coop_units: { table: s.coopUnits, label: '共建单位' },
+  coop_agreements: { table: s.coopAgreements, label: '共建协议' },
+  coop_agreement_reports: { table: s.coopAgreementReports, label: '协议季度报告' },
+  coop_meetings: { table: s.coopMeetings, label: '联席会议' },
+  coop_activities: { table: s.coopActivities, label: '共建活动' },
+  coop_teams: { table: s.coopTeams, label: '志愿服务队' },
+  grid_areas: { table: s.gridAreas, label: '网格' },
+  grid_registrations: { table: s.gridRegistrations, label: '双报到登记' },
+  grid_service_records: { table: s.gridServiceRecords, label: '服务记录' },
+  grid_service_feedback: { table: s.gridServiceFeedback, label: '服务反馈' },
   users: { table: s.users, label: '账号', local: true, orgOf: (r) => (typeof r.orgScopeId === 'string' ? r.orgScopeId : '') },
   // 台账: a county or street task is read by the communities below it; what they report is theirs.
   ledger_tasks: { table: s.ledgerTasks, label: '任务', policy: true },

@@ -12,6 +12,7 @@ const PAGE_OP: Record<string, string> = {
   training: 'training.hoursByPerson',
   salary: 'salary.schemes',
   assessment: 'assessment.cycles',
+  coop: 'ledger.coopOverview',
   ledger: 'ledger.items.list',
   'ledger-overview': 'ledger.overview',
   exchange: 'bundle.history',

@@ -5,6 +5,7 @@ import { SettingsPage } from './features/security/SettingsPage.tsx';
 import { TrainingPage } from './features/training/TrainingPage.tsx';
 import { AssessmentPage } from './features/assessment/AssessmentPage.tsx';
 import { SalaryPage } from './features/salary/SalaryPage.tsx';
+import { CoopPage } from './features/coop/CoopPage.tsx';
 import { ExchangePage } from './features/exchange/ExchangePage.tsx';
 import { HomePage } from './features/home/HomePage.tsx';
 import { ReportsPage } from './features/reports/ReportsPage.tsx';
@@ -30,6 +31,7 @@ export const NAV: NavEntry[] = [
   { path: 'salary', label: '薪酬', render: () => <SalaryPage /> },
   { path: 'assessment', label: '考核', render: () => <AssessmentPage /> },
   { path: 'reports', label: '统计报表', render: () => <ReportsPage /> },
+  { path: 'coop', label: '共建与网格', render: () => <CoopPage /> },
   { path: 'ledger', label: '台账', render: () => <LedgerPage /> },
   { path: 'ledger-overview', label: '台账总览', render: () => <OverviewPage /> },
   { path: 'exchange', label: '数据交换', render: () => <ExchangePage /> },
