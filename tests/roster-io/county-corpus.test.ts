@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestApp, removeDir, type TestApp } from '../helpers/app.ts';
 import { LAYOUTS } from '../fixtures/roster-io/county-corpus.ts';
+import { countyTree } from './helpers.ts';
 
 // Issue 14: county spreadsheets as offices write them import with no manual step — the
 // posts, 一肩挑, education and the units that land are checked for each layout.
@@ -12,25 +13,6 @@ afterEach(() => {
   removeDir(app.dir);
   app = null;
 });
-
-/** 秦都区 → 人民路街道 (新城社区, 青龙社区) and 渭滨街道 (青龙社区, 河堤社区): one community name twice. */
-export async function countyTree(a: TestApp): Promise<Map<string, string>> {
-  const ids = new Map<string, string>();
-  const county = await a.ok('org.create', { level: 'county', name: '秦都区', code: '610402000000' });
-  ids.set('秦都区', county.id);
-  for (const [street, code, communities] of [
-    ['人民路街道', '610402001000', ['新城社区', '青龙社区']],
-    ['渭滨街道', '610402002000', ['青龙社区', '河堤社区']],
-  ] as const) {
-    const s = await a.ok('org.create', { level: 'street', parentId: county.id, name: street, code });
-    ids.set(street, s.id);
-    for (const [i, name] of communities.entries()) {
-      const c = await a.ok('org.create', { level: 'community', parentId: s.id, name, code: code.slice(0, 9) + String(i + 1).padStart(3, '0') });
-      ids.set(`${street}/${name}`, c.id);
-    }
-  }
-  return ids;
-}
 
 describe('a corpus of county layouts (shared domain notes §1.1)', () => {
   it('has at least 8 layouts', () => expect(LAYOUTS.length).toBeGreaterThanOrEqual(8));
