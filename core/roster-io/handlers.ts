@@ -147,7 +147,7 @@ export const rosterIoHandlers: HandlersFor<typeof rosterIoContract> = {
     const parsed = await parseImport(ctx, input);
     const planned = (await planAsync(ctx, parsed, org)).rows;
     const base = input.fileName.replace(/\.(xlsx|csv|txt)$/i, '');
-    return { fileName: `${base}-错误说明.xlsx`, contentBase64: b64(await errorReport(parsed, planned)) };
+    return { fileName: `${base}-错误说明.xlsx`, contentBase64: b64(await errorReport(parsed, planned, input.fileName)) };
   },
 
   'roster.importProgress': (_ctx, input) => progressOf(input.jobId) ?? { stage: 'unknown', parsed: 0, validated: 0, written: 0, total: 0 },

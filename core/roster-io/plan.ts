@@ -297,7 +297,7 @@ function derivePostFields(r: RowReading, merged: Record<string, unknown>, existi
     if (!('oneShoulder' in r.given)) merged.oneShoulder = r.postOneShoulder || derivedOneShoulder(posts);
     if (!('crossPosting' in r.given)) merged.crossPosting = derivedCrossPosting(posts);
   }
-  if (!('postCategory' in r.given) && (r.postsGiven || !existing || r.cleared.has('postCategory'))) {
+  if (!('postCategory' in r.given) && !r.cellErrors.has('postCategory') && (r.postsGiven || !existing || r.cleared.has('postCategory'))) {
     const derived = derivedPostCategory(posts);
     if (!existing || existing.postCategory !== derived)
       issue('postCategory', `「岗位类别」未填写，按职务推定为“${derived}”（填写岗位类别列可改变）`, 'warning');

@@ -17,6 +17,8 @@ export interface ReadSheet {
   encoding: string | null;
   sheetName: string;
   header: DetectedHeader;
+  /** Rows above the header (title, unit and date lines), for the error report. */
+  above: SheetRow[];
   rows: SheetRow[];
 }
 
@@ -205,13 +207,14 @@ class RowCollector {
     if (this.rows.length % 1000 === 0) this.opts.onRows?.(this.rows.length);
   }
 
-  finish(): { header: DetectedHeader; rows: SheetRow[] } {
+  finish(): { header: DetectedHeader; above: SheetRow[]; rows: SheetRow[] } {
     if (this.pending) {
       this.header = buildHeader(this.pending, undefined);
       this.pending = null;
     }
     if (!this.header) throw this.head.length ? noHeader() : fileError('工作表是空的，没有任何数据');
     this.opts.onRows?.(this.rows.length);
-    return { header: this.header, rows: this.rows };
+    const first = this.header.rows[0]!;
+    return { header: this.header, above: this.head.filter((r) => r.row < first), rows: this.rows };
   }
 }
