@@ -174,7 +174,7 @@ export const rosterIoHandlers: HandlersFor<typeof rosterIoContract> = {
   },
 
   'roster.exportTemplate': async (ctx) => {
-    const buf = await rosterWorkbook(ctx, '社区工作者花名册（导入模板）', []);
+    const buf = await rosterWorkbook(ctx, '社区工作者花名册（导入模板）', [], true);
     return { fileName: '花名册导入模板.xlsx', contentBase64: b64(buf) };
   },
 };
