@@ -4,6 +4,7 @@ import { newRuntime, resolveDbFile } from './app.ts';
 import { intFlag, parseFlags } from './args.ts';
 import { generateDemo } from '../core/demo/generate.ts';
 import { seedDemo } from '../core/demo/seed.ts';
+import { seedLedgerDemo } from '../core/demo/ledger-lists.ts';
 import { localIsoDate } from '../core/roster/dates.ts';
 import { insertUser } from '../core/security/users.ts';
 
@@ -45,6 +46,9 @@ export async function runDemoData(args: string[]): Promise<number> {
     const started = performance.now();
     const result = dispatcher.transact('cli.demoData', (tx) => {
       const r = seedDemo(tx, data);
+      // 台账 at the source county's scale: 620 closed orders over two years, monthly tasks, quarterly lists.
+      const ledger = seedLedgerDemo(tx, { today: tx.today, years: 2, closedOrders: 620 });
+      console.log(`台账：${ledger.tasks} 项任务、${ledger.reports} 份完成报告、${ledger.items} 条清单、${ledger.orders} 张工单`);
       insertUser(tx, { username: 'luru', displayName: '演示录入员', role: 'clerk', orgScopeId: null, password, mustChange: false }, 'admin-password');
       return r;
     });

@@ -32,6 +32,12 @@ export interface Ctx {
   actor: Actor;
   now(): Date;
   security: SecurityServices | null;
+  /**
+   * A query that discloses something sensitive (a search that matched a full ID number) asks
+   * for an audit row with this; the dispatcher writes it after the query. Absent in mutations,
+   * which describe themselves with `TxCtx.audit`.
+   */
+  noteAccess?: (entry: AuditEntry) => void;
 }
 
 export interface AuditEntry {

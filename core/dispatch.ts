@@ -14,6 +14,8 @@ import { appendAudit } from './security/audit-chain.ts';
 import { zodToError } from './contract/zod-errors.ts';
 import { assertInScope } from './security/scope.ts';
 import { assertLocallyWritable } from './bundle/ownership.ts';
+import { guardRefs } from './guard/load.ts';
+import { assertWrittenRowsAllowed } from './guard/written.ts';
 
 z.config(z.locales.zhCN());
 
@@ -67,11 +69,14 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
     const ctx = ctxFor(actor);
     try {
       guardOrg(ctx, def.kind, parsed.data);
+      guardRefs(ctx, def, parsed.data);
       let data: unknown;
       if (def.kind === 'query') {
-        data = await (handler as (c: Ctx, i: unknown) => unknown)(ctx, parsed.data);
+        let noted: AuditEntry | null = null;
+        const qctx: Ctx = { ...ctx, noteAccess: (e) => void (noted = e) };
+        data = await (handler as (c: Ctx, i: unknown) => unknown)(qctx, parsed.data);
         if (checkOutput) data = def.output.parse(data);
-        if (ACCESS[name]?.audit) record(name, actor, { after: auditableInput(parsed.data) }, 'ok');
+        if (ACCESS[name]?.audit || noted) record(name, actor, noted ?? { after: auditableInput(parsed.data) }, 'ok');
       } else {
         const apply =
           typeof handler === 'function' ? (tx: TxCtx) => handler(tx, parsed.data) : await handler.prepare(ctx, parsed.data);
@@ -130,6 +135,7 @@ function runMutation(ctx: Ctx, operation: string, apply: (tx: TxCtx) => unknown)
       },
     };
     const out = apply(tx);
+    assertWrittenRowsAllowed(tx, operation, seq, tx.nowIso);
     writeAudit(ctx, tx.nowIso, operation, entry, 'ok');
     return out;
   });

@@ -3,6 +3,7 @@ import type { HandlersFor } from './contract/handler-types.ts';
 import { bundleHandlers } from './bundle/handlers.ts';
 import { codesHandlers } from './codes/handlers.ts';
 import { assessmentHandlers } from './assessment/handlers.ts';
+import { ledgerHandlers } from './ledger/handlers.ts';
 import { orgHandlers } from './org/handlers.ts';
 import { rosterHandlers } from './roster/handlers.ts';
 import { rosterIoHandlers } from './roster-io/handlers.ts';
@@ -15,6 +16,7 @@ const all = {
   ...bundleHandlers,
   ...codesHandlers,
   ...assessmentHandlers,
+  ...ledgerHandlers,
   ...orgHandlers,
   ...rosterHandlers,
   ...rosterIoHandlers,

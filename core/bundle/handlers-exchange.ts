@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, isNull, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import {
-  bundleConflicts, bundleExports, bundleHeld, bundleImports, bundlePeers, bundleSenderState, type BundleExportRow,
+  bundleConflicts, bundleExports, bundleHeld, bundleImports, bundlePeers, bundleSenderState, orgUnits, type BundleExportRow,
 } from '../../db/schema/index.ts';
 import type { HandlersFor } from '../contract/handler-types.ts';
 import { AppError } from '../contract/errors.ts';
+import type { Ctx } from '../context.ts';
+import { readableOrgIds, scopeCondition } from '../guard/scope.ts';
 import type { bundleContract } from './contract.ts';
 import { chainHead, currentChangeSeq, buildBundle, type BuiltBundle } from './export.ts';
 import { requireBinding, trustedPeers } from './keys.ts';
@@ -16,6 +18,13 @@ type ExchangeOps = 'bundle.export' | 'bundle.exportDone' | 'bundle.import' | 'bu
 function exportOut(r: BundleExportRow) {
   const { bundleId: _b, prevSha256: _p, toChangeSeq: _t, signKeyId: _k, ...rest } = r;
   return rest;
+}
+
+/** The org codes of the units the caller covers, or null when unrestricted. */
+function senderCodesInScope(ctx: Ctx): Set<string> | null {
+  const readable = readableOrgIds(ctx);
+  if (!readable) return null;
+  return new Set(ctx.db.select({ code: orgUnits.code }).from(orgUnits).where(inArray(orgUnits.id, [...readable])).all().map((u) => u.code));
 }
 
 export const exchangeHandlers: HandlersFor<Pick<typeof bundleContract, ExchangeOps>> = {
@@ -107,12 +116,29 @@ export const exchangeHandlers: HandlersFor<Pick<typeof bundleContract, ExchangeO
     if (v.ok) return { ok: true, outcome: null, message: `校验通过：来自“${v.peer.orgName}”第 ${v.manifest.seq} 号`, manifest: v.manifest };
     return { ok: false, outcome: v.outcome, message: rejectedResult(input.fileName, '', v).message, manifest: v.manifest ?? null };
   },
-  'bundle.history': (ctx) => ({
-    exports: ctx.db.select().from(bundleExports).orderBy(desc(bundleExports.createdAt)).limit(500).all().map(exportOut),
-    imports: ctx.db.select().from(bundleImports).orderBy(desc(bundleImports.id)).limit(500).all(),
-  }),
+  // A scoped account sees the traffic of the units it covers: imports by their sender's unit,
+  // conflicts by the record's unit. This installation's own exports are its own unit's.
+  'bundle.history': (ctx) => {
+    const seen = senderCodesInScope(ctx);
+    return {
+      exports: ctx.db.select().from(bundleExports).orderBy(desc(bundleExports.createdAt)).limit(500).all().map(exportOut),
+      imports: ctx.db
+        .select()
+        .from(bundleImports)
+        .where(seen ? inArray(bundleImports.senderCode, [...seen]) : undefined)
+        .orderBy(desc(bundleImports.id))
+        .limit(500)
+        .all(),
+    };
+  },
   'bundle.overview': (ctx) => {
-    const peers = ctx.db.select().from(bundlePeers).where(and(eq(bundlePeers.role, 'community'), ne(bundlePeers.status, 'replaced'))).orderBy(asc(bundlePeers.orgCode)).all();
+    const readable = readableOrgIds(ctx);
+    const peers = ctx.db
+      .select()
+      .from(bundlePeers)
+      .where(and(eq(bundlePeers.role, 'community'), ne(bundlePeers.status, 'replaced'), readable ? inArray(bundlePeers.orgId, [...readable]) : undefined))
+      .orderBy(asc(bundlePeers.orgCode))
+      .all();
     const states = new Map(ctx.db.select().from(bundleSenderState).all().map((s) => [s.chain, s]));
     const held = ctx.db.select({ chain: bundleHeld.chain }).from(bundleHeld).all();
     return {
@@ -124,7 +150,13 @@ export const exchangeHandlers: HandlersFor<Pick<typeof bundleContract, ExchangeO
           held: held.filter((h) => h.chain === `data:${p.orgCode}`).length,
         };
       }),
-      conflicts: ctx.db.select().from(bundleConflicts).where(isNull(bundleConflicts.resolvedAt)).orderBy(desc(bundleConflicts.detectedAt)).limit(500).all(),
+      conflicts: ctx.db
+        .select()
+        .from(bundleConflicts)
+        .where(and(isNull(bundleConflicts.resolvedAt), scopeCondition(ctx, bundleConflicts.orgId)))
+        .orderBy(desc(bundleConflicts.detectedAt))
+        .limit(500)
+        .all(),
     };
   },
 };

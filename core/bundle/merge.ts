@@ -99,8 +99,8 @@ export function applyVerified(tx: TxCtx, v: VerifiedBundle, fileName: string, fi
       try {
         // A unique index other than the id (e.g. an ID number active in two communities)
         // fails only this statement; the record is kept aside for the county to resolve.
-        if (existing) stmts.update(row);
-        else stmts.insert(row);
+        if (existing) stmts.update(row, m.sender.orgCode);
+        else stmts.insert(row, m.sender.orgCode);
       } catch (e) {
         const code = (e as { code?: string }).code ?? '';
         if (!code.startsWith('SQLITE_CONSTRAINT')) throw e;

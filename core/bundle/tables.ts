@@ -7,7 +7,9 @@ import { personRecord } from '../roster/contract.ts';
 // Which tables travel in bundles, discovered from db/schema: every table that carries the
 // full sharedColumns() set. A module added later joins the bundle without a format change.
 
-const SHARED = ['id', 'orgId', 'createdAt', 'updatedAt', 'changeSeq', 'deletedAt', 'deleteReason'] as const;
+const SHARED = ['id', 'orgId', 'createdAt', 'updatedAt', 'changeSeq', 'deletedAt', 'deleteReason', 'origin'] as const;
+/** Kept by each installation about its own copy of a row; never sent, set by the merge. */
+export const LOCAL_ONLY_COLUMNS = new Set(['origin']);
 
 /** Tables the county sends down in policy bundles, when they exist; the one place to list them. */
 export const POLICY_TABLE_NAMES = [
@@ -16,6 +18,8 @@ export const POLICY_TABLE_NAMES = [
   'training_requirement_rules',
   'training_categories',
   'code_table_entries',
+  // Only the county's own tasks travel down (policy bundles carry rows of the county unit).
+  'ledger_tasks',
 ] as const;
 
 /** Contract schemas (the UI's record shapes) checked on top of the structural check, per table. */
@@ -27,7 +31,7 @@ export interface SharedTable {
   name: string;
   table: SQLiteTable;
   columns: Record<string, Column>;
-  /** Column keys in declaration order: the key order of every JSON line. */
+  /** Column keys in declaration order: the key order of every JSON line (local-only columns left out). */
   keys: string[];
 }
 
@@ -40,7 +44,8 @@ export function sharedTables(): SharedTable[] {
     if (!is(value, SQLiteTable)) continue;
     const columns = getTableColumns(value) as Record<string, Column>;
     if (!SHARED.every((k) => k in columns)) continue;
-    found.push({ name: getTableConfig(value).name, table: value, columns, keys: Object.keys(columns) });
+    const wire = Object.fromEntries(Object.entries(columns).filter(([k]) => !LOCAL_ONLY_COLUMNS.has(k)));
+    found.push({ name: getTableConfig(value).name, table: value, columns: wire, keys: Object.keys(wire) });
   }
   // org_units first: the rows of other tables name their org unit.
   found.sort((a, b) => (a.name === 'org_units' ? -1 : b.name === 'org_units' ? 1 : a.name.localeCompare(b.name)));

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { bundleContract } from '../bundle/contract.ts';
 import { codesContract } from '../codes/contract.ts';
 import { assessmentContract } from '../assessment/contract.ts';
+import { ledgerContract } from '../ledger/contract.ts';
 import { orgContract } from '../org/contract.ts';
 import { rosterContract } from '../roster/contract.ts';
 import { rosterIoContract } from '../roster-io/contract.ts';
@@ -16,6 +17,7 @@ export const contract = {
   ...bundleContract,
   ...codesContract,
   ...assessmentContract,
+  ...ledgerContract,
   ...orgContract,
   ...rosterContract,
   ...rosterIoContract,

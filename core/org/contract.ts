@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mutation, query } from '../contract/op.ts';
 import { id, optionalText, requiredText } from '../contract/fields.ts';
 import { ORG_LEVELS } from '../codes/tables.ts';
+import { ref, target } from '../guard/refs.ts';
 
 export const orgLevel = z.enum(ORG_LEVELS);
 
@@ -26,7 +27,7 @@ export const orgContract = {
   'org.create': mutation(
     '新建组织单位',
     z.object({
-      parentId: id('上级单位').nullish().transform((v) => v ?? null),
+      parentId: ref('org_units', '上级单位').nullish().transform((v) => v ?? null),
       level: z.enum(ORG_LEVELS, { error: '「层级」应为县、街道或社区' }),
       name: requiredText('单位名称', 60),
       code,
@@ -36,7 +37,7 @@ export const orgContract = {
   ),
   'org.update': mutation(
     '修改组织单位名称或区划代码',
-    z.object({ id: id('单位编号'), name: requiredText('单位名称', 60), code, codeEdition: optionalText('区划代码版本', 10) }),
+    z.object({ id: target('org_units', '单位编号'), name: requiredText('单位名称', 60), code, codeEdition: optionalText('区划代码版本', 10) }),
     orgUnit,
   ),
 };

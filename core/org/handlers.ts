@@ -28,14 +28,16 @@ export function subtreeIds(ctx: Ctx, rootId: string): string[] {
   if (!all.some((u) => u.id === rootId)) throw notFound('组织单位', rootId);
   const children = new Map<string, string[]>();
   for (const u of all) if (u.parentId) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
-  const out: string[] = [];
+  // A visited set, not trust in the tree: a cycle received in a bundle must not hang the walk.
+  const out = new Set<string>();
   const stack = [rootId];
   while (stack.length) {
     const id = stack.pop()!;
-    out.push(id);
+    if (out.has(id)) continue;
+    out.add(id);
     stack.push(...(children.get(id) ?? []));
   }
-  return out;
+  return [...out];
 }
 
 function assertCodeFree(tx: TxCtx, code: string, exceptId: string | null): void {
@@ -77,7 +79,7 @@ export const orgHandlers: HandlersFor<typeof orgContract> = {
     if (!scope) return all;
     const byId = new Map(all.map((u) => [u.id, u]));
     const visible = new Set(scope);
-    for (const id of scope) for (let p = byId.get(id)?.parentId; p; p = byId.get(p)?.parentId) visible.add(p);
+    for (const id of scope) for (let p = byId.get(id)?.parentId; p && !visible.has(p); p = byId.get(p)?.parentId) visible.add(p);
     return all.filter((u) => visible.has(u.id));
   },
 

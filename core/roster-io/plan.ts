@@ -146,6 +146,11 @@ export function planRow(p: PlanContext, sheetRow: SheetRow): PlannedRow {
     orgId = existing.orgId;
   }
   orgName = p.index.units.get(orgId)?.name ?? orgName;
+  // A record another installation delivered by bundle is changed only where it is owned (the record guard).
+  if (existing?.origin) {
+    issue('name', `「姓名」“${existing.name}”的记录来自 ${existing.origin} 的数据包，只能由其所属单位修改，本次不能更新`);
+    return result('error');
+  }
 
   // Merge: a blank cell keeps the stored value; （清空） clears it.
   const merged: Record<string, unknown> = { orgId };

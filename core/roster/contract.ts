@@ -3,6 +3,7 @@ import { mutation, query } from '../contract/op.ts';
 import { id, isoDate } from '../contract/fields.ts';
 import { PERSON_STATUSES } from '../codes/tables.ts';
 import { personInput, personUpdateInput, retireInput } from './person-schema.ts';
+import { ref } from '../guard/refs.ts';
 
 const nullableText = z.string().nullable();
 
@@ -65,13 +66,13 @@ export const rosterContract = {
     }).default({ status: '在岗' }),
     z.object({ rows: z.array(personSummary), asOf: z.string() }),
   ),
-  'roster.get': query('读取一名人员的完整信息', z.object({ id: id('人员编号'), asOf }), personRecord),
+  'roster.get': query('读取一名人员的完整信息', z.object({ id: ref('people', '人员编号'), asOf }), personRecord),
   'roster.create': mutation('新增人员', personInput, personRecord),
   'roster.update': mutation('修改人员信息', personUpdateInput, personRecord),
   'roster.retire': mutation('办理离任、退休或解聘（保留记录与历史）', retireInput, personRecord),
   'roster.reveal': mutation(
     '查看完整身份证号或电话（留痕）',
-    z.object({ id: id('人员编号'), field: z.enum(['idNumber', 'phone'], { error: '「字段」只能是身份证号或电话' }) }),
+    z.object({ id: ref('people', '人员编号'), field: z.enum(['idNumber', 'phone'], { error: '「字段」只能是身份证号或电话' }) }),
     z.object({ value: z.string().nullable() }),
   ),
 };

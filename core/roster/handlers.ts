@@ -5,7 +5,8 @@ import type { HandlersFor } from '../contract/handler-types.ts';
 import { AppError, validationError } from '../contract/errors.ts';
 import type { Ctx, TxCtx } from '../context.ts';
 import { getOrgUnit, subtreeIds } from '../org/handlers.ts';
-import { assertInScope, scopeIds } from '../security/scope.ts';
+import { assertInScope } from '../security/scope.ts';
+import { scopeCondition } from '../guard/scope.ts';
 import { canSeeFull } from '../security/masking.ts';
 import { assertLocallyWritable } from '../bundle/ownership.ts';
 import { maskIdNumber, maskPhone } from './id-number.ts';
@@ -37,22 +38,30 @@ export function assertPersonWritable(tx: TxCtx, p: PersonFields, selfId: string 
   }
 }
 
+// A role that sees ID numbers and phones masked could otherwise rebuild one digit by digit
+// through partial matches; for it an ID number or phone matches only when typed in full, and
+// every such match leaves an audit row naming whose record it found (not the value searched).
+function searchCondition(ctx: Ctx, raw: string): { where: SQL | undefined; identifier: 'idNumber' | 'phone' | null } {
+  const q = raw.normalize('NFKC').trim();
+  const pattern = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
+  if (canSeeFull(ctx, 'idNumber') && canSeeFull(ctx, 'phone'))
+    return { where: or(like(people.name, pattern), like(people.idNumber, pattern.toUpperCase()), like(people.phone, pattern)), identifier: null };
+  const digits = q.replace(/[\s-]/g, '');
+  const identifier = /^\d{17}[\dXx]$/.test(digits) ? 'idNumber' : /^\d{7,}$/.test(digits) ? 'phone' : null;
+  return {
+    where: or(like(people.name, pattern), eq(people.idNumber, digits.toUpperCase()), eq(people.phone, q), eq(people.phone, digits)),
+    identifier,
+  };
+}
+
 export const rosterHandlers: HandlersFor<typeof rosterContract> = {
   'roster.list': (ctx, input) => {
     const asOf = input.asOf ?? today(ctx);
-    const where: (SQL | undefined)[] = [isNull(people.deletedAt)];
-    if (input.orgId) {
-      assertInScope(ctx, input.orgId);
-      where.push(inArray(people.orgId, subtreeIds(ctx, input.orgId)));
-    } else {
-      const scope = scopeIds(ctx);
-      if (scope) where.push(inArray(people.orgId, [...scope]));
-    }
+    const where: (SQL | undefined)[] = [isNull(people.deletedAt), scopeCondition(ctx, people.orgId)];
+    if (input.orgId) where.push(inArray(people.orgId, subtreeIds(ctx, input.orgId)));
     if (input.status !== 'all') where.push(eq(people.status, input.status));
-    if (input.query) {
-      const q = `%${input.query.normalize('NFKC').replace(/[%_\\]/g, '\\$&')}%`;
-      where.push(or(like(people.name, q), like(people.idNumber, q.toUpperCase()), like(people.phone, q)));
-    }
+    const search = input.query ? searchCondition(ctx, input.query) : null;
+    if (search) where.push(search.where);
     const rows = ctx.db
       .select({ row: people, orgName: orgUnits.name })
       .from(people)
@@ -61,6 +70,8 @@ export const rosterHandlers: HandlersFor<typeof rosterContract> = {
       .orderBy(asc(orgUnits.code), asc(people.name))
       .all();
     const fullPhone = canSeeFull(ctx, 'phone');
+    if (search?.identifier && rows.length)
+      ctx.noteAccess?.({ entity: 'person', after: { search: search.identifier, matched: rows.map((r) => ({ id: r.row.id, name: r.row.name })) } });
     return {
       asOf,
       rows: rows.map((r) => {

@@ -59,10 +59,15 @@ function fromDigits(first17: string, upgraded: boolean): IdParseResult {
 }
 
 /** Display form: region prefix and check tail kept, the rest starred (6110**********123X). */
+// Only the province (first 2 digits) stays visible. Whoever sees a mask also sees the birth
+// date (digits 7–14) and the sex (digit 17's parity), and the check digit follows from the
+// other 17: keeping the last four or the city code, as the usual 6104********1234 does, would
+// leave 2 digits to guess. This way digits 3–6 and 15–17 stay unknown: 7 (籍贯 names a place
+// of origin, not the registration office whose code digits 3–6 are).
 export function maskIdNumber(id: string | null | undefined): string | null {
   if (!id) return null;
   if (id.length < 8) return '*'.repeat(id.length);
-  return id.slice(0, 4) + '*'.repeat(id.length - 8) + id.slice(-4);
+  return id.slice(0, 2) + '*'.repeat(id.length - 2);
 }
 
 export function maskPhone(phone: string | null | undefined): string | null {

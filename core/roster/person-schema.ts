@@ -3,6 +3,7 @@ import { id, isoDate, optionalIsoDate, optionalText, requiredText } from '../con
 import { canonicalCode, LEAVING_STATUSES, PERSON_STATUSES } from '../codes/tables.ts';
 import { parseIdNumber } from './id-number.ts';
 import { addYears } from './dates.ts';
+import { target } from '../guard/refs.ts';
 
 // The one set of person rules: the form, the API and every import parse through these
 // schemas, so a bad value reads the same wherever it comes from.
@@ -144,10 +145,10 @@ export const personInput = z.object(personFieldsShape).superRefine(crossCheckPer
 export type PersonInput = z.input<typeof personInput>;
 export type PersonFields = z.output<typeof personInput>;
 
-export const personUpdateInput = z.object({ id: id('人员编号'), ...personFieldsShape }).superRefine(crossCheckPerson);
+export const personUpdateInput = z.object({ id: target('people', '人员编号'), ...personFieldsShape }).superRefine(crossCheckPerson);
 
 export const retireInput = z.object({
-  id: id('人员编号'),
+  id: target('people', '人员编号'),
   status: z.enum(LEAVING_STATUSES, { error: '「离岗类型」应为离任、退休或解聘' }),
   date: isoDate('离岗日期'),
   reason: requiredText('离岗原因', 200),

@@ -3,6 +3,7 @@ import { mutation, query } from '../contract/op.ts';
 import { id, optionalText, requiredText } from '../contract/fields.ts';
 import { ORG_LEVELS } from '../codes/tables.ts';
 import { ROLES } from './roles.ts';
+import { ref, target } from '../guard/refs.ts';
 
 const username = z
   .string({ error: '「用户名」必须填写' })
@@ -98,15 +99,15 @@ export const securityContract = {
   'users.list': query('账号列表', z.object({}).default({}), z.array(userInfo)),
   'users.create': mutation(
     '新建账号（首次登录须修改密码）',
-    z.object({ username, displayName: requiredText('姓名', 30), role, orgScopeId: id('管辖范围').nullish().transform((v) => v ?? null), initialPassword: password }),
+    z.object({ username, displayName: requiredText('姓名', 30), role, orgScopeId: ref('org_units', '管辖范围').nullish().transform((v) => v ?? null), initialPassword: password }),
     userInfo,
   ),
   'users.update': mutation(
     '修改账号的姓名、角色、管辖范围或停用状态',
-    z.object({ id: id('账号'), displayName: requiredText('姓名', 30), role, orgScopeId: id('管辖范围').nullish().transform((v) => v ?? null), disabled: z.boolean() }),
+    z.object({ id: target('users', '账号'), displayName: requiredText('姓名', 30), role, orgScopeId: ref('org_units', '管辖范围').nullish().transform((v) => v ?? null), disabled: z.boolean() }),
     userInfo,
   ),
-  'users.resetPassword': mutation('重设账号密码（下次登录须修改）', z.object({ id: id('账号'), newPassword: password }), userInfo),
+  'users.resetPassword': mutation('重设账号密码（下次登录须修改）', z.object({ id: target('users', '账号'), newPassword: password }), userInfo),
   'settings.getSecurity': query('安全策略（登录失败锁定、闲置锁定）', z.object({}).default({}), policy),
   'settings.updateSecurity': mutation('修改安全策略', policy, policy),
   'audit.list': query(

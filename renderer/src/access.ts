@@ -10,6 +10,8 @@ const PAGE_OP: Record<string, string> = {
   training: 'training.hoursByPerson',
   salary: 'salary.schemes',
   assessment: 'assessment.cycles',
+  ledger: 'ledger.items.list',
+  'ledger-overview': 'ledger.overview',
   exchange: 'bundle.history',
   settings: 'users.list',
   audit: 'audit.list',

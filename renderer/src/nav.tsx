@@ -6,6 +6,8 @@ import { TrainingPage } from './features/training/TrainingPage.tsx';
 import { AssessmentPage } from './features/assessment/AssessmentPage.tsx';
 import { SalaryPage } from './features/salary/SalaryPage.tsx';
 import { ExchangePage } from './features/exchange/ExchangePage.tsx';
+import { LedgerPage } from './features/ledger/LedgerPage.tsx';
+import { OverviewPage } from './features/ledger/OverviewPage.tsx';
 
 // The navigation and route table. A module's page lives in renderer/src/features/<area>/;
 // to go live it replaces its placeholder line here (or adds one) and adds one import line.
@@ -24,6 +26,8 @@ export const NAV: NavEntry[] = [
   { path: 'training', label: '培训', render: () => <TrainingPage /> },
   { path: 'salary', label: '薪酬', render: () => <SalaryPage /> },
   { path: 'assessment', label: '考核', render: () => <AssessmentPage /> },
+  { path: 'ledger', label: '台账', render: () => <LedgerPage /> },
+  { path: 'ledger-overview', label: '台账总览', render: () => <OverviewPage /> },
   { path: 'exchange', label: '数据交换', render: () => <ExchangePage /> },
   { path: 'settings', label: '设置', render: () => <SettingsPage /> },
   { path: 'audit', label: '审计日志', render: () => <AuditPage /> },

@@ -25,6 +25,12 @@ describe('jiceng demo-data and call', () => {
     expect(new Set(list.data.rows.map((p: { orgName: string }) => p.orgName)).size).toBe(3);
   });
 
+  it('demo-data includes the 台账: 620 closed orders in the county view', () => {
+    const y = new Date().getFullYear();
+    const out = JSON.parse(jiceng(['call', 'ledger.overview', JSON.stringify({ from: `${y - 1}-01-01`, to: `${y}-12-31` }), '--db', db], asClerk).stdout);
+    expect(out.data.rows[0].figures.ordersClosed).toBe(620);
+  });
+
   it('refuses to write demo data over an existing database', () => {
     const r = jiceng(['demo-data', '--db', db]);
     expect(r.status).toBe(1);

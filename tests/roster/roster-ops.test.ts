@@ -65,7 +65,7 @@ describe('roster operations through the dispatcher', () => {
     expect(JSON.parse(audit.before).name).toBe('李娜');
     expect(JSON.parse(audit.after).grid).toBe('第3网格');
     const list = await app.ok('roster.list', { query: '6104' });
-    expect(list.rows[0]).toMatchObject({ id: p.id, idNumberMasked: '6104**********0025' });
+    expect(list.rows[0]).toMatchObject({ id: p.id, idNumberMasked: '61****************' });
     expect(list.rows[0]).not.toHaveProperty('idNumber');
   });
 

@@ -9,6 +9,7 @@ import { assessmentSteps, orgSteps, rosterSteps, salarySteps } from './coverage/
 import { securitySteps } from './coverage/security-steps.ts';
 import { bundleSteps, closeOthers } from './coverage/bundle-steps.ts';
 import { importSteps, trainingSteps } from './coverage/training-steps.ts';
+import { ledgerSteps } from './coverage/ledger-steps.ts';
 import type { TestApp } from '../helpers/app.ts';
 
 // Issue 3: "each mutation, enumerated from the registry, writes exactly one audit row".
@@ -54,6 +55,7 @@ describe('audit coverage of every mutation', () => {
       await salarySteps(st, data);
       await trainingSteps(st, data);
       await importSteps(st, data);
+      await ledgerSteps(st, data);
       await securitySteps(st);
       await bundleSteps(st, others);
     } catch (e) {
