@@ -1,10 +1,11 @@
+import { inArray, notInArray } from 'drizzle-orm';
 import { z } from 'zod';
 import { orgUnits } from '../../db/schema/index.ts';
 import { AppError } from '../contract/errors.ts';
-import type { Ctx } from '../context.ts';
+import type { Ctx, TxCtx } from '../context.ts';
 import { installationFingerprint, isWeakEd25519PublicKey, normalizeFingerprint, signBytes, verifyBytes } from './crypto.ts';
-import { activeKey, requireBinding } from './keys.ts';
-import { serialiseRows } from './export.ts';
+import { activeKey, getBinding, requireBinding, trustedPeers } from './keys.ts';
+import { serialiseRows, subtreeOf } from './export.ts';
 import { sharedTables } from './tables.ts';
 
 // Enrollment files. Both are self-signed JSON: the signature proves possession of the
@@ -91,4 +92,18 @@ export function assertFingerprint(expected: string, typed: string | null | undef
   if (typed == null) return;
   if (normalizeFingerprint(expected) !== normalizeFingerprint(typed))
     throw new AppError('validation', `「指纹」输入的指纹与文件中的密钥不符（文件中为 ${expected}），未登记`, [{ path: 'confirm', message: '「指纹」与文件中的密钥不符' }]);
+}
+
+/**
+ * At a community, the county's units (everything outside the community's own subtree) came
+ * from the county profile: they carry the county's code as origin, so the record guard keeps
+ * them read-only here. Runs whenever the binding or the profile changes; a no-op elsewhere.
+ */
+export function markCountyUnits(tx: TxCtx): void {
+  const b = getBinding(tx);
+  const county = trustedPeers(tx, 'county')[0];
+  if (b?.role !== 'community' || !county) return;
+  const own = subtreeOf(tx.db.select({ id: orgUnits.id, parentId: orgUnits.parentId }).from(orgUnits).all(), b.orgId);
+  tx.db.update(orgUnits).set({ origin: county.orgCode }).where(notInArray(orgUnits.id, own)).run();
+  tx.db.update(orgUnits).set({ origin: null }).where(inArray(orgUnits.id, own)).run();
 }

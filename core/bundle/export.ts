@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, gt, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, inArray, lte, ne, sql } from 'drizzle-orm';
 import { bundleExports, counters, orgUnits, type BundleExportRow, type BundlePeerRow } from '../../db/schema/index.ts';
 import { AppError } from '../contract/errors.ts';
 import type { Ctx } from '../context.ts';
@@ -97,10 +97,13 @@ export async function buildBundle(ctx: Ctx, kind: 'data' | 'policy', full: boole
   const counts: Record<string, number> = {};
   for (const t of tables) {
     const c = t.columns;
+    // The sender's own unit row is the county's to change: a data bundle never carries it (the
+    // recipient refuses one that differs from its copy), nor rows this installation received.
+    const own = kind === 'data' && t.name === 'org_units' ? [ne(c.id!, binding.orgId)] : [];
     const rows = ctx.db
       .select()
       .from(t.table)
-      .where(and(inArray(c.orgId!, owners), gt(c.changeSeq!, fromChangeSeq), lte(c.changeSeq!, toChangeSeq)))
+      .where(and(inArray(c.orgId!, owners), gt(c.changeSeq!, fromChangeSeq), lte(c.changeSeq!, toChangeSeq), sql`"origin" IS NULL`, ...own))
       .orderBy(asc(c.changeSeq!), asc(c.id!))
       .all() as Record<string, unknown>[];
     const data = serialiseRows(t, rows);

@@ -5,13 +5,13 @@ import { AppError } from '../contract/errors.ts';
 import type { Ctx } from '../context.ts';
 import type { bundleContract } from './contract.ts';
 import { parseAgeKeygenFile } from './crypto.ts';
-import { assertFingerprint, exportProfile, exportRequest, readProfile, readRequest } from './enroll.ts';
+import { assertFingerprint, exportProfile, exportRequest, markCountyUnits, readProfile, readRequest } from './enroll.ts';
 import {
   activeKey, allOwnKeys, bindingFor, findOrgByCode, generateKeyMaterial, getBinding, installKey, listPeers, publicView,
   requireBinding, setBinding, trustPeer,
 } from './keys.ts';
 import { rekeyOrgUnit } from './rekey.ts';
-import { sharedTables } from './tables.ts';
+import { checkRecord, sharedTables, type SharedTable } from './tables.ts';
 
 type KeyOps = 'keys.init' | 'keys.show' | 'keys.importIdentity' | 'keys.rotate' | 'keys.backup' | 'keys.revokePeer'
   | 'enroll.exportProfile' | 'enroll.importProfile' | 'enroll.exportRequest' | 'enroll.importRequest';
@@ -26,6 +26,23 @@ function keysState(ctx: Ctx) {
   return { binding: getBinding(ctx), active: keys.find((k) => k.status === 'active') ?? null, keys, peers: listPeers(ctx).map(peerOut) };
 }
 
+/** The county's org tree, checked like received rows: each unit by the org rules, and no parent loops. */
+function assertProfileTree(t: SharedTable, units: Record<string, unknown>[]): void {
+  const parents = new Map<string, string | null>();
+  for (const [i, u] of units.entries()) {
+    const problems = checkRecord(t, u);
+    if (problems.length) throw new AppError('validation', `「文件」县级配置第 ${i + 1} 个组织单位有误：${problems[0]}`);
+    parents.set(String(u.id), (u.parentId as string | null) ?? null);
+  }
+  for (const id of parents.keys()) {
+    const seen = new Set<string>();
+    for (let cur: string | null | undefined = id; cur; cur = parents.get(cur)) {
+      if (seen.has(cur)) throw new AppError('validation', `「文件」县级配置中的组织单位 ${id} 的上级单位形成循环，已拒绝`);
+      seen.add(cur);
+    }
+  }
+}
+
 const stamp = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10).replaceAll('-', '');
 
 export const keysHandlers: HandlersFor<Pick<typeof bundleContract, KeyOps>> = {
@@ -36,6 +53,7 @@ export const keysHandlers: HandlersFor<Pick<typeof bundleContract, KeyOps>> = {
         if (getBinding(tx)) throw new AppError('conflict', '本机已初始化密钥；如需更换请使用“更换密钥”');
         const b = bindingFor(tx, input.orgCode);
         setBinding(tx, b);
+        markCountyUnits(tx);
         const k = installKey(tx, material);
         tx.audit({ entity: 'bundle_key', entityId: k.id, after: { binding: b, fingerprint: k.fingerprint } });
         return keysState(tx);
@@ -104,6 +122,7 @@ export const keysHandlers: HandlersFor<Pick<typeof bundleContract, KeyOps>> = {
     if (own?.role === 'county') throw new AppError('conflict', '本机是县（区），不能导入县级配置');
     const t = sharedTables().find((x) => x.name === 'org_units')!;
     const lines = p.orgUnits.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    assertProfileTree(t, lines);
     // Communities adopt the county's unit ids, so records carry ids the county knows.
     const rekeyed: { code: string; from: string; to: string }[] = [];
     for (const u of lines) {
@@ -121,6 +140,7 @@ export const keysHandlers: HandlersFor<Pick<typeof bundleContract, KeyOps>> = {
       role: 'county', orgCode: p.org.code, orgName: p.org.name, orgId: p.org.id, ageRecipients: p.ageRecipients,
       signPublic: p.signPublic, fingerprint: p.fingerprint,
     });
+    markCountyUnits(tx);
     tx.audit({ entity: 'bundle_peer', entityId: peer.id, after: { ...peerOut(peer), orgUnits: lines.length, rekeyed } });
     return peerOut(peer);
   },

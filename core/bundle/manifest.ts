@@ -68,7 +68,7 @@ export function outerSigMessage(s: Omit<OuterSig, 'signature' | 'format'>): Uint
 
 export const OUTCOMES = [
   'ACCEPTED', 'DUPLICATE', 'ROLLBACK', 'GAP', 'FORK', 'SIG_UNKNOWN_KEY', 'SENDER_MISMATCH',
-  'RECIPIENT_MISMATCH', 'KEY_REVOKED', 'CORRUPT', 'SCHEMA_INVALID', 'TOO_LARGE',
+  'RECIPIENT_MISMATCH', 'KEY_REVOKED', 'CORRUPT', 'SCHEMA_INVALID', 'OUT_OF_SCOPE', 'TOO_LARGE',
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -84,5 +84,6 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
   KEY_REVOKED: '发送方密钥已吊销',
   CORRUPT: '文件损坏或被篡改',
   SCHEMA_INVALID: '数据内容不合规',
+  OUT_OF_SCOPE: '数据超出发送单位的范围',
   TOO_LARGE: '文件超过大小上限',
 };

@@ -2,7 +2,7 @@ import { getTableColumns, is, type Column } from 'drizzle-orm';
 import { getTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { z } from 'zod';
 import * as schema from '../../db/schema/index.ts';
-import { personRecord } from '../roster/contract.ts';
+import { peopleCheck, RECORD_CHECKS, type RecordCheck } from './record-schemas.ts';
 
 // Which tables travel in bundles, discovered from db/schema: every table that carries the
 // full sharedColumns() set. A module added later joins the bundle without a format change.
@@ -21,11 +21,6 @@ export const POLICY_TABLE_NAMES = [
   // Only the county's own tasks travel down (policy bundles carry rows of the county unit).
   'ledger_tasks',
 ] as const;
-
-/** Contract schemas (the UI's record shapes) checked on top of the structural check, per table. */
-const RECORD_SCHEMAS: Record<string, z.ZodObject> = {
-  people: personRecord,
-};
 
 export interface SharedTable {
   name: string;
@@ -58,8 +53,10 @@ export function policyTables(): SharedTable[] {
   return sharedTables().filter((t) => names.has(t.name));
 }
 
+/** What a community sends up: everything but the policy tables, which travel only downward. */
 export function dataTables(): SharedTable[] {
-  return sharedTables();
+  const names = new Set<string>(POLICY_TABLE_NAMES);
+  return sharedTables().filter((t) => !names.has(t.name));
 }
 
 /** The structural check of one value against its drizzle column; a Chinese reason, or null. */
@@ -86,15 +83,11 @@ function checkValue(col: Column, v: unknown): string | null {
   }
 }
 
-const picked = new Map<string, z.ZodObject | null>();
+const picked = new Map<string, RecordCheck | null>();
 
-/** The contract schema restricted to the table's columns (computed fields like age are not stored). */
-function contractFor(t: SharedTable): z.ZodObject | null {
-  if (!picked.has(t.name)) {
-    const full = RECORD_SCHEMAS[t.name];
-    const keys = full ? Object.keys(full.shape).filter((k) => k in t.columns) : [];
-    picked.set(t.name, full ? full.pick(Object.fromEntries(keys.map((k) => [k, true])) as Record<string, true>) : null);
-  }
+/** The module's own rules for a table's records (core/bundle/record-schemas.ts), or null. */
+function contractFor(t: SharedTable): RecordCheck | null {
+  if (!picked.has(t.name)) picked.set(t.name, t.name === 'people' ? peopleCheck(t.columns) : (RECORD_CHECKS[t.name] ?? null));
   return picked.get(t.name)!;
 }
 
@@ -115,8 +108,9 @@ export function checkRecord(t: SharedTable, record: unknown): string[] {
   if (typeof r.id === 'string' && !/^[0-9A-Za-z_-]{1,64}$/.test(r.id)) problems.push(`「${t.name}.id」不是有效的编号`);
   const contract = contractFor(t);
   if (contract && !problems.length) {
-    const res = contract.safeParse(r);
+    const res = contract.schema.safeParse(r);
     if (!res.success) for (const i of res.error.issues) problems.push(`「${t.name}.${i.path.join('.')}」${i.message}`);
+    else if (contract.cross) for (const m of contract.cross(res.data)) problems.push(`「${t.name}」${m}`);
   }
   return problems;
 }

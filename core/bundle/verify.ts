@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
-import { orgUnits, settings, type BundlePeerRow } from '../../db/schema/index.ts';
+import { settings, type BundlePeerRow } from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
 import { readArchive } from './archive.ts';
 import { ageDecrypt, recipientFingerprint, sha256Hex, verifyBytes } from './crypto.ts';
-import { schemaVersion, subtreeOf } from './export.ts';
+import { checkRowScope } from './check-rows.ts';
+import { schemaVersion } from './export.ts';
 import { allOwnKeys, getBinding, peerBySignFingerprint } from './keys.ts';
 import { manifestSchema, outerSigMessage, outerSigSchema, signedManifestMessage, type Manifest, type Outcome } from './manifest.ts';
-import { checkRecord, dataTables, policyTables, type SharedTable } from './tables.ts';
+import { checkRecord, policyTables, sharedTables, type SharedTable } from './tables.ts';
 
 // Every check that can reject a bundle, with no write at all. The merge runs only on what
 // this returns as `ok`.
@@ -106,7 +107,9 @@ export async function verifyBundle(ctx: Ctx, file: Uint8Array, outerSigText: str
   if (manifest.schemaVersion > schemaVersion(ctx))
     return reject('SCHEMA_INVALID', `数据包来自较新版本（结构版本 ${manifest.schemaVersion}），请先升级本程序`, manifest);
 
-  const known = new Map((manifest.kind === 'data' ? dataTables() : policyTables()).map((t) => [t.name, t]));
+  // A data bundle is read against every shared table, so a policy table it carries is named
+  // and refused as OUT_OF_SCOPE (check-rows.ts) rather than passed over as unknown.
+  const known = new Map((manifest.kind === 'data' ? sharedTables() : policyTables()).map((t) => [t.name, t]));
   const parts: VerifiedBundle['parts'] = [];
   const seen = new Set<string>();
   for (const p of manifest.parts) {
@@ -138,26 +141,17 @@ export async function verifyBundle(ctx: Ctx, file: Uint8Array, outerSigText: str
         return reject('SCHEMA_INVALID', `数据表 ${p.table} 第 ${i + 1} 行不是有效的 JSON`, manifest);
       }
       const problems = checkRecord(t, r);
-      if (problems.length) return reject('SCHEMA_INVALID', `数据表 ${p.table} 第 ${i + 1} 行：${problems.slice(0, 3).join('；')}`, manifest);
+      const rid = (r as { id?: unknown } | null)?.id;
+      if (problems.length)
+        return reject('SCHEMA_INVALID', `数据表 ${p.table} 第 ${i + 1} 行${typeof rid === 'string' ? `（编号 ${rid.slice(0, 64)}）` : ''}：${problems.slice(0, 3).join('；')}`, manifest);
       rows.push(r as Record<string, unknown>);
     }
     parts.push({ table: t, rows });
   }
 
-  // Records stay owned by the sender: every one must belong to its unit or a unit below.
-  const units = ctx.db.select({ id: orgUnits.id, parentId: orgUnits.parentId }).from(orgUnits).all();
-  // A received unit may extend the sender's subtree only if it is new here: an existing
-  // unit cannot be moved under the sender by a bundle.
-  const localIds = new Set(units.map((u) => u.id));
-  const incomingUnits = (parts.find((p) => p.table.name === 'org_units')?.rows ?? []).filter((u) => !localIds.has(String(u.id)));
-  const owned = new Set(
-    manifest.kind === 'data'
-      ? subtreeOf([...units, ...incomingUnits.map((u) => ({ id: String(u.id), parentId: (u.parentId as string | null) ?? null }))], peer.orgId)
-      : [peer.orgId],
-  );
-  for (const p of parts)
-    for (const r of p.rows)
-      if (!owned.has(String(r.orgId))) return reject('SENDER_MISMATCH', `数据表 ${p.table.name} 中有不属于“${peer.orgName}”的记录`, manifest);
+  const scope = checkRowScope(ctx, manifest, peer, parts);
+  if (!scope.ok) return reject('OUT_OF_SCOPE', scope.message, manifest);
+  const owned = scope.owned;
 
   return { ok: true, sha256, manifest, peer, parts, owned };
 }

@@ -1,4 +1,4 @@
-import { inArray } from 'drizzle-orm';
+import { getTableColumns, inArray } from 'drizzle-orm';
 import { bundlePeers, orgUnits } from '../../db/schema/index.ts';
 import { AppError } from '../contract/errors.ts';
 import type { OpDef } from '../contract/op.ts';
@@ -17,11 +17,17 @@ import { eq } from 'drizzle-orm';
 type Row = Record<string, unknown>;
 const CHUNK = 500;
 
-function loadRows(ctx: Ctx, table: GuardedTable, ids: string[]): Map<string, Row> {
+// The columns a check reads; a whole row is loaded only for a seal hook that looks at more.
+const GUARD_KEYS = ['id', 'orgId', 'origin', 'orgScopeId'];
+
+function loadRows(ctx: Ctx, table: GuardedTable, ids: string[], whole = false): Map<string, Row> {
   const spec = GUARD[table];
+  const columns = getTableColumns(spec.table);
+  const picked = Object.fromEntries(GUARD_KEYS.filter((k) => k in columns).map((k) => [k, columns[k]!]));
   const out = new Map<string, Row>();
   for (let i = 0; i < ids.length; i += CHUNK) {
-    const rows = ctx.db.select().from(spec.table).where(inArray(spec.table.id, ids.slice(i, i + CHUNK))).all() as Row[];
+    const where = inArray(spec.table.id, ids.slice(i, i + CHUNK));
+    const rows = (whole ? ctx.db.select().from(spec.table).where(where).all() : ctx.db.select(picked).from(spec.table).where(where).all()) as Row[];
     for (const r of rows) out.set(String(r.id), r);
   }
   return out;
@@ -51,7 +57,7 @@ export function assertRowWritable(ctx: Ctx, table: GuardedTable, row: Row): void
 
 /** Loads and checks one stored row: in scope for reading, and writable when `write`. */
 export function loadGuarded(ctx: Ctx, table: GuardedTable, id: string, mode: 'read' | 'write' = 'read'): Row {
-  const row = loadRows(ctx, table, [id]).get(id);
+  const row = loadRows(ctx, table, [id], true).get(id);
   if (!row) throw new AppError('not_found', `未找到${GUARD[table].label}（${id}），可能已被删除。`);
   checkRows(ctx, table, [row], mode);
   return row;
@@ -81,7 +87,7 @@ export function guardRefs(ctx: Ctx, def: OpDef, input: unknown): void {
   }
   for (const { table, mode, ids } of wanted.values()) {
     if (!ids.size) continue;
-    const rows = loadRows(ctx, table, [...ids]);
+    const rows = loadRows(ctx, table, [...ids], mode === 'write' && GUARD[table].sealed !== undefined);
     for (const id of ids) if (!rows.has(id)) throw new AppError('not_found', `未找到${GUARD[table].label}（${id}），可能已被删除。`);
     checkRows(ctx, table, [...rows.values()], mode);
   }

@@ -1,7 +1,9 @@
+import { eq } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as s from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
 import type { GuardedTable } from './refs.ts';
+import { schemeSealedBy } from '../salary/seal.ts';
 
 // One entry per table addressed by id: how the guard finds a stored row's org unit, whether
 // its rows are policy (set by the unit that owns them and readable below it), and whether a
@@ -25,6 +27,14 @@ export interface GuardSpec {
   local?: boolean;
 }
 
+/** Entries, sessions and results of a confirmed cycle are frozen until an audited re-open. */
+function lockedCycle(ctx: Ctx, row: Row): string | null {
+  const cycleId = typeof row.cycleId === 'string' ? row.cycleId : null;
+  if (!cycleId) return null;
+  const c = ctx.db.select({ name: s.assessmentCycles.name, status: s.assessmentCycles.status }).from(s.assessmentCycles).where(eq(s.assessmentCycles.id, cycleId)).get();
+  return c?.status === 'locked' ? `考核周期“${c.name}”已确认锁定，不能修改；如需更正，请先执行“重新开启”并写明原因` : null;
+}
+
 export const GUARD: Record<GuardedTable, GuardSpec> = {
   org_units: { table: s.orgUnits, label: '组织单位' },
   people: { table: s.people, label: '人员' },
@@ -36,15 +46,24 @@ export const GUARD: Record<GuardedTable, GuardSpec> = {
   training_requirement_rules: { table: s.trainingRequirementRules, label: '学时要求', policy: true },
   assessment_schemes: { table: s.assessmentSchemes, label: '考核方案', policy: true },
   assessment_cycles: { table: s.assessmentCycles, label: '考核周期' },
-  assessment_entries: { table: s.assessmentEntries, label: '考核记录' },
-  assessment_sessions: { table: s.assessmentSessions, label: '民主测评场次' },
-  assessment_results: { table: s.assessmentResults, label: '考核结果' },
-  salary_schemes: { table: s.salarySchemes, label: '薪酬方案', policy: true },
+  assessment_entries: { table: s.assessmentEntries, label: '考核记录', sealed: lockedCycle },
+  assessment_sessions: { table: s.assessmentSessions, label: '民主测评场次', sealed: lockedCycle },
+  assessment_results: { table: s.assessmentResults, label: '考核结果', sealed: lockedCycle },
+  // A version a confirmed month was paid under is frozen; copying it to a new version stays open.
+  salary_schemes: {
+    table: s.salarySchemes, label: '薪酬方案', policy: true,
+    sealed: (ctx, r) => {
+      const month = schemeSealedBy(ctx, String(r.id));
+      return month ? `薪酬方案“${String(r.name)}”已用于 ${month} 已确认的工资表，不能直接修改；如需调整请复制为新版本（新的生效日期）后修改` : null;
+    },
+  },
   salary_grade_inputs: { table: s.salaryGradeInputs, label: '年度等次' },
   salary_level_history: { table: s.salaryLevelHistory, label: '岗级记录' },
-  salary_promotion_runs: { table: s.salaryPromotionRuns, label: '晋级批次' },
-  salary_pay_sheets: { table: s.salaryPaySheets, label: '工资表' },
-  salary_pay_lines: { table: s.salaryPayLines, label: '工资明细' },
+  // An approved run and a confirmed month are records of decisions and money paid: no
+  // operation may change them in place (corrections are new records, core/salary/seal.ts).
+  salary_promotion_runs: { table: s.salaryPromotionRuns, label: '晋级批次', sealed: (_c, r) => `${String(r.year)} 年度晋级批次已审批，不能修改` },
+  salary_pay_sheets: { table: s.salaryPaySheets, label: '工资表', sealed: (_c, r) => `${String(r.month)} 的工资表已确认，不能修改；更正请在下一个未确认月份补发或扣回` },
+  salary_pay_lines: { table: s.salaryPayLines, label: '工资明细', sealed: () => '已确认的工资明细不能修改；更正请在下一个未确认月份补发或扣回' },
   bundle_conflicts: { table: s.bundleConflicts, label: '冲突记录', local: true },
   // An account belongs to the unit it is scoped to; an unscoped account to no unit a scoped
   // administrator covers.

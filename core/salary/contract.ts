@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mutation, query } from '../contract/op.ts';
 import { id, isoDate, optionalText, requiredText } from '../contract/fields.ts';
+import { ref } from '../guard/refs.ts';
 import { LEVEL_REASONS, schemeConfig, schemeInput, schemeRecord } from './scheme-schema.ts';
 
 const month = z.string({ error: '「月份」必须填写' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '「月份」格式应为 YYYY-MM' });
@@ -31,13 +32,25 @@ export type ProposalRow = z.infer<typeof proposal>;
 
 const promotionScope = { orgId: id('组织'), year, effectiveDate: isoDate('晋级生效日期').optional() };
 
+const payCorrection = z.object({
+  month: z.string(), kind: z.enum(['补发', '扣回']), amountFen: z.number().int(), reason: z.string(),
+});
+export type PayCorrection = z.infer<typeof payCorrection>;
+
 const payLine = z.object({
   personId: z.string(), name: z.string(), orgId: z.string(), orgName: z.string(), post: z.string(), level: z.number(), grade: z.string().nullable(),
   baseFen: z.number().int(), allowances: z.array(z.object({ name: z.string(), amountFen: z.number().int() })), allowancesFen: z.number().int(),
   performanceFen: z.number().int(), totalFen: z.number().int(), note: z.string().nullable(),
+  // 补发 / 扣回 for earlier sealed months of this person, inside totalFen.
+  corrections: z.array(payCorrection), correctionFen: z.number().int(),
+  // Set when the person-month was confirmed by another unit's sheet: these are its frozen figures.
+  sealed: z.object({ orgId: z.string(), orgName: z.string(), confirmedAt: z.string(), confirmedBy: z.string() }).nullable(),
 });
 export type PayLine = z.infer<typeof payLine>;
-const sums = { count: z.number().int(), baseFen: z.number().int(), allowancesFen: z.number().int(), performanceFen: z.number().int(), totalFen: z.number().int() };
+const sums = {
+  count: z.number().int(), baseFen: z.number().int(), allowancesFen: z.number().int(), performanceFen: z.number().int(),
+  correctionFen: z.number().int(), totalFen: z.number().int(),
+};
 const paySheet = z.object({
   month: z.string(), orgId: z.string(), orgName: z.string(), status: z.enum(['draft', 'confirmed']),
   confirmedAt: z.string().nullable(), confirmedBy: z.string().nullable(),
@@ -53,18 +66,20 @@ const sheetScope = z.object({ orgId: id('组织'), month });
 export const salaryContract = {
   'salary.sampleScheme': query('示例薪酬方案（三岗十八级骨架，金额仅为示例）', z.object({}).default({}), z.object({ name: z.string(), config: schemeConfig })),
   'salary.schemes': query('薪酬方案版本列表（按生效日期）', z.object({}).default({}), z.array(schemeSummary)),
-  'salary.scheme': query('读取一个薪酬方案版本', z.object({ id: id('方案编号') }), schemeRecord.extend({
+  'salary.scheme': query('读取一个薪酬方案版本', z.object({ id: ref('salary_schemes', '方案编号') }), schemeRecord.extend({
     warnings: z.array(z.object({ post: z.string(), level: z.number() })),
+    // The first confirmed month paid under this version: it can then only be copied, not edited.
+    confirmedMonth: z.string().nullable(),
   })),
   'salary.saveScheme': mutation('新增或修改薪酬方案版本（已确认的月份不受影响）', schemeInput, schemeRecord),
   'salary.copyScheme': mutation('复制一个版本作为新版本的起点', z.object({
-    id: id('方案编号'), effectiveDate: isoDate('生效日期'), name: requiredText('方案名称', 60).optional(), docNo: optionalText('文号', 60),
+    id: ref('salary_schemes', '方案编号'), effectiveDate: isoDate('生效日期'), name: requiredText('方案名称', 60).optional(), docNo: optionalText('文号', 60),
   }), schemeRecord),
   'salary.setGrades': mutation('手工录入年度考核等次（供晋级与绩效使用；考核模块已确认的结果优先于手工录入）', z.object({
     year,
     source: optionalText('来源', 30),
     grades: z.array(z.object({
-      personId: id('人员编号'),
+      personId: ref('people', '人员编号'),
       grade: z.enum(ASSESSMENT_GRADES, { error: (i) => `「考核等次」“${String(i.input ?? '')}”应为优秀、称职、基本称职、不称职（或合格、基本合格、不合格）` }),
       note: optionalText('备注', 200),
     })).min(1, { error: '「考核结果」至少一条' }),
@@ -73,27 +88,30 @@ export const salaryContract = {
     personId: z.string(), name: z.string(), orgName: z.string(), year: z.number(), grade: z.string(), source: z.string(), note: z.string().nullable(),
   }))),
   'salary.gradingPreview': query('初次定级测算（逐步说明）', z.object({
-    personId: id('人员编号'), effectiveDate: isoDate('定级日期'), post: optionalText('岗位', 20),
+    personId: ref('people', '人员编号'), effectiveDate: isoDate('定级日期'), post: optionalText('岗位', 20),
   }), z.object({ schemeId: z.string(), schemeName: z.string(), post: z.string(), level: z.number(), steps: z.array(gradingStep) })),
   'salary.gradeInitial': mutation('办理初次定级（写入薪级记录）', z.object({
-    personId: id('人员编号'), effectiveDate: isoDate('定级日期'), post: optionalText('岗位', 20), approver, note: optionalText('备注', 200),
+    personId: ref('people', '人员编号'), effectiveDate: isoDate('定级日期'), post: optionalText('岗位', 20), approver, note: optionalText('备注', 200),
   }), levelEntry.extend({ steps: z.array(gradingStep) })),
   'salary.setLevel': mutation('调整岗位或薪级（追加记录，不覆盖历史）', z.object({
-    personId: id('人员编号'), post: requiredText('岗位', 20), level: levelNo, effectiveDate: isoDate('生效日期'),
+    personId: ref('people', '人员编号'), post: requiredText('岗位', 20), level: levelNo, effectiveDate: isoDate('生效日期'),
     reason: z.enum(LEVEL_REASONS, { error: '「调整原因」应为初次定级、到期晋级、学历提升、取证、岗位变动、考核降级或人工调整' }),
     approver, note: requiredText('备注', 200),
   }), levelEntry),
-  'salary.history': query('一名人员的薪级记录（按生效日期）', z.object({ personId: id('人员编号') }), z.array(levelEntry)),
+  'salary.history': query('一名人员的薪级记录（按生效日期）', z.object({ personId: ref('people', '人员编号') }), z.array(levelEntry)),
   'salary.promotionPreview': query('年度晋级预览（按规则、上次调级以来年限与考核结果）', z.object(promotionScope), z.object({
     year: z.number(), effectiveDate: z.string(), scheme: z.object({ id: z.string(), name: z.string() }),
     approvedRunId: z.string().nullable(), proposals: z.array(proposal),
   })),
   'salary.approvePromotion': mutation('审批年度晋级（一次写入全部薪级记录）', z.object({
     ...promotionScope, approver, note: optionalText('备注', 200),
-    excluded: z.array(z.object({ personId: id('人员编号'), note: requiredText('排除说明', 200) })).default([]),
-    adjusted: z.array(z.object({ personId: id('人员编号'), toLevel: levelNo, note: requiredText('调整说明', 200) })).default([]),
+    excluded: z.array(z.object({ personId: ref('people', '人员编号'), note: requiredText('排除说明', 200) })).default([]),
+    adjusted: z.array(z.object({ personId: ref('people', '人员编号'), toLevel: levelNo, note: requiredText('调整说明', 200) })).default([]),
   }), z.object({ runId: z.string(), written: z.number(), proposals: z.array(proposal) })),
   'salary.paySheet': query('月度工资表（按当月生效的方案与薪级；已确认的月份读取冻结数据）', sheetScope, paySheet),
-  'salary.confirmMonth': mutation('确认月度工资表（冻结，之后修改规则不再影响该月）', sheetScope, paySheet),
+  'salary.confirmMonth': mutation('确认月度工资表（冻结，之后修改规则不再影响该月；每人每月只有一个确认金额）', sheetScope.extend({
+    // What the user saw when pressing 确认: a figure that no longer holds is refused, not silently replaced.
+    shown: z.array(z.object({ personId: ref('people', '人员编号'), totalFen: z.number({ error: '「应发合计」应为数字' }).int() })).optional(),
+  }), paySheet),
   'salary.exportPaySheet': query('导出月度工资表为 Excel（base64）', sheetScope, z.object({ fileName: z.string(), base64: z.string() })),
 };

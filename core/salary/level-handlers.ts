@@ -4,6 +4,7 @@ import { orgUnits, people, salaryGradeInputs } from '../../db/schema/index.ts';
 import { AppError, validationError } from '../contract/errors.ts';
 import type { HandlersFor } from '../contract/handler-types.ts';
 import type { Ctx, TxCtx } from '../context.ts';
+import { scopeCondition } from '../guard/scope.ts';
 import { subtreeIds } from '../org/handlers.ts';
 import { loadPersonRow } from '../roster/records.ts';
 import type { salaryContract } from './contract.ts';
@@ -53,6 +54,9 @@ export const levelHandlers: HandlersFor<LevelOps> = {
   'salary.grades': (ctx, input) => {
     const where = [eq(salaryGradeInputs.year, input.year), isNull(salaryGradeInputs.deletedAt)];
     if (input.orgId) where.push(inArray(people.orgId, subtreeIds(ctx, input.orgId)));
+    // Without an orgId the list still stays inside the caller's scope.
+    const scope = scopeCondition(ctx, people.orgId);
+    if (scope) where.push(scope);
     return ctx.db
       .select({ g: salaryGradeInputs, name: people.name, orgName: orgUnits.name })
       .from(salaryGradeInputs)

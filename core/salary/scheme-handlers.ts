@@ -9,6 +9,8 @@ import type { salaryContract } from './contract.ts';
 import { SAMPLE_SCHEME_NAME, sampleSchemeConfig } from './sample.ts';
 import { checkScheme, nonRisingLevels } from './scheme-rules.ts';
 import { schemeConfig, type SchemeConfig } from './scheme-schema.ts';
+import { scopeCondition } from '../guard/scope.ts';
+import { schemeSealedBy } from './seal.ts';
 import { assertEffectiveDateFree, getScheme, loadSchemes } from './store.ts';
 
 type SchemeOps = Pick<typeof salaryContract, 'salary.sampleScheme' | 'salary.schemes' | 'salary.scheme' | 'salary.saveScheme' | 'salary.copyScheme'>;
@@ -33,14 +35,15 @@ function insertScheme(tx: TxCtx, v: { orgId: string; name: string; docNo: string
 export const schemeHandlers: HandlersFor<SchemeOps> = {
   'salary.sampleScheme': () => ({ name: SAMPLE_SCHEME_NAME, config: schemeConfig.parse(sampleSchemeConfig()) }),
 
+  // Schemes are policy: a unit lists its own and those of the units above it.
   'salary.schemes': (ctx) =>
-    loadSchemes(ctx).map(({ config, ...s }) => ({
+    loadSchemes(ctx, scopeCondition(ctx, salarySchemes.orgId, { policy: true })).map(({ config, ...s }) => ({
       ...s, levelCount: config.levelCount, posts: config.posts.map((p) => p.name), amountKind: config.amountModel.kind, stepYears: config.stepYears,
     })),
 
   'salary.scheme': (ctx, input) => {
     const s = getScheme(ctx, input.id);
-    return { ...s, warnings: nonRisingLevels(s.config) };
+    return { ...s, warnings: nonRisingLevels(s.config), confirmedMonth: schemeSealedBy(ctx, s.id) };
   },
 
   'salary.saveScheme': (tx, input) => {

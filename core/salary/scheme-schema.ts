@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { target } from '../guard/refs.ts';
 import { id, isoDate, optionalText, requiredText } from '../contract/fields.ts';
 import { POST_CATEGORIES, SW_QUALIFICATIONS } from '../codes/tables.ts';
 import { coefUnits } from './money.ts';
@@ -106,7 +107,8 @@ export const schemeFields = {
   sample: z.boolean({ error: '「示例」应为是或否' }).default(false),
   config: schemeConfig,
 };
-export const schemeInput = z.object({ id: id('方案编号').optional(), ...schemeFields });
+// The id names the stored version this save overwrites: the guard checks its own unit, origin and seal.
+export const schemeInput = z.object({ id: target('salary_schemes', '方案编号').optional(), ...schemeFields });
 export type SchemeInput = z.input<typeof schemeInput>;
 
 export const schemeRecord = z.object({

@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, type SQL } from 'drizzle-orm';
 import { salarySchemes, type SalaryLevelRow, type SalarySchemeRow } from '../../db/schema/index.ts';
 import { AppError, notFound, validationError } from '../contract/errors.ts';
 import type { Ctx } from '../context.ts';
@@ -15,8 +15,9 @@ export function toSchemeRecord(r: SalarySchemeRow): SchemeRecord {
   };
 }
 
-export function loadSchemes(ctx: Ctx): SchemeRecord[] {
-  return ctx.db.select().from(salarySchemes).where(isNull(salarySchemes.deletedAt)).orderBy(asc(salarySchemes.effectiveDate)).all().map(toSchemeRecord);
+/** Live versions by effective date; `scope` narrows a list to what the caller may read. */
+export function loadSchemes(ctx: Ctx, scope?: SQL): SchemeRecord[] {
+  return ctx.db.select().from(salarySchemes).where(and(isNull(salarySchemes.deletedAt), scope)).orderBy(asc(salarySchemes.effectiveDate)).all().map(toSchemeRecord);
 }
 
 export function getScheme(ctx: Ctx, id: string): SchemeRecord {

@@ -22,6 +22,10 @@ export const salaryPayLines = sqliteTable(
     performanceFen: integer().notNull(),
     totalFen: integer().notNull(),
     note: text(),
+    // 补发 / 扣回 for earlier sealed months whose figures a later change would have altered:
+    // [{ month, kind, amountFen (signed), reason }]; `correctionFen` is their sum, inside totalFen.
+    corrections: text({ mode: 'json' }).notNull().default([]),
+    correctionFen: integer().notNull().default(0),
   },
   (t) => [index('salary_pay_lines_sheet_idx').on(t.sheetId, t.lineNo), index('salary_pay_lines_seq_idx').on(t.changeSeq)],
 );

@@ -50,6 +50,8 @@ t = performance.now();
 const sheet = await ok('salary.confirmMonth', { orgId: county.id, month: '2025-03' });
 console.log(`| salary.confirmMonth (${sheet.lines.length} lines frozen) | ${(performance.now() - t).toFixed(1)} ms | | 1 |`);
 await measure('salary.paySheet (county, 2025-03, frozen)', 5, () => ok('salary.paySheet', { orgId: county.id, month: '2025-03' }));
+// The next open month re-checks every sealed person-month before it for 补发 / 扣回.
+await measure('salary.paySheet (county, 2025-04, computed; 2025-03 sealed)', 5, () => ok('salary.paySheet', { orgId: county.id, month: '2025-04' }));
 await measure('salary.exportPaySheet (county, 2025-03, .xlsx)', 3, () => ok('salary.exportPaySheet', { orgId: county.id, month: '2025-03' }));
 console.log(`\ntotal ${(sheet.totals.totalFen / 100).toFixed(2)} 元 over ${sheet.totals.count} people in ${sheet.communities.length} communities`);
 

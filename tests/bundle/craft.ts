@@ -1,6 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import { readArchive, writeArchive } from '../../core/bundle/archive.ts';
-import { ageDecrypt, ageEncrypt, signBytes } from '../../core/bundle/crypto.ts';
-import { manifestBytes, signedManifestMessage, type Manifest } from '../../core/bundle/manifest.ts';
+import { ageDecrypt, ageEncrypt, recipientFingerprint, sha256Hex, signBytes, signKeyFingerprint } from '../../core/bundle/crypto.ts';
+import { APP, serialiseRows } from '../../core/bundle/export.ts';
+import { BUNDLE_FORMAT, manifestBytes, signedManifestMessage, type Manifest } from '../../core/bundle/manifest.ts';
+import { sharedTables } from '../../core/bundle/tables.ts';
 
 // An attacker's workshop: open a real bundle with a key the attacker holds, change the
 // manifest, re-sign it with some key and re-encrypt it to some recipient.
@@ -31,4 +34,36 @@ export async function reseal(opts: {
     });
   }
   return ageEncrypt(opts.recipients, writeArchive(out, mtime));
+}
+
+/**
+ * A bundle built from scratch by an enrolled installation gone hostile: any rows, signed with
+ * its real signing key, encrypted to the real recipient. Every check before the row checks passes.
+ */
+export async function forgeBundle(opts: {
+  kind: 'data' | 'policy';
+  sender: { orgId: string; orgCode: string; orgName: string; signPublic: string; signPrivate: string };
+  recipient: { orgCode: string; ageRecipient: string };
+  schemaVersion: number;
+  rows: Record<string, Record<string, unknown>[]>;
+  seq?: number;
+}): Promise<Uint8Array> {
+  const parts: Manifest['parts'] = [];
+  const entries = [];
+  for (const [table, rows] of Object.entries(opts.rows)) {
+    const t = sharedTables().find((x) => x.name === table)!;
+    const data = serialiseRows(t, rows);
+    parts.push({ table, file: `parts/${table}.jsonl`, records: rows.length, sha256: sha256Hex(data), columns: t.keys });
+    entries.push({ name: `parts/${table}.jsonl`, data });
+  }
+  const manifest: Manifest = {
+    format: BUNDLE_FORMAT, kind: opts.kind, bundleId: randomUUID(),
+    sender: { orgId: opts.sender.orgId, orgCode: opts.sender.orgCode, orgName: opts.sender.orgName, signFingerprint: signKeyFingerprint(opts.sender.signPublic) },
+    recipients: [{ orgCode: opts.recipient.orgCode, ageFingerprint: recipientFingerprint(opts.recipient.ageRecipient) }],
+    seq: opts.seq ?? 1, prevSha256: '', full: true, createdAt: new Date().toISOString(), app: APP, schemaVersion: opts.schemaVersion,
+    rotation: null, parts,
+  };
+  const bytes = manifestBytes(manifest);
+  const sig = new TextEncoder().encode(signBytes(opts.sender.signPrivate, signedManifestMessage(bytes)) + '\n');
+  return ageEncrypt([opts.recipient.ageRecipient], writeArchive([{ name: 'manifest.json', data: bytes }, { name: 'manifest.sig', data: sig }, ...entries], 0));
 }

@@ -66,6 +66,12 @@ test('grade two people, confirm a month, see the frozen sheet', async ({ page })
   await expect(page.getByTestId('sheet-total')).toHaveText('8200.00');
   await expect(page.getByText(/已确认冻结/)).toBeVisible();
   await expect(page.locator('.sheet-host')).toContainText('王书记');
+
+  // A later grade change never rewrites the sealed August: September carries the difference.
+  await call('salary.setGrades', { year: 2024, grades: [{ personId: worker.id, grade: '优秀' }] });
+  await page.getByLabel('月份').fill('2025-09');
+  await expect(page.locator('.sheet-host')).toContainText('补发 2025-08 300.00 元');
+  await expect(page.getByTestId('sheet-total')).toHaveText('8800.00');
 });
 
 test('the grid editor warns where amounts do not rise, and a version can be copied', async ({ page }) => {

@@ -1,5 +1,6 @@
 import type { OpName } from '../../core/contract/index.ts';
 import { sampleSchemeConfig } from '../../core/salary/sample.ts';
+import { sampleSchemeConfig as assessmentSampleConfig } from '../../core/assessment/sample.ts';
 import type { Ids, World } from './world.ts';
 
 // One sample input per operation of the contract, built from the ids of one unit's records.
@@ -106,7 +107,7 @@ export const SAMPLES: Record<OpName, Sample> = {
 
   'assessment.schemes': s(() => ({})),
   'assessment.scheme': s((ids) => ({ id: ids.assessment_schemes })),
-  'assessment.saveScheme': { exempt: 'pending: the assessment module adds its sample with the guard' },
+  'assessment.saveScheme': s((ids) => ({ id: ids.assessment_schemes, orgId: ids.org_units, year: 2025, population: '社区工作者', name: '越界方案', config: assessmentSampleConfig() })),
   'assessment.installSample': s((ids) => ({ orgId: ids.org_units, year: 2024 })),
   'assessment.cycles': s(() => ({})),
   'assessment.createCycle': s((ids) => ({ schemeId: ids.assessment_schemes, orgId: ids.org_units })),
@@ -139,7 +140,7 @@ export const SAMPLES: Record<OpName, Sample> = {
   'salary.promotionPreview': s((ids) => ({ orgId: ids.org_units, year: 2026 })),
   'salary.approvePromotion': s((ids) => ({ orgId: ids.org_units, year: 2026, approver: '越界', excluded: [{ personId: ids.people, note: '越界' }] })),
   'salary.paySheet': s((ids) => ({ orgId: ids.org_units, month: '2026-03' })),
-  'salary.confirmMonth': s((ids) => ({ orgId: ids.org_units, month: '2026-04' })),
+  'salary.confirmMonth': s((ids) => ({ orgId: ids.org_units, month: '2026-04', shown: [{ personId: ids.people, totalFen: 0 }] })),
   'salary.exportPaySheet': s((ids) => ({ orgId: ids.org_units, month: '2026-03' })),
 
   'ledger.items.list': s(() => ({})),

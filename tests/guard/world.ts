@@ -51,7 +51,15 @@ const BUILDERS: Record<GuardedTable, Builder> = {
       cycleId: ids.assessment_cycles!, date: '2025-12-20', raterGroup: '党员和居民代表', issued: 10, returned: 10, valid: 10, invalid: 0,
       counter: '张计票', supervisor: '李监票', announced: true, tallies: [{ entryId: ids.assessment_entries!, counts: { 优秀: 6, 称职: 4 } }],
     } as never)).id,
-  assessment_results: async (app) => rowId(app, 'assessment_results'),
+  // Results exist once a cycle is confirmed: the one person fully scored, the proposal accepted.
+  assessment_results: async (app, _orgId, ids) => {
+    const cycleId = ids.assessment_cycles!;
+    const scores = { de: 6, neng: 6, qin: 6, ji: 6, lian: 6, peer_conduct: 4, peer_skill: 3, peer_team: 3 };
+    await app.ok('assessment.saveScores', { cycleId, rows: [{ entryId: ids.assessment_entries!, scores }] });
+    await app.ok('assessment.acceptProposals', { cycleId });
+    await app.ok('assessment.confirm', { cycleId });
+    return rowId(app, 'assessment_results', ids.people!);
+  },
   salary_schemes: async (app, orgId) =>
     (await app.ok('salary.saveScheme', { orgId, name: `本社区方案${++n}`, docNo: '示例〔2024〕1号', effectiveDate: `20${10 + (n % 80)}-01-01`, sample: true, config: sampleSchemeConfig() })).id,
   salary_grade_inputs: async (app, _orgId, ids) => {

@@ -41,7 +41,7 @@ describe('monthly pay sheet', () => {
     expect(sheet.missing.map((m) => m.name)).toEqual(['丁（未定级）']);
     const byOrg = Object.fromEntries(sheet.communities.map((c) => [c.orgId, [c.count, c.totalFen]]));
     expect(byOrg).toEqual({ [tree.community.id]: [2, 1_021_000], [other.id]: [1, 400_000] });
-    expect(sheet.totals).toEqual({ count: 3, baseFen: 1_170_000, allowancesFen: 50_000, performanceFen: 201_000, totalFen: 1_421_000 });
+    expect(sheet.totals).toEqual({ count: 3, baseFen: 1_170_000, allowancesFen: 50_000, performanceFen: 201_000, correctionFen: 0, totalFen: 1_421_000 });
     expect(sheet.status).toBe('draft');
   });
 
@@ -81,7 +81,14 @@ describe('monthly pay sheet', () => {
     expect(confirmed.lines.find((l) => l.personId === d.id)!.note).toBe('无上年度考核结果，绩效按 0 计');
     const changed = sampleSchemeConfig();
     if (changed.amountModel.kind === 'coefficient') changed.amountModel.baseFen = 999_900;
-    await app.ok('salary.saveScheme', { id: scheme.id, orgId: tree.county.id, name: '改过的方案', effectiveDate: '2020-01-01', config: changed });
+    // The version 2025-03 was paid under is frozen; a new version from 2025-01-01 changes it instead.
+    const inPlace = await expectError(app, 'salary.saveScheme', { id: scheme.id, orgId: tree.county.id, name: '改过的方案', effectiveDate: '2020-01-01', config: changed });
+    expect(inPlace.code).toBe('conflict');
+    expect(inPlace.message).toContain('已用于 2025-03 已确认的工资表');
+    expect((await app.ok('salary.scheme', { id: scheme.id })).name).toBe('示例方案');
+    await app.ok('salary.copyScheme', { id: scheme.id, effectiveDate: '2025-01-01', name: '改过的方案' });
+    const copy = (await app.ok('salary.schemes', {})).find((v) => v.effectiveDate === '2025-01-01')!;
+    await app.ok('salary.saveScheme', { id: copy.id, orgId: tree.county.id, name: '改过的方案', effectiveDate: '2025-01-01', config: changed });
     await set(a.id, '社区正职', 15, '2025-01-01');
     await app.ok('salary.setGrades', { year: 2024, grades: [{ personId: a.id, grade: '不称职' }] });
     const after = await app.ok('salary.paySheet', { orgId: tree.street.id, month: '2025-03' });

@@ -35,9 +35,12 @@ export function defaultOrgFor(units: OrgUnit[], selectedId: string | null): stri
   if (selected?.level === 'community') return selected.id;
   const under = (u: OrgUnit): boolean => {
     if (!selected) return true;
+    // A visited set, not trust in the tree: a parent loop must not hang the page.
+    const seen = new Set<string>();
     let p: OrgUnit | undefined = u;
-    while (p) {
+    while (p && !seen.has(p.id)) {
       if (p.id === selected.id) return true;
+      seen.add(p.id);
       p = units.find((x) => x.id === p!.parentId);
     }
     return false;

@@ -37,7 +37,9 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
   const confirm = async () => {
     if (!window.confirm(`确认 ${month} 工资表？确认后该月数据冻结，之后修改方案或薪级不再影响该月。`)) return;
     try {
-      setSheet(await call('salary.confirmMonth', { orgId, month }));
+      // The amounts on screen go along: a person-month another unit sealed meanwhile is refused, not silently replaced.
+      const shown = sheet?.lines.map((l) => ({ personId: l.personId, totalFen: l.totalFen }));
+      setSheet(await call('salary.confirmMonth', { orgId, month, ...(shown ? { shown } : {}) }));
     } catch (e) {
       setError(message(e));
     }
@@ -51,6 +53,7 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
     }
   };
 
+  const sealedCount = sheet?.lines.filter((l) => l.sealed).length ?? 0;
   const columns = useMemo<ColDef<PayLine>[]>(() => [
     { headerName: '社区', field: 'orgName', width: 120 },
     { headerName: '姓名', field: 'name', width: 90, pinned: 'left' },
@@ -60,8 +63,20 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
     money('baseFen', '等级工资'),
     { ...money('allowancesFen', '津贴'), tooltipValueGetter: (p) => p.data?.allowances.map((a) => `${a.name} ${fenToYuan(a.amountFen)}`).join('；') ?? '' },
     money('performanceFen', '绩效工资'),
+    {
+      ...money('correctionFen', '补发/扣回'),
+      tooltipValueGetter: (p) => p.data?.corrections.map((c) => `${c.kind} ${fenToYuan(Math.abs(c.amountFen))}：${c.reason}`).join('\n') ?? '',
+    },
     money('totalFen', '应发合计', 120),
-    { headerName: '备注', field: 'note', flex: 1, minWidth: 160 },
+    {
+      headerName: '确认', colId: 'sealed', width: 170,
+      valueGetter: (p) => (p.data?.sealed ? `已由${p.data.sealed.orgName}确认（${p.data.sealed.confirmedAt.slice(0, 10)}）` : ''),
+      cellClass: (p) => (p.data?.sealed ? 'sealed-cell' : ''),
+    },
+    {
+      headerName: '备注', colId: 'note', flex: 1, minWidth: 160,
+      valueGetter: (p) => [...(p.data?.corrections ?? []).map((c) => `${c.kind} ${c.month} ${fenToYuan(Math.abs(c.amountFen))} 元（${c.reason}）`), p.data?.note ?? ''].filter(Boolean).join('；'),
+    },
   ], []);
 
   return (
@@ -72,6 +87,7 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
         {sheet?.scheme.sample && <span className="badge sample">示例方案</span>}
         {sheet?.status === 'confirmed' && <span className="badge frozen">已确认冻结（{sheet.confirmedAt?.slice(0, 10)} {sheet.confirmedBy}）</span>}
         <span className="spacer" />
+        {sealedCount > 0 && sheet?.status === 'draft' && <span className="badge frozen" data-testid="sealed-count">{sealedCount} 人本月已由其他单位确认，按确认数发放</span>}
         <button type="button" disabled={!sheet} onClick={() => void exportXlsx()}>导出 Excel</button>
         <button type="button" className="primary" disabled={!sheet || sheet.status === 'confirmed' || !sheet.lines.length} onClick={() => void confirm()}>确认本月</button>
       </div>
@@ -82,12 +98,12 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
             <AgGridReact<PayLine> theme={gridTheme} localeText={GRID_LOCALE} rowData={sheet.lines} columnDefs={columns} getRowId={(p) => p.data.personId} />
           </div>
           <table className="plain community-totals">
-            <thead><tr><th>社区</th><th>人数</th><th>等级工资</th><th>津贴</th><th>绩效</th><th>应发合计</th></tr></thead>
+            <thead><tr><th>社区</th><th>人数</th><th>等级工资</th><th>津贴</th><th>绩效</th><th>补发/扣回</th><th>应发合计</th></tr></thead>
             <tbody>
               {sheet.communities.map((c) => (
-                <tr key={c.orgId}><td>{c.orgName}</td><td>{c.count}</td><td className="money">{fenToYuan(c.baseFen)}</td><td className="money">{fenToYuan(c.allowancesFen)}</td><td className="money">{fenToYuan(c.performanceFen)}</td><td className="money">{fenToYuan(c.totalFen)}</td></tr>
+                <tr key={c.orgId}><td>{c.orgName}</td><td>{c.count}</td><td className="money">{fenToYuan(c.baseFen)}</td><td className="money">{fenToYuan(c.allowancesFen)}</td><td className="money">{fenToYuan(c.performanceFen)}</td><td className="money">{fenToYuan(c.correctionFen)}</td><td className="money">{fenToYuan(c.totalFen)}</td></tr>
               ))}
-              <tr className="total-row"><th>合计</th><th>{sheet.totals.count}</th><th className="money">{fenToYuan(sheet.totals.baseFen)}</th><th className="money">{fenToYuan(sheet.totals.allowancesFen)}</th><th className="money">{fenToYuan(sheet.totals.performanceFen)}</th><th className="money" data-testid="sheet-total">{fenToYuan(sheet.totals.totalFen)}</th></tr>
+              <tr className="total-row"><th>合计</th><th>{sheet.totals.count}</th><th className="money">{fenToYuan(sheet.totals.baseFen)}</th><th className="money">{fenToYuan(sheet.totals.allowancesFen)}</th><th className="money">{fenToYuan(sheet.totals.performanceFen)}</th><th className="money">{fenToYuan(sheet.totals.correctionFen)}</th><th className="money" data-testid="sheet-total">{fenToYuan(sheet.totals.totalFen)}</th></tr>
             </tbody>
           </table>
           {sheet.missing.length > 0 && (

@@ -28,6 +28,8 @@ export function SchemesPanel({ orgs }: { orgs: OrgUnit[] }) {
   const [draft, setDraft] = useState<Draft | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  // The first confirmed month paid under the open version: it is then frozen (copy to change it).
+  const [frozen, setFrozen] = useState<string | null>(null);
   const root = orgs.find((o) => o.parentId === null);
 
   const load = useCallback(async () => {
@@ -43,6 +45,7 @@ export function SchemesPanel({ orgs }: { orgs: OrgUnit[] }) {
     try {
       const s = await call('salary.scheme', { id });
       setDraft({ id: s.id, orgId: s.orgId, name: s.name, docNo: s.docNo, effectiveDate: s.effectiveDate, sample: s.sample, config: s.config });
+      setFrozen(s.confirmedMonth);
       setError(null);
       setNotice(null);
     } catch (e) {
@@ -53,6 +56,7 @@ export function SchemesPanel({ orgs }: { orgs: OrgUnit[] }) {
   const newSample = async () => {
     if (!root) return setError('请先在花名册中建立组织架构');
     const s = await call('salary.sampleScheme', {});
+    setFrozen(null);
     setDraft({ orgId: root.id, name: s.name, docNo: null, effectiveDate: `${new Date().getFullYear()}-01-01`, sample: true, config: s.config });
     setNotice('已按示例填好，请核对本地文件后修改金额并保存。');
   };
@@ -133,7 +137,8 @@ export function SchemesPanel({ orgs }: { orgs: OrgUnit[] }) {
             <GridEditor config={c} onChange={setConfig} />
             <RulesEditor key={draft.id ?? 'new'} config={c} onChange={setConfig} />
             <div className="toolbar">
-              <button type="button" className="primary" onClick={() => void save()}>保存方案</button>
+              {draft.id && frozen && <span className="badge frozen">已用于 {frozen} 已确认的工资表，不能直接修改，请复制为新版本</span>}
+              <button type="button" className="primary" disabled={!!(draft.id && frozen)} onClick={() => void save()}>保存方案</button>
               <button type="button" disabled={!draft.id} onClick={() => void copy()}>复制为新版本</button>
             </div>
           </>
