@@ -9,7 +9,9 @@ import type { ImportPreview } from '../core/roster-io/contract.ts';
 
 // Login as for every command: --user or JICENG_USER, with JICENG_PASSWORD or a prompt.
 export const ROSTER_USAGE = `  jiceng roster import FILE --org CODE [--db FILE] [--user U] [--dry-run] [--report OUT.xlsx] [--valid-only]
+                       [--mapping IN.json] [--save-mapping OUT.json]
                                                           导入花名册（.xlsx/.csv）；有错误时不写入
+                                                          --mapping 读取列对应与未识别值的选择，--save-mapping 写出（含待选的值）
   jiceng roster export OUT.xlsx [--org CODE] [--status 在岗|离任|退休|解聘|all] [--db FILE]   导出花名册
   jiceng roster template OUT.xlsx                           生成空白导入模板`;
 
@@ -30,6 +32,9 @@ function printPreview(p: ImportPreview, file: string): void {
   console.log(`列对应（${{ detected: '自动识别', remembered: '沿用上次的设置', input: '按指定' }[p.mappingSource]}）：` +
     p.mapping.map((m) => `${m.letter}“${m.header}”→${m.field ? labels.get(m.field) : '忽略'}`).join('，'));
   for (const n of p.notices) console.log(`提示：${n}`);
+  for (const u of p.unknownValues) console.log(`未识别的值：「${u.label}」“${u.value}” ×${u.count}（第 ${u.rows.join('、')} 行）→ 用 --save-mapping 写出后选择对应项`);
+  for (const r of p.rows.filter((x) => x.action === 'update'))
+    for (const c of r.changes) console.log(`将修改：第 ${r.row} 行 ${r.name}「${c.header}」${c.old} → ${c.new}${c.pay ? '（影响薪酬定级）' : ''}`);
   const c = p.counts;
   console.log(`预检：新增 ${c.create} 人，更新 ${c.update} 人，未变 ${c.unchanged} 人，有错误 ${c.error} 行`);
   if (p.issues.length) {
@@ -40,10 +45,40 @@ function printPreview(p: ImportPreview, file: string): void {
   }
 }
 
+interface MappingFile {
+  columns?: { index: number; field: string | null }[];
+  values?: { table: string; value: string; code: string | null }[];
+}
+
+/** The same choices the dialog makes: column overrides and code values for unknown spellings. */
+function readMappingFile(path: string): MappingFile {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new UsageError(`无法读取对应关系文件 ${path}：${(e as Error).message}`);
+  }
+  const f = (Array.isArray(parsed) ? { values: parsed } : parsed) as MappingFile & { unresolved?: { table: string; value: string; code?: string | null }[] };
+  // Groups the clerk filled in under "unresolved" count as choices; the ones left empty do not.
+  const filled = (f.unresolved ?? []).filter((u) => typeof u.code === 'string' && u.code).map((u) => ({ table: u.table, value: u.value, code: u.code! }));
+  const values = [...(f.values ?? []), ...filled];
+  return { ...(f.columns?.length ? { mapping: f.columns } : {}), ...(values.length ? { values } : {}) } as MappingFile;
+}
+
+function mappingFile(p: ImportPreview, given: { values?: MappingFile['values'] }) {
+  return {
+    columns: p.mapping.filter((m) => m.field !== m.detected).map((m) => ({ index: m.index, header: m.header, field: m.field })),
+    values: given.values ?? [],
+    unresolved: p.unknownValues.map((u) => ({ table: u.table, label: u.label, value: u.value, count: u.count, code: '', options: u.options })),
+  };
+}
+
 async function runImport(args: string[]): Promise<number> {
   const { values, positionals } = parseFlags(args, {
     org: { type: 'string' }, db: { type: 'string' }, user: { type: 'string' }, 'dry-run': { type: 'boolean' }, report: { type: 'string' }, 'valid-only': { type: 'boolean' },
+    mapping: { type: 'string' }, 'save-mapping': { type: 'string' },
   });
+  const choices = values.mapping ? readMappingFile(values.mapping as string) : {};
   const [file] = positionals;
   if (!file || positionals.length > 1) throw new UsageError('roster import 需要一个文件路径');
   if (!values.org) throw new UsageError('roster import 需要 --org CODE（导入到哪个组织单位）');
@@ -56,13 +91,17 @@ async function runImport(args: string[]): Promise<number> {
   }
   const app = await openApp(resolveDbFile(values.db as string | undefined), values.user as string | undefined);
   try {
-    const input = { fileName: basename(file), contentBase64: bytes.toString('base64'), orgId: await orgIdByCode(app, values.org as string) };
+    const input = { fileName: basename(file), contentBase64: bytes.toString('base64'), orgId: await orgIdByCode(app, values.org as string), ...choices };
     const preview = await app.dispatcher.call('roster.importPreview', input);
     if (!preview.ok) {
       console.error(`未导入：${preview.error.message}`);
       return 1;
     }
     printPreview(preview.data, file);
+    if (values['save-mapping']) {
+      writeFileSync(values['save-mapping'] as string, JSON.stringify(mappingFile(preview.data, choices), null, 2) + '\n');
+      console.log(`列对应与未识别值已保存：${values['save-mapping']}（把 unresolved 中的 code 填好后用 --mapping 读入）`);
+    }
     if (values.report) {
       const rep = await app.dispatcher.call('roster.importErrorReport', input);
       if (rep.ok) {

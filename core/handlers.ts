@@ -2,10 +2,12 @@ import type { Contract, OpName, SessionOpName } from './contract/index.ts';
 import type { HandlersFor } from './contract/handler-types.ts';
 import { bundleHandlers } from './bundle/handlers.ts';
 import { codesHandlers } from './codes/handlers.ts';
+import { coopHandlers } from './ledger/coop/handlers.ts';
 import { assessmentHandlers } from './assessment/handlers.ts';
 import { ledgerHandlers } from './ledger/handlers.ts';
 import { orgHandlers } from './org/handlers.ts';
 import { rosterHandlers } from './roster/handlers.ts';
+import { reportHandlers } from './report/handlers.ts';
 import { rosterIoHandlers } from './roster-io/handlers.ts';
 import { salaryHandlers } from './salary/handlers.ts';
 import { securityHandlers } from './security/handlers.ts';
@@ -15,10 +17,12 @@ import { trainingHandlers } from './training/handlers.ts';
 const all = {
   ...bundleHandlers,
   ...codesHandlers,
+  ...coopHandlers,
   ...assessmentHandlers,
   ...ledgerHandlers,
   ...orgHandlers,
   ...rosterHandlers,
+  ...reportHandlers,
   ...rosterIoHandlers,
   ...salaryHandlers,
   ...securityHandlers,

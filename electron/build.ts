@@ -36,7 +36,8 @@ function config(outDir: string, part: Part): InlineConfig {
 
 /** `outDir` must sit two levels below the repository, as dist/electron does: main.js finds ../renderer and ../../db from there. */
 export async function buildElectron(outDir = defaultOutDir): Promise<void> {
-  const main = { main: 'electron/main.ts', core: 'electron/core.ts' };
+  // The roster import parses spreadsheets in a worker thread (core/roster-io/worker.ts finds it here).
+  const main = { main: 'electron/main.ts', core: 'electron/core.ts', 'roster-parse-worker': 'core/roster-io/parse-worker.ts' };
   await build(config(outDir, { input: main, format: 'es', ext: 'js', external: ['electron', 'better-sqlite3'], emptyOutDir: true }));
   await build(config(outDir, { input: { preload: 'electron/preload.ts' }, format: 'cjs', ext: 'cjs', external: ['electron'], emptyOutDir: false }));
 }

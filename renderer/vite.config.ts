@@ -19,6 +19,8 @@ export default defineConfig({
         codeSplitting: {
           groups: [
             { name: 'ag-grid', test: /node_modules[\\/](ag-grid-|@ag-grid-community)/ },
+            // The charts (issue 17) likewise: bar, line, pie and the SVG renderer only.
+            { name: 'echarts', test: /node_modules[\\/](echarts|zrender)[\\/]/ },
             { name: 'vendor', test: /node_modules[\\/]/ },
           ],
         },

@@ -3,6 +3,7 @@ import { mutation, query } from '../contract/op.ts';
 import { id, isoDate, optionalText, requiredText } from '../contract/fields.ts';
 import { POST_CATEGORIES, POSTS } from '../codes/tables.ts';
 import { POPULATIONS, schemeConfigSchema } from './scheme-schema.ts';
+import { ref, target } from '../guard/refs.ts';
 
 const year = z.number({ error: '「年度」应为数字' }).int({ error: '「年度」应为整数' }).min(2000, { error: '「年度」不能早于 2000 年' }).max(2100, { error: '「年度」不能晚于 2100 年' });
 const count = (label: string) => z.number({ error: `「${label}」应为数字` }).int({ error: `「${label}」应为整数` }).min(0, { error: `「${label}」不能为负数` });
@@ -117,7 +118,7 @@ export const resultRecord = z.object({
 export type ResultRecord = z.infer<typeof resultRecord>;
 
 const schemeInput = z.object({
-  id: id('方案编号').optional(),
+  id: target('assessment_schemes', '方案编号').optional(),
   orgId: id('所属组织'),
   year,
   population: z.enum(POPULATIONS, { error: '「考核对象」只能是社区工作者、社区书记或两委成员' }),
@@ -125,11 +126,13 @@ const schemeInput = z.object({
   config: schemeConfigSchema,
 });
 
-const cycleRef = z.object({ cycleId: id('考核周期') });
+// Reading a cycle (sheet, export) and changing it (scores, sessions, confirm, re-open).
+const cycleRef = z.object({ cycleId: ref('assessment_cycles', '考核周期') });
+const cycleTarget = z.object({ cycleId: target('assessment_cycles', '考核周期') });
 
 export const assessmentContract = {
   'assessment.schemes': query('考核方案列表', z.object({ year: year.optional() }).default({}), z.object({ rows: z.array(schemeRecord) })),
-  'assessment.scheme': query('读取一个考核方案', z.object({ id: id('方案编号') }), schemeRecord),
+  'assessment.scheme': query('读取一个考核方案', z.object({ id: ref('assessment_schemes', '方案编号') }), schemeRecord),
   'assessment.saveScheme': mutation('新建或修改考核方案（权重之和须为 100%）', schemeInput, schemeRecord),
   'assessment.installSample': mutation(
     '按示例生成一个考核方案（标注“示例”，阈值与比例须按本地文件修改）',
@@ -144,7 +147,7 @@ export const assessmentContract = {
   'assessment.createCycle': mutation(
     '新建考核周期：按职务或岗位类别从花名册（在岗）选取考核对象',
     z.object({
-      schemeId: id('考核方案'),
+      schemeId: ref('assessment_schemes', '考核方案'),
       orgId: id('考核单位'),
       name: optionalText('周期名称', 80),
       posts: z.array(z.enum(POSTS, { error: '「职务」不在代码表中' })).default([]),
@@ -156,22 +159,22 @@ export const assessmentContract = {
   'assessment.sheet': query('考核周期详情：打分、测评、总分、排名与拟定等次', cycleRef, sheet),
   'assessment.saveScores': mutation(
     '批量保存指标得分（不得超过满分，不得为负）',
-    cycleRef.extend({
+    cycleTarget.extend({
       rows: z
-        .array(z.object({ entryId: id('考核对象'), scores: z.record(z.string(), z.number({ error: '「得分」应为数字' }).nullable()) }))
+        .array(z.object({ entryId: target('assessment_entries', '考核对象'), scores: z.record(z.string(), z.number({ error: '「得分」应为数字' }).nullable()) }))
         .min(1, { error: '「得分」没有要保存的内容' }),
     }),
     z.object({ saved: z.number() }),
   ),
   'assessment.saveNotes': mutation(
     '保存个人自评与述职记录',
-    z.object({ entryId: id('考核对象'), selfAssessment: optionalText('个人自评', 4000), reportNotes: optionalText('述职记录', 4000) }),
+    z.object({ entryId: target('assessment_entries', '考核对象'), selfAssessment: optionalText('个人自评', 4000), reportNotes: optionalText('述职记录', 4000) }),
     z.object({ entryId: z.string() }),
   ),
   'assessment.saveSession': mutation(
     '新建或修改民主测评场次与计票（各项票数不得超过有效票）',
-    cycleRef.extend({
-      id: id('测评场次').optional(),
+    cycleTarget.extend({
+      id: target('assessment_sessions', '测评场次').optional(),
       date: isoDate('测评日期'),
       raterGroup: requiredText('参评人员类别', 40),
       issued: count('发出票数'),
@@ -181,22 +184,22 @@ export const assessmentContract = {
       counter: optionalText('计票人', 40),
       supervisor: optionalText('监票人', 40),
       announced: z.boolean().default(false),
-      tallies: z.array(z.object({ entryId: id('考核对象'), counts: z.record(z.string(), z.number({ error: '「票数」应为数字' })) })).default([]),
+      tallies: z.array(z.object({ entryId: ref('assessment_entries', '考核对象'), counts: z.record(z.string(), z.number({ error: '「票数」应为数字' })) })).default([]),
     }),
     sessionRecord,
   ),
-  'assessment.deleteSession': mutation('删除民主测评场次', z.object({ id: id('测评场次'), reason: reason('删除原因') }), z.object({ id: z.string() })),
+  'assessment.deleteSession': mutation('删除民主测评场次', z.object({ id: target('assessment_sessions', '测评场次'), reason: reason('删除原因') }), z.object({ id: z.string() })),
   'assessment.setFinalGrade': mutation(
     '确定最终等次（与拟定等次不同时须写明理由）',
-    z.object({ entryId: id('考核对象'), grade: z.string().trim().nullable(), reason: optionalText('调整理由', 200) }),
+    z.object({ entryId: target('assessment_entries', '考核对象'), grade: z.string().trim().nullable(), reason: optionalText('调整理由', 200) }),
     z.object({ entryId: z.string(), finalGrade: z.string().nullable() }),
   ),
-  'assessment.acceptProposals': mutation('按拟定等次填写最终等次（并列待定者除外）', cycleRef, z.object({ updated: z.number() })),
-  'assessment.confirm': mutation('确认并锁定考核结果', cycleRef, cycleSummary),
-  'assessment.reopen': mutation('重新开启已锁定的考核周期（留痕，须写明原因）', cycleRef.extend({ reason: reason('重新开启原因') }), cycleSummary),
+  'assessment.acceptProposals': mutation('按拟定等次填写最终等次（并列待定者除外）', cycleTarget, z.object({ updated: z.number() })),
+  'assessment.confirm': mutation('确认并锁定考核结果', cycleTarget, cycleSummary),
+  'assessment.reopen': mutation('重新开启已锁定的考核周期（留痕，须写明原因）', cycleTarget.extend({ reason: reason('重新开启原因') }), cycleSummary),
   'assessment.results': query(
     '年度考核结果表（等次、总分、排名），薪酬模块据此读取',
-    z.object({ year, orgId: id('组织').optional(), personId: id('人员').optional() }),
+    z.object({ year, orgId: id('组织').optional(), personId: ref('people', '人员').optional() }),
     z.object({ rows: z.array(resultRecord) }),
   ),
   'assessment.distribution': query(

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, inArray, isNull, lte, or } from 'drizzle-orm';
 import { assessmentCycles, assessmentEntries, people } from '../../db/schema/index.ts';
 import type { HandlersFor } from '../contract/handler-types.ts';
 import { validationError } from '../contract/errors.ts';
 import { getOrgUnit, subtreeIds } from '../org/handlers.ts';
 import type { assessmentContract } from './contract.ts';
-import { assertOpen, cycleSummaries, cycleSummary, loadCycleRow, loadEntryRow, loadSchemeRow } from './store.ts';
+import { assertOpen, cycleColumns, cycleSummaries, cycleSummary, loadCycleRow, loadEntryRow, loadSchemeRow } from './store.ts';
 import { buildSheet } from './sheet.ts';
 import { confirmCycle, reopenCycle } from './lock.ts';
+import { scopeCondition } from '../guard/scope.ts';
 
 type CycleHandlers = Pick<
   HandlersFor<typeof assessmentContract>,
@@ -25,10 +26,11 @@ const POPULATION_POSTS: Record<string, string[]> = {
 export const cycleHandlers: CycleHandlers = {
   'assessment.cycles': (ctx, input) => {
     const rows = ctx.db
-      .select()
+      .select(cycleColumns)
       .from(assessmentCycles)
       .where(and(
         isNull(assessmentCycles.deletedAt),
+        scopeCondition(ctx, assessmentCycles.orgId),
         input.year ? eq(assessmentCycles.year, input.year) : undefined,
         input.orgId ? inArray(assessmentCycles.orgId, subtreeIds(ctx, input.orgId)) : undefined,
       ))
@@ -45,12 +47,18 @@ export const cycleHandlers: CycleHandlers = {
     const candidates = tx.db
       .select()
       .from(people)
-      .where(and(inArray(people.orgId, orgIds), eq(people.status, '在岗'), isNull(people.deletedAt)))
+      // Everyone who served during the scheme's year: in post, or left during it (assessed for
+      // the part they served), and not started after it.
+      .where(and(
+        inArray(people.orgId, orgIds), isNull(people.deletedAt),
+        or(eq(people.status, '在岗'), gte(people.statusDate, `${scheme.year}-01-01`)),
+        or(isNull(people.communityWorkStartDate), lte(people.communityWorkStartDate, `${scheme.year}-12-31`)),
+      ))
       .orderBy(asc(people.name))
       .all()
       .filter((p) => (!posts.length || p.posts.some((x) => posts.includes(x))) && (!input.postCategories.length || input.postCategories.includes(p.postCategory as never)));
     if (!candidates.length)
-      throw validationError([{ path: 'posts', message: `「考核对象」“${org.name}”没有符合条件的在岗人员（职务：${posts.join('、') || '不限'}）` }]);
+      throw validationError([{ path: 'posts', message: `「考核对象」“${org.name}”没有符合条件的人员（本年度在岗或年内离岗）（职务：${posts.join('、') || '不限'}）` }]);
     const id = randomUUID();
     const name = input.name ?? `${org.name}${scheme.year}年度${scheme.population}考核`;
     const seq = tx.seq();

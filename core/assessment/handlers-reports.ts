@@ -6,6 +6,7 @@ import { subtreeIds } from '../org/handlers.ts';
 import type { assessmentContract, ResultRecord } from './contract.ts';
 import { buildSheet } from './sheet.ts';
 import { sheetToXlsx } from './xlsx.ts';
+import { scopeCondition } from '../guard/scope.ts';
 
 type ReportHandlers = Pick<HandlersFor<typeof assessmentContract>, 'assessment.results' | 'assessment.distribution' | 'assessment.exportXlsx'>;
 
@@ -19,6 +20,7 @@ export function confirmedResults(ctx: Ctx, q: { year: number; orgId?: string | u
     .where(and(
       eq(assessmentResults.year, q.year),
       isNull(assessmentResults.deletedAt),
+      scopeCondition(ctx, assessmentResults.orgId),
       q.orgId ? inArray(assessmentResults.orgId, subtreeIds(ctx, q.orgId)) : undefined,
       q.personId ? eq(assessmentResults.personId, q.personId) : undefined,
     ))

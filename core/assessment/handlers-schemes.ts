@@ -9,6 +9,7 @@ import type { assessmentContract } from './contract.ts';
 import { SAMPLE_NAME_PREFIX, sampleSchemeConfig } from './sample.ts';
 import { checkSchemeConfig, type SchemeConfig } from './scheme-schema.ts';
 import { loadSchemeRow, toSchemeRecord } from './store.ts';
+import { scopeCondition } from '../guard/scope.ts';
 
 type SchemeHandlers = Pick<
   HandlersFor<typeof assessmentContract>,
@@ -31,7 +32,7 @@ export const schemeHandlers: SchemeHandlers = {
     const rows = ctx.db
       .select()
       .from(assessmentSchemes)
-      .where(and(isNull(assessmentSchemes.deletedAt), input.year ? eq(assessmentSchemes.year, input.year) : undefined))
+      .where(and(isNull(assessmentSchemes.deletedAt), scopeCondition(ctx, assessmentSchemes.orgId, { policy: true }), input.year ? eq(assessmentSchemes.year, input.year) : undefined))
       .orderBy(desc(assessmentSchemes.year), asc(assessmentSchemes.population), asc(assessmentSchemes.name))
       .all();
     return { rows: rows.map((r) => toSchemeRecord(ctx, r)) };

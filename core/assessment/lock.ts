@@ -4,7 +4,7 @@ import { assessmentCycles, assessmentEntries, assessmentResults } from '../../db
 import { AppError, validationError, type FieldIssue } from '../contract/errors.ts';
 import type { TxCtx } from '../context.ts';
 import type { CycleSummary } from './contract.ts';
-import { buildSheet, syncStatuses } from './sheet.ts';
+import { buildSheet, frozenSheet, syncStatuses } from './sheet.ts';
 import { cycleSummary, loadCycleRow } from './store.ts';
 
 const names = (rows: { name: string }[]) => rows.slice(0, 5).map((r) => r.name).join('、') + (rows.length > 5 ? ` 等 ${rows.length} 人` : '');
@@ -46,7 +46,8 @@ export function confirmCycle(tx: TxCtx, cycleId: string): CycleSummary {
   for (const r of sheet.rows)
     ins.run(randomUUID(), entryOrg.get(r.entryId) ?? cycle.orgId, r.personId, cycle.year, cycleId, r.finalGrade!, r.total, r.rank, sheet.rows.length, tx.nowIso, tx.nowIso, tx.nowIso, seq);
   tx.db.update(assessmentEntries).set({ status: '已确认', updatedAt: tx.nowIso, changeSeq: seq }).where(and(eq(assessmentEntries.cycleId, cycleId), isNull(assessmentEntries.deletedAt))).run();
-  tx.db.update(assessmentCycles).set({ status: 'locked', lockedAt: tx.nowIso, lockedBy: `${tx.actor.kind}:${tx.actor.id}`, updatedAt: tx.nowIso, changeSeq: seq }).where(eq(assessmentCycles.id, cycleId)).run();
+  // The sheet as confirmed, training hours included: what the cycle shows until re-opened.
+  tx.db.update(assessmentCycles).set({ status: 'locked', frozen: frozenSheet(sheet), lockedAt: tx.nowIso, lockedBy: `${tx.actor.kind}:${tx.actor.id}`, updatedAt: tx.nowIso, changeSeq: seq }).where(eq(assessmentCycles.id, cycleId)).run();
   const out = cycleSummary(tx, cycleId);
   tx.audit({ entity: 'assessment_cycle', entityId: cycleId, before: { status: 'open' }, after: { status: 'locked', results: sheet.rows.map((r) => ({ personId: r.personId, grade: r.finalGrade, total: r.total, rank: r.rank })) } });
   return out;
@@ -60,7 +61,7 @@ export function reopenCycle(tx: TxCtx, cycleId: string, reason: string): CycleSu
   const withdrawn = tx.db.select().from(assessmentResults).where(and(eq(assessmentResults.cycleId, cycleId), isNull(assessmentResults.deletedAt))).all();
   tx.db.update(assessmentResults).set({ deletedAt: tx.nowIso, deleteReason: `重新开启考核：${reason}`, updatedAt: tx.nowIso, changeSeq: seq })
     .where(and(eq(assessmentResults.cycleId, cycleId), isNull(assessmentResults.deletedAt))).run();
-  tx.db.update(assessmentCycles).set({ status: 'open', lockedAt: null, lockedBy: null, reopenCount: cycle.reopenCount + 1, updatedAt: tx.nowIso, changeSeq: seq }).where(eq(assessmentCycles.id, cycleId)).run();
+  tx.db.update(assessmentCycles).set({ status: 'open', frozen: null, lockedAt: null, lockedBy: null, reopenCount: cycle.reopenCount + 1, updatedAt: tx.nowIso, changeSeq: seq }).where(eq(assessmentCycles.id, cycleId)).run();
   syncStatuses(tx, cycleId);
   const out = cycleSummary(tx, cycleId);
   tx.audit({ entity: 'assessment_cycle', entityId: cycleId, before: { status: 'locked', lockedAt: cycle.lockedAt, results: withdrawn.map((r) => ({ personId: r.personId, grade: r.grade, total: r.total, rank: r.rank })) }, after: { status: 'open', reason } });

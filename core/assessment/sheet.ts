@@ -2,14 +2,33 @@ import type { Ctx, TxCtx } from '../context.ts';
 import type { Sheet, SheetRow } from './contract.ts';
 import { evaluateCycle } from './rules/evaluate.ts';
 import { leafIndicators } from './scheme-schema.ts';
-import { cycleEntries, cycleSessions, cycleSummary, loadCycleRow, loadSchemeRow, toSchemeRecord } from './store.ts';
+import { cycleEntries, cycleSessions, cycleSummary, loadCycleRow, loadFrozenSheet, loadSchemeRow, toSchemeRecord, type CycleRow } from './store.ts';
 import { trainingHoursFor, trainingPoints } from './training-source.ts';
 
-// Computed on every read from the stored points, tallies and the training module, so a
-// total or a proposal can never go stale; only `confirm` freezes them into results.
+// An open cycle's sheet is computed on every read from the stored points, tallies and the
+// training module, so a total or a proposal can never go stale. `confirm` stores the sheet
+// as it stood (frozenSheet) and a locked cycle is shown from that copy only: a training
+// record removed afterwards cannot change a confirmed total, rank, grade or printout.
+
+/** What `confirm` stores: the sheet without the live cycle summary. */
+export type FrozenSheet = Omit<Sheet, 'cycle'>;
+
+export function frozenSheet(s: Sheet): FrozenSheet {
+  const { cycle: _c, ...rest } = s;
+  // Stored as it will be shown once locked: every row confirmed, the scheme in use by a lock.
+  return { ...rest, scheme: { ...rest.scheme, usedByLockedCycle: true }, rows: rest.rows.map((r) => ({ ...r, status: '已确认' })) };
+}
 
 export function buildSheet(ctx: Ctx, cycleId: string): Sheet {
   const cycleRow = loadCycleRow(ctx, cycleId);
+  // Cycles locked before snapshots existed have no copy and are still computed live.
+  const frozen = cycleRow.status === 'locked' ? (loadFrozenSheet(ctx, cycleId) as FrozenSheet | null) : null;
+  if (frozen) return { ...frozen, cycle: cycleSummary(ctx, cycleId) };
+  return computeSheet(ctx, cycleRow);
+}
+
+function computeSheet(ctx: Ctx, cycleRow: CycleRow): Sheet {
+  const cycleId = cycleRow.id;
   const scheme = toSchemeRecord(ctx, loadSchemeRow(ctx, cycleRow.schemeId));
   const cfg = scheme.config;
   const leaves = leafIndicators(cfg);

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, eq, getTableColumns, inArray, isNull } from 'drizzle-orm';
 import {
   assessmentCycles, assessmentEntries, assessmentSchemes, assessmentSessions, orgUnits,
   type AssessmentCycleRow, type AssessmentSchemeRow, type AssessmentSessionRow,
@@ -27,15 +27,25 @@ export function loadSchemeRow(ctx: Ctx, id: string): AssessmentSchemeRow {
   return row;
 }
 
-export function loadCycleRow(ctx: Ctx, id: string): AssessmentCycleRow {
-  const row = ctx.db.select().from(assessmentCycles).where(and(eq(assessmentCycles.id, id), isNull(assessmentCycles.deletedAt))).get();
+// The stored sheet of a locked cycle can run to megabytes: read only where it is shown.
+const { frozen: _frozen, ...cycleFields } = getTableColumns(assessmentCycles);
+export const cycleColumns = cycleFields;
+export type CycleRow = Omit<AssessmentCycleRow, 'frozen'>;
+
+/** The sheet stored when the cycle was confirmed, or null (open, or locked before copies were kept). */
+export function loadFrozenSheet(ctx: Ctx, id: string): unknown {
+  return ctx.db.select({ frozen: assessmentCycles.frozen }).from(assessmentCycles).where(eq(assessmentCycles.id, id)).get()?.frozen ?? null;
+}
+
+export function loadCycleRow(ctx: Ctx, id: string): CycleRow {
+  const row = ctx.db.select(cycleColumns).from(assessmentCycles).where(and(eq(assessmentCycles.id, id), isNull(assessmentCycles.deletedAt))).get();
   if (!row) throw notFound('考核周期', id);
   assertInScope(ctx, row.orgId);
   return row;
 }
 
 /** Every write into a cycle passes here first: a locked cycle changes only through re-open. */
-export function assertOpen(cycle: AssessmentCycleRow): void {
+export function assertOpen(cycle: CycleRow): void {
   if (cycle.status === 'locked')
     throw new AppError('conflict', `考核周期“${cycle.name}”已确认锁定，不能修改；如需更正，请先执行“重新开启”并写明原因`);
 }
@@ -74,7 +84,7 @@ export function cycleSessions(ctx: Ctx, cycleId: string): SessionRecord[] {
     .map(toSessionRecord);
 }
 
-export function cycleSummaries(ctx: Ctx, rows: AssessmentCycleRow[]): CycleSummary[] {
+export function cycleSummaries(ctx: Ctx, rows: CycleRow[]): CycleSummary[] {
   if (!rows.length) return [];
   const orgNames = new Map(ctx.db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).all().map((o) => [o.id, o.name]));
   const schemes = new Map(

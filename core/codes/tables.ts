@@ -76,10 +76,12 @@ export const CODE_TABLES: CodeTable[] = [
   { key: 'degree', label: '学位', entries: simple(DEGREES, { 博士: ['博士学位'], 硕士: ['硕士学位'], 学士: ['学士学位'] }) },
   { key: 'post', label: '职务', entries: simple(POSTS, {
     书记: ['党组织书记', '党委书记', '党总支书记', '党支部书记', '社区书记'], 党组织委员: ['委员', '党委委员', '支委委员'],
-    居委会主任: ['主任', '社区主任'], 居委会副主任: ['副主任'], 专职社区工作者: ['社区工作者', '社工', '专职社工'] }) },
-  { key: 'postCategory', label: '岗位类别', entries: simple(POST_CATEGORIES) },
+    居委会主任: ['主任', '社区主任'], 居委会副主任: ['副主任'], 居委会委员: ['居委委员'], 专职社区工作者: ['社区工作者', '社工', '专职社工'] }) },
+  { key: 'postCategory', label: '岗位类别', entries: simple(POST_CATEGORIES, {
+    正职: ['社区正职'], 副职: ['社区副职'], 其他: ['其他工作人员', '一般工作人员', '工作人员', '普通社工', '其他人员'] }) },
   { key: 'swQualification', label: '社工职业资格', entries: simple(SW_QUALIFICATIONS, {
-    助理社工师: ['助理社会工作师'], 社工师: ['社会工作师', '中级社工师'], 高级社工师: ['高级社会工作师'] }) },
+    助理社工师: ['助理社会工作师', '全国助理社会工作师', '初级社工师'], 社工师: ['社会工作师', '中级社工师', '全国社会工作师'],
+    高级社工师: ['高级社会工作师', '全国高级社会工作师'] }) },
   { key: 'personStatus', label: '状态', entries: simple(PERSON_STATUSES, { 离任: ['离职'] }) },
 ];
 

@@ -1,10 +1,13 @@
 import type { z } from 'zod';
 import { bundleContract } from '../bundle/contract.ts';
 import { codesContract } from '../codes/contract.ts';
+import { coopContract } from '../ledger/coop/contract.ts';
+import { gridContract } from '../ledger/grid/contract.ts';
 import { assessmentContract } from '../assessment/contract.ts';
 import { ledgerContract } from '../ledger/contract.ts';
 import { orgContract } from '../org/contract.ts';
 import { rosterContract } from '../roster/contract.ts';
+import { reportContract } from '../report/contract.ts';
 import { rosterIoContract } from '../roster-io/contract.ts';
 import { salaryContract } from '../salary/contract.ts';
 import { securityContract, sessionContract } from '../security/contract.ts';
@@ -16,10 +19,13 @@ import type { OpDef } from './op.ts';
 export const contract = {
   ...bundleContract,
   ...codesContract,
+  ...coopContract,
+  ...gridContract,
   ...assessmentContract,
   ...ledgerContract,
   ...orgContract,
   ...rosterContract,
+  ...reportContract,
   ...rosterIoContract,
   ...salaryContract,
   ...securityContract,

@@ -71,7 +71,9 @@ export function generateDemo(opts: { communities: number; people: number; seed?:
     } while (usedIds.has(idNumber));
     usedIds.add(idNumber);
     const isParty = rank < 5 || rnd() < 0.55;
-    const workStart = addYears(birthDate, int(18, 24));
+    // Clamped to today without drawing extra random numbers, so the rest of the dataset is unchanged.
+    const notFuture = (d: string, fallback: string) => (d > opts.today ? fallback : d);
+    const workStart = notFuture(addYears(birthDate, int(18, 24)), addYears(birthDate, 18));
     let communityStart = addYears(workStart, int(0, 8));
     if (communityStart > opts.today) communityStart = workStart;
     const posts = rank === 0 ? ['书记', '居委会主任'] : rank === 1 ? ['副书记'] : rank === 2 ? ['居委会副主任'] : rank < 5 ? ['党组织委员'] : [rnd() < 0.5 ? '专职社区工作者' : '网格员'];
@@ -83,7 +85,7 @@ export function generateDemo(opts: { communities: number; people: number; seed?:
       birthDate, idNumber,
       nativePlace: pick(['陕西咸阳', '陕西西安', '陕西宝鸡', '甘肃天水', '河南洛阳']),
       politicalStatus: isParty ? '中共党员' : pick(['群众', '共青团员', '群众']),
-      partyJoinDate: isParty ? addYears(birthDate, int(19, 30)) : null,
+      partyJoinDate: isParty ? notFuture(addYears(birthDate, int(19, 30)), addYears(birthDate, 18)) : null,
       workStartDate: workStart, communityWorkStartDate: communityStart,
       ftEducation: edu, ftDegree: edu === '研究生' ? '硕士' : edu === '大学本科' ? '学士' : null,
       ftSchoolMajor: edu === '普通高中' ? null : pick(['西北大学社会工作', '陕西师范大学汉语言文学', '西安石油大学行政管理', '咸阳师范学院思想政治教育']),

@@ -1,3 +1,4 @@
+import { eq } from 'drizzle-orm';
 import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as s from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
@@ -26,6 +27,14 @@ export interface GuardSpec {
   local?: boolean;
 }
 
+/** Entries, sessions and results of a confirmed cycle are frozen until an audited re-open. */
+function lockedCycle(ctx: Ctx, row: Row): string | null {
+  const cycleId = typeof row.cycleId === 'string' ? row.cycleId : null;
+  if (!cycleId) return null;
+  const c = ctx.db.select({ name: s.assessmentCycles.name, status: s.assessmentCycles.status }).from(s.assessmentCycles).where(eq(s.assessmentCycles.id, cycleId)).get();
+  return c?.status === 'locked' ? `考核周期“${c.name}”已确认锁定，不能修改；如需更正，请先执行“重新开启”并写明原因` : null;
+}
+
 export const GUARD: Record<GuardedTable, GuardSpec> = {
   org_units: { table: s.orgUnits, label: '组织单位' },
   people: { table: s.people, label: '人员' },
@@ -37,9 +46,9 @@ export const GUARD: Record<GuardedTable, GuardSpec> = {
   training_requirement_rules: { table: s.trainingRequirementRules, label: '学时要求', policy: true },
   assessment_schemes: { table: s.assessmentSchemes, label: '考核方案', policy: true },
   assessment_cycles: { table: s.assessmentCycles, label: '考核周期' },
-  assessment_entries: { table: s.assessmentEntries, label: '考核记录' },
-  assessment_sessions: { table: s.assessmentSessions, label: '民主测评场次' },
-  assessment_results: { table: s.assessmentResults, label: '考核结果' },
+  assessment_entries: { table: s.assessmentEntries, label: '考核记录', sealed: lockedCycle },
+  assessment_sessions: { table: s.assessmentSessions, label: '民主测评场次', sealed: lockedCycle },
+  assessment_results: { table: s.assessmentResults, label: '考核结果', sealed: lockedCycle },
   // A version a confirmed month was paid under is frozen; copying it to a new version stays open.
   salary_schemes: {
     table: s.salarySchemes, label: '薪酬方案', policy: true,
@@ -58,6 +67,16 @@ export const GUARD: Record<GuardedTable, GuardSpec> = {
   bundle_conflicts: { table: s.bundleConflicts, label: '冲突记录', local: true },
   // An account belongs to the unit it is scoped to; an unscoped account to no unit a scoped
   // administrator covers.
+  coop_units: { table: s.coopUnits, label: '共建单位' },
+  coop_agreements: { table: s.coopAgreements, label: '共建协议' },
+  coop_agreement_reports: { table: s.coopAgreementReports, label: '协议季度报告' },
+  coop_meetings: { table: s.coopMeetings, label: '联席会议' },
+  coop_activities: { table: s.coopActivities, label: '共建活动' },
+  coop_teams: { table: s.coopTeams, label: '志愿服务队' },
+  grid_areas: { table: s.gridAreas, label: '网格' },
+  grid_registrations: { table: s.gridRegistrations, label: '双报到登记' },
+  grid_service_records: { table: s.gridServiceRecords, label: '服务记录' },
+  grid_service_feedback: { table: s.gridServiceFeedback, label: '服务反馈' },
   users: { table: s.users, label: '账号', local: true, orgOf: (r) => (typeof r.orgScopeId === 'string' ? r.orgScopeId : '') },
   // 台账: a county or street task is read by the communities below it; what they report is theirs.
   ledger_tasks: { table: s.ledgerTasks, label: '任务', policy: true },

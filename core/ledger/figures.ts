@@ -1,12 +1,13 @@
 import { and, between, inArray, isNull, sql } from 'drizzle-orm';
-import { ledgerItems, ledgerOrders, ledgerTaskReports, ledgerTasks } from '../../db/schema/index.ts';
+import { ledgerItems, ledgerOrders, ledgerTaskReports, ledgerTasks, orgUnits } from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
 import { localIsoDate } from '../roster/dates.ts';
 import { targetState } from './lists/tasks.ts';
+import { COOP_FIGURE_KEYS, COOP_FIGURE_LABELS, coopFigures } from './coop/figures.ts';
 
 // The county view's figures come from providers: each counts, per org unit, the records of its
 // module in a date range (inclusive ISO dates). Counts only: the overview sums them up the
-// tree, and rates are derived from summed counts. Part B (共建) adds its providers here.
+// tree, and rates are derived from summed counts.
 
 export interface Range {
   from: string;
@@ -129,7 +130,27 @@ export const orderFigures: FigureProvider = {
 };
 
 /** Every provider of the county view; part B appends its own here. */
-export const FIGURE_PROVIDERS: FigureProvider[] = [taskFigures, orderFigures, itemFigures];
+// coopFigures answers each unit's whole subtree; the overview sums up the tree itself, so it
+// is handed each unit's own records: its subtree less its children's subtrees.
+export const coopProvider: FigureProvider = {
+  labels: COOP_FIGURE_LABELS,
+  compute(ctx, orgIds, range) {
+    const sub = coopFigures(ctx, orgIds, range);
+    const wanted = new Set(orgIds);
+    const children = new Map<string, string[]>();
+    for (const u of ctx.db.select({ id: orgUnits.id, parentId: orgUnits.parentId }).from(orgUnits).all())
+      if (u.parentId && wanted.has(u.id) && u.parentId !== u.id) children.set(u.parentId, [...(children.get(u.parentId) ?? []), u.id]);
+    const out: Figures = {};
+    for (const id of orgIds)
+      for (const k of COOP_FIGURE_KEYS) {
+        const own = (sub[id]?.[k] ?? 0) - (children.get(id) ?? []).reduce((a, c) => a + (sub[c]?.[k] ?? 0), 0);
+        if (own) add(out, id, k, own);
+      }
+    return out;
+  },
+};
+
+export const FIGURE_PROVIDERS: FigureProvider[] = [taskFigures, orderFigures, itemFigures, coopProvider];
 
 export const DERIVED_FIGURES: DerivedFigure[] = [
   {

@@ -28,10 +28,24 @@ const mappingOverride = z
   .max(500)
   .optional();
 
+/** The clerk's choices for code values the tables do not know; remembered by the installation. */
+export const valueChoices = z
+  .array(
+    z.object({
+      table: z.string({ error: '「未识别的值」缺少代码表' }).max(40),
+      value: z.string({ error: '「未识别的值」缺少原值' }).min(1).max(200),
+      code: z.string().max(40).nullable(),
+    }),
+    { error: '「未识别的值」格式不正确' },
+  )
+  .max(2000)
+  .optional();
+
 export const importInput = z.object({
   ...fileFields,
   orgId: id('导入到的组织'),
   mapping: mappingOverride,
+  values: valueChoices,
   /** Client-chosen id under which `roster.importProgress` reports this run. */
   jobId: z.string().max(64).optional(),
 });
@@ -61,6 +75,12 @@ const mappedColumn = z.object({
 });
 export type MappedColumn = z.infer<typeof mappedColumn>;
 
+const fieldChange = z.object({ field: z.string(), header: z.string(), old: z.string(), new: z.string(), pay: z.boolean() });
+const unknownGroup = z.object({
+  table: z.string(), label: z.string(), value: z.string(), count: z.number().int(), rows: z.array(z.number().int()),
+  options: z.array(z.string()), keepTextAllowed: z.boolean(),
+});
+
 const counts = z.object({ create: z.number().int(), update: z.number().int(), unchanged: z.number().int(), error: z.number().int() });
 
 export const importPreviewOutput = z.object({
@@ -80,7 +100,16 @@ export const importPreviewOutput = z.object({
   counts,
   issues: z.array(rowIssue),
   issuesTruncated: z.boolean(),
-  rows: z.array(z.object({ row: z.number().int(), action: z.enum(['create', 'update', 'unchanged', 'error']), name: z.string(), changes: z.array(z.string()) })),
+  /** Unknown code values, grouped: each is mapped once by the clerk (or the CLI's JSON file). */
+  unknownValues: z.array(unknownGroup),
+  rows: z.array(z.object({
+    row: z.number().int(),
+    action: z.enum(['create', 'update', 'unchanged', 'error']),
+    name: z.string(),
+    orgName: z.string(),
+    /** Per field, old → new; `pay` marks fields that feed pay grading. */
+    changes: z.array(fieldChange),
+  })),
   rowsTruncated: z.boolean(),
 });
 export type ImportPreview = z.infer<typeof importPreviewOutput>;

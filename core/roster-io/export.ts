@@ -8,6 +8,7 @@ import { yieldToEventLoop } from './cells.ts';
 import { COLUMNS, type ColumnDef } from './columns.ts';
 import { canSeeFull } from '../security/masking.ts';
 import { escapeFormula } from '../xlsx/safe.ts';
+import { addTemplateGuides } from './template.ts';
 
 // The county-style roster sheet: a title row, a frozen header row, 序号, ID numbers and
 // phones as text cells, dates as YYYY.MM. The blank template is the same sheet without rows.
@@ -45,7 +46,7 @@ const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF999999' } };
 
-export async function rosterWorkbook(ctx: Ctx, title: string, rows: ExportRow[]): Promise<Buffer> {
+export async function rosterWorkbook(ctx: Ctx, title: string, rows: ExportRow[], template = false): Promise<Buffer> {
   // The streaming writer serialises each row as it is committed: memory and GC stay flat
   // for a county-wide export instead of holding every cell object until the end.
   const out = new PassThrough();
@@ -100,7 +101,9 @@ export async function rosterWorkbook(ctx: Ctx, title: string, rows: ExportRow[])
     if (n % 2000 === 1999) await yieldToEventLoop();
   }
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: cols.length } };
+  const guides = template ? addTemplateGuides(wb, ws, cols) : null;
   ws.commit();
+  guides?.();
   await wb.commit();
   await finished;
   return Buffer.concat(chunks);

@@ -14,6 +14,10 @@ import type { PlannedRow } from './plan.ts';
 import { progressOf, report } from './progress.ts';
 import { errorReport } from './report.ts';
 import { importWriter } from './write.ts';
+import { saveChoices } from './value-map.ts';
+
+const RANK = { error: 0, update: 1, create: 2, unchanged: 3 } as const;
+const rank = (r: PlannedRow) => RANK[r.action];
 
 const MAX_ISSUES = 5000;
 const MAX_ROWS = 2000;
@@ -52,7 +56,8 @@ export const rosterIoHandlers: HandlersFor<typeof rosterIoContract> = {
     const org = targetOrg(ctx, input.orgId);
     try {
       const parsed = await parseImport(ctx, input);
-      const planned = await planAsync(ctx, parsed, org, input.jobId);
+      const plan = await planAsync(ctx, parsed, org, input.jobId);
+      const planned = plan.rows;
       report(input.jobId, { stage: 'done' });
       const { sheet } = parsed;
       return {
@@ -64,7 +69,10 @@ export const rosterIoHandlers: HandlersFor<typeof rosterIoContract> = {
         notices: parsed.notices,
         counts: countOf(planned),
         ...issuesOf(planned),
-        rows: planned.slice(0, MAX_ROWS).map((r) => ({ row: r.row, action: r.action, name: r.name, changes: r.changes })),
+        unknownValues: plan.unknown,
+        // Changed and failing rows first: they are what the clerk must read before confirming.
+        rows: [...planned].sort((a, b) => rank(a) - rank(b) || a.row - b.row).slice(0, MAX_ROWS)
+          .map((r) => ({ row: r.row, action: r.action, name: r.name, orgName: r.orgName, changes: r.changes })),
         rowsTruncated: planned.length > MAX_ROWS,
       };
     } catch (e) {
@@ -82,7 +90,7 @@ export const rosterIoHandlers: HandlersFor<typeof rosterIoContract> = {
         parsed = await parseImport(ctx, input);
         const org = targetOrg(ctx, input.orgId);
         seen = peopleFingerprint(ctx);
-        early = await planAsync(ctx, parsed, org, input.jobId);
+        early = (await planAsync(ctx, parsed, org, input.jobId)).rows;
       } catch (e) {
         report(input.jobId, { stage: 'failed' });
         throw e;
@@ -92,7 +100,7 @@ export const rosterIoHandlers: HandlersFor<typeof rosterIoContract> = {
         // writes. If anyone touched the roster since, plan again inside it: what is written
         // must be what was checked.
         const org = targetOrg(tx, input.orgId);
-        const planned = peopleFingerprint(tx) === seen ? early : planSync(tx, parsed, org);
+        const planned = peopleFingerprint(tx) === seen ? early : planSync(tx, parsed, org).rows;
         const counts = countOf(planned);
         if (counts.error > 0 && !input.validOnly) {
           report(input.jobId, { stage: 'failed', validated: planned.length });
@@ -107,18 +115,19 @@ export const rosterIoHandlers: HandlersFor<typeof rosterIoContract> = {
         report(input.jobId, { stage: 'writing', validated: planned.length });
         const writer = importWriter(tx);
         const createdIds: string[] = [];
-        const updated: { id: string; changes: string[] }[] = [];
+        const updated: { id: string; changes: { field: string; old: string; new: string }[] }[] = [];
         for (const r of planned) {
-          if (r.action === 'create') createdIds.push(writer.insert(r.data!));
+          if (r.action === 'create') createdIds.push(writer.insert(r.data!, r.asWritten!));
           else if (r.action === 'update') {
-            writer.update(r.personId!, r.data!);
-            updated.push({ id: r.personId!, changes: r.changes });
+            writer.update(r.personId!, r.data!, r.asWritten!);
+            updated.push({ id: r.personId!, changes: r.changes.map((c) => ({ field: c.field, old: c.old, new: c.new })) });
           }
         }
         if (input.mapping) {
           const value = input.mapping;
           tx.db.insert(settings).values({ key: parsed.layoutKey, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
         }
+        if (input.values?.length) saveChoices(tx, input.values);
         tx.audit({
           entity: 'roster_import',
           entityId: org.id,
@@ -136,9 +145,9 @@ export const rosterIoHandlers: HandlersFor<typeof rosterIoContract> = {
   'roster.importErrorReport': async (ctx, input) => {
     const org = targetOrg(ctx, input.orgId);
     const parsed = await parseImport(ctx, input);
-    const planned = await planAsync(ctx, parsed, org);
+    const planned = (await planAsync(ctx, parsed, org)).rows;
     const base = input.fileName.replace(/\.(xlsx|csv|txt)$/i, '');
-    return { fileName: `${base}-错误说明.xlsx`, contentBase64: b64(await errorReport(parsed, planned)) };
+    return { fileName: `${base}-错误说明.xlsx`, contentBase64: b64(await errorReport(parsed, planned, input.fileName)) };
   },
 
   'roster.importProgress': (_ctx, input) => progressOf(input.jobId) ?? { stage: 'unknown', parsed: 0, validated: 0, written: 0, total: 0 },
@@ -165,7 +174,7 @@ export const rosterIoHandlers: HandlersFor<typeof rosterIoContract> = {
   },
 
   'roster.exportTemplate': async (ctx) => {
-    const buf = await rosterWorkbook(ctx, '社区工作者花名册（导入模板）', []);
+    const buf = await rosterWorkbook(ctx, '社区工作者花名册（导入模板）', [], true);
     return { fileName: '花名册导入模板.xlsx', contentBase64: b64(buf) };
   },
 };

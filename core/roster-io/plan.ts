@@ -1,18 +1,27 @@
-import { and, eq, isNull, isNotNull } from 'drizzle-orm';
-import { people, type PersonRow } from '../../db/schema/index.ts';
+import type { PersonRow } from '../../db/schema/index.ts';
 import { AppError } from '../contract/errors.ts';
+import { canonicalCode } from '../codes/tables.ts';
 import type { Ctx, TxCtx } from '../context.ts';
 import { assertPersonWritable } from '../roster/handlers.ts';
 import { parseIdNumber } from '../roster/id-number.ts';
 import { checkPersonDates, personInput, type PersonFields } from '../roster/person-schema.ts';
 import { cellText, EMPTY, type RawCell, type SheetRow } from './cells.ts';
+import { diffPerson, type FieldChange } from './changes.ts';
 import { COLUMN_BY_KEY } from './columns.ts';
+import { mapEducation } from './education.ts';
 import type { DetectedColumn } from './header.ts';
-import { cleanIdNumber, cleanName, cleanPhone, cleanText, parseBool, parseDateCell, splitPosts } from './values.ts';
+import { derivedCrossPosting, derivedOneShoulder, derivedPostCategory, readPosts, type PostSource } from './posts.ts';
+import { resolveUnit, type MatchIndex } from './units.ts';
+import { FIELD_TABLE, UnknownCollector, type ValueMap } from './value-map.ts';
+import { cleanIdNumber, cleanName, cleanPhone, cleanText, isClearMarker, parseBool, parseDateCell } from './values.ts';
 
 // One sheet row → what the import would do with it (create / update / unchanged) and every
 // problem found, each tied to the sheet row, the column header and the value. The person
 // rules are the roster's own: personInput, checkPersonDates and assertPersonWritable.
+// A blank cell never erases a stored value; only the （清空） marker does.
+
+export { loadMatchIndex } from './units.ts';
+export type { MatchIndex } from './units.ts';
 
 export interface RowIssue {
   row: number;
@@ -25,14 +34,21 @@ export interface RowIssue {
 
 export type RowAction = 'create' | 'update' | 'unchanged' | 'error';
 
+export interface AsWritten {
+  postsAsWritten: string | null;
+  ftEducationAsWritten: string | null;
+  ptEducationAsWritten: string | null;
+}
+
 export interface PlannedRow {
   row: number;
   action: RowAction;
   name: string;
+  orgName: string;
   personId: string | null;
   data: PersonFields | null;
-  /** Headers of the fields an update changes. */
-  changes: string[];
+  asWritten: AsWritten | null;
+  changes: FieldChange[];
   issues: RowIssue[];
 }
 
@@ -43,108 +59,61 @@ export const FIELD_KEYS = [
   'oneShoulder', 'crossPosting', 'reserveCadre', 'postCategory', 'swQualification', 'swQualificationDate', 'phone', 'grid', 'remarks',
 ] as const satisfies readonly FieldKey[];
 
-/** The active people an import is matched against, loaded once per plan. */
-export interface MatchIndex {
-  org: { id: string; name: string };
-  byId: Map<string, PersonRow>;
-  byName: Map<string, PersonRow[]>;
-  /** Every active ID number in the database, to find clashes with other org units. */
-  activeIds: Set<string>;
-}
-
-export function loadMatchIndex(ctx: Ctx, org: { id: string; name: string }): MatchIndex {
-  const rows = ctx.db.select().from(people).where(and(eq(people.orgId, org.id), eq(people.status, '在岗'), isNull(people.deletedAt))).all();
-  const byId = new Map<string, PersonRow>();
-  const byName = new Map<string, PersonRow[]>();
-  for (const r of rows) {
-    if (r.idNumber) byId.set(r.idNumber, r);
-    byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
-  }
-  const activeIds = new Set(
-    ctx.db.select({ v: people.idNumber }).from(people)
-      .where(and(eq(people.status, '在岗'), isNull(people.deletedAt), isNotNull(people.idNumber))).all().map((r) => r.v!),
-  );
-  return { org, byId, byName, activeIds };
-}
+const POST_SOURCES = new Set<string>(['posts', 'partyPosts', 'adminPosts', 'sidePosts']);
 
 export interface PlanContext {
   ctx: Ctx;
   today: string;
   columns: { index: number; letter: string; header: string; field: string }[];
   index: MatchIndex;
+  values: ValueMap;
+  unknown: UnknownCollector;
   /** ID number → first sheet row that used it, across the whole file. */
   seenIds: Map<string, number>;
   seenPeople: Map<string, number>;
 }
 
-export function newPlanContext(ctx: Ctx, today: string, mapped: DetectedColumn[], index: MatchIndex): PlanContext {
+export function newPlanContext(ctx: Ctx, today: string, mapped: DetectedColumn[], index: MatchIndex, values: ValueMap): PlanContext {
   const columns = mapped.filter((c): c is DetectedColumn & { field: string } => c.field !== null);
-  return { ctx, today, columns, index, seenIds: new Map(), seenPeople: new Map() };
+  return { ctx, today, columns, index, values, unknown: new UnknownCollector(), seenIds: new Map(), seenPeople: new Map() };
+}
+
+interface RowReading {
+  given: Partial<Record<FieldKey, unknown>>;
+  cleared: Set<FieldKey>;
+  months: Set<FieldKey>;
+  cellErrors: Set<string>;
+  unitText: string | null;
+  streetText: string | null;
+  postTexts: string[];
+  postsGiven: boolean;
+  postOneShoulder: boolean;
+  eduText: { ftEducation?: string; ptEducation?: string };
 }
 
 export function planRow(p: PlanContext, sheetRow: SheetRow): PlannedRow {
   const issues: RowIssue[] = [];
   const cellOf = (key: string) => p.columns.find((c) => c.field === key);
   const issue = (key: string, message: string, severity: RowIssue['severity'] = 'error') => {
-    const c = cellOf(key);
+    const c = cellOf(key) ?? (key === 'posts' ? p.columns.find((x) => POST_SOURCES.has(x.field)) : undefined);
     const label = c?.header ?? COLUMN_BY_KEY.get(key)?.header ?? key;
     issues.push({ row: sheetRow.row, column: label, letter: c?.letter ?? '', value: c ? cellText(sheetRow.cells[c.index]) : '', message, severity });
   };
-  const given: Partial<Record<FieldKey, unknown>> = {};
-  const months = new Set<FieldKey>();
-  const cellErrors = new Set<string>();
-  let orgName: string | null = null;
-  for (const c of p.columns) {
-    const cell: RawCell = sheetRow.cells[c.index] ?? EMPTY;
-    const def = COLUMN_BY_KEY.get(c.field);
-    if (!def) continue;
-    const fail = (reason: string) => {
-      cellErrors.add(c.field);
-      issue(c.field, `「${c.header}」${reason}`);
-    };
-    switch (def.kind) {
-      case 'ignored':
-        if (c.field === 'orgName') orgName = cleanText(cell);
-        break;
-      case 'date': {
-        const d = parseDateCell(cell);
-        if (!d.ok) fail(d.reason);
-        else {
-          given[c.field as FieldKey] = d.value?.iso ?? null;
-          if (d.value?.monthOnly) months.add(c.field as FieldKey);
-        }
-        break;
-      }
-      case 'id': {
-        const v = cleanIdNumber(cell);
-        if (!v.ok) fail(v.reason);
-        else given.idNumber = v.value;
-        break;
-      }
-      case 'bool': {
-        const v = parseBool(cell);
-        if (!v.ok) fail(v.reason);
-        else given[c.field as FieldKey] = v.value ?? false;
-        break;
-      }
-      case 'posts':
-        given.posts = splitPosts(cell);
-        break;
-      case 'phone':
-        given.phone = cleanPhone(cell);
-        break;
-      default:
-        given[c.field as FieldKey] = c.field === 'name' ? cleanName(cell) : cleanText(cell);
-    }
-  }
+  const r = readRow(p, sheetRow, issue);
+  const { given, cleared, cellErrors } = r;
   const name = typeof given.name === 'string' ? given.name : '';
+  let orgName = p.index.org.name;
   const result = (action: RowAction, extra: Partial<PlannedRow> = {}): PlannedRow => ({
-    row: sheetRow.row, action, name, personId: null, data: null, changes: [], issues, ...extra,
+    row: sheetRow.row, action, name, orgName, personId: null, data: null, asWritten: null, changes: [], issues, ...extra,
   });
-  if (orgName && orgName !== p.index.org.name)
-    issue('orgName', `「所属组织」“${orgName}”与导入目标“${p.index.org.name}”不同，将导入到“${p.index.org.name}”`, 'warning');
 
-  // Find the person this row is about.
+  const unit = resolveUnit(p.index, r.unitText, r.streetText);
+  if (unit && !unit.ok) {
+    issue(r.unitText ? 'orgName' : 'street', `「所属组织」${unit.reason}`);
+    return result('error');
+  }
+
+  // Find the person this row is about: by ID number across the target's subtree, else by name in the row's unit.
   const parsedId = typeof given.idNumber === 'string' ? parseIdNumber(given.idNumber) : null;
   const idValue = parsedId?.ok ? parsedId.id.value : null;
   let existing: PersonRow | null = null;
@@ -155,13 +124,12 @@ export function planRow(p: PlanContext, sheetRow: SheetRow): PlannedRow {
       cellErrors.add('idNumber');
     } else p.seenIds.set(idValue, sheetRow.row);
     existing = p.index.byId.get(idValue) ?? null;
-  } else if (!cellErrors.has('idNumber') && !(typeof given.idNumber === 'string') && name) {
-    const same = p.index.byName.get(name) ?? [];
+  } else if (!cellErrors.has('idNumber') && typeof given.idNumber !== 'string' && name) {
+    const unitId = unit?.ok ? unit.unit.id : p.index.org.id;
+    const same = p.index.byName.get(`${unitId}\0${name}`) ?? [];
     if (same.length > 1) issue('name', `「姓名」本单位有 ${same.length} 位在岗人员叫“${name}”，请填写身份证号以区分`);
     else if (same.length === 1) {
       existing = same[0]!;
-      // A blank ID cell on a row matched by name keeps the stored number rather than erasing it.
-      delete given.idNumber;
       issue('idNumber', `未填写身份证号，已按姓名匹配到本单位的在岗人员“${name}”`, 'warning');
     } else issue('idNumber', '未填写身份证号，将按新人员登记', 'warning');
   }
@@ -170,19 +138,30 @@ export function planRow(p: PlanContext, sheetRow: SheetRow): PlannedRow {
     if (first !== undefined) issue('name', `「姓名」与第 ${first} 行对应同一人员“${existing.name}”`);
     else p.seenPeople.set(existing.id, sheetRow.row);
   }
+  // A row without a unit of its own stays where the person is; one naming another unit is a transfer, which the roster form handles.
+  let orgId = unit?.ok ? unit.unit.id : (existing?.orgId ?? p.index.org.id);
+  if (existing && unit?.ok && existing.orgId !== unit.unit.id) {
+    const now = p.index.units.get(existing.orgId)?.name ?? '其他单位';
+    issue(r.unitText ? 'orgName' : 'street', `「所属组织」“${name}”目前登记在“${now}”，表中为“${unit.unit.name}”：调动请在人员信息中办理`);
+    orgId = existing.orgId;
+  }
+  orgName = p.index.units.get(orgId)?.name ?? orgName;
+  // A record another installation delivered by bundle is changed only where it is owned (the record guard).
+  if (existing?.origin) {
+    issue('name', `「姓名」“${existing.name}”的记录来自 ${existing.origin} 的数据包，只能由其所属单位修改，本次不能更新`);
+    return result('error');
+  }
 
-  // Merge: an update keeps the fields of columns the file does not have.
-  const merged: Record<string, unknown> = { orgId: p.index.org.id };
+  // Merge: a blank cell keeps the stored value; （清空） clears it.
+  const merged: Record<string, unknown> = { orgId };
   for (const k of FIELD_KEYS) {
     if (k in given) merged[k] = given[k];
+    else if (cleared.has(k)) merged[k] = k === 'posts' ? [] : typeof existing?.[k] === 'boolean' ? false : null;
     else if (existing) merged[k] = existing[k];
   }
-  if (idValue && parsedId?.ok) {
-    // Blank 性别/出生日期 follow from the ID number; the cross-check still applies when given.
-    merged.gender ??= parsedId.id.gender;
-    merged.birthDate ??= parsedId.id.birthDate;
-  }
-  resolveMonths(merged, months, existing, parsedId?.ok ? parsedId.id.birthDate : null);
+  derivePostFields(r, merged, existing, issue);
+  resolveMonths(merged, r.months, existing, parsedId?.ok ? parsedId.id.birthDate : null);
+  if (parsedId?.ok) reconcileWithId(merged, r, parsedId.id, issue);
 
   const parsed = personInput.safeParse(merged);
   if (!parsed.success) {
@@ -203,9 +182,132 @@ export function planRow(p: PlanContext, sheetRow: SheetRow): PlannedRow {
     }
   }
   if (issues.some((i) => i.severity === 'error')) return result('error');
-  if (!existing) return result('create', { data });
-  const changes = FIELD_KEYS.filter((k) => !sameValue(existing[k], data[k])).map((k) => COLUMN_BY_KEY.get(k)?.header ?? k);
-  return result(changes.length ? 'update' : 'unchanged', { data, personId: existing.id, changes });
+  const asWritten: AsWritten = {
+    postsAsWritten: r.postsGiven ? r.postTexts.join('；') : cleared.has('posts') ? null : (existing?.postsAsWritten ?? null),
+    ftEducationAsWritten: r.eduText.ftEducation ?? (cleared.has('ftEducation') ? null : (existing?.ftEducationAsWritten ?? null)),
+    ptEducationAsWritten: r.eduText.ptEducation ?? (cleared.has('ptEducation') ? null : (existing?.ptEducationAsWritten ?? null)),
+  };
+  if (!existing) return result('create', { data, asWritten });
+  const changes = diffPerson(existing, data, FIELD_KEYS);
+  return result(changes.length ? 'update' : 'unchanged', { data, asWritten, personId: existing.id, changes });
+}
+
+type IssueFn = (key: string, message: string, severity?: RowIssue['severity']) => void;
+
+function readRow(p: PlanContext, sheetRow: SheetRow, issue: IssueFn): RowReading {
+  const r: RowReading = {
+    given: {}, cleared: new Set(), months: new Set(), cellErrors: new Set(), unitText: null, streetText: null,
+    postTexts: [], postsGiven: false, postOneShoulder: false, eduText: {},
+  };
+  const posts: string[] = [];
+  for (const c of p.columns) {
+    const cell: RawCell = sheetRow.cells[c.index] ?? EMPTY;
+    const def = COLUMN_BY_KEY.get(c.field);
+    if (!def) continue;
+    const key = (POST_SOURCES.has(c.field) ? 'posts' : c.field) as FieldKey;
+    const fail = (reason: string) => {
+      r.cellErrors.add(key);
+      issue(c.field, `「${c.header}」${reason}`);
+    };
+    if (isClearMarker(cell)) {
+      if (def.kind !== 'ignored') r.cleared.add(key);
+      continue;
+    }
+    if (cell.t === 'text' && cell.v.includes('\uFFFD')) {
+      fail('含有无法识别的字符（�），文件中的文字已损坏：请在 Excel/WPS 中检查该单元格');
+      continue;
+    }
+    switch (def.kind) {
+      case 'ignored':
+        if (c.field === 'orgName') r.unitText = cleanText(cell);
+        if (c.field === 'street') r.streetText = cleanText(cell);
+        break;
+      case 'date': {
+        const d = parseDateCell(cell);
+        if (!d.ok) fail(d.reason);
+        else if (d.value) {
+          r.given[key] = d.value.iso;
+          if (d.value.monthOnly) r.months.add(key);
+        }
+        break;
+      }
+      case 'id': {
+        const v = cleanIdNumber(cell);
+        if (!v.ok) fail(v.reason);
+        else if (v.value !== null) r.given.idNumber = v.value;
+        break;
+      }
+      case 'bool': {
+        const v = parseBool(cell);
+        if (!v.ok) fail(v.reason);
+        else if (v.value !== null) r.given[key] = v.value;
+        break;
+      }
+      case 'posts': {
+        const text = cleanText(cell);
+        if (text === null) break;
+        r.postsGiven = true;
+        r.postTexts.push(text);
+        for (const part of readPosts(text, c.field as PostSource, (v) => p.values.get('post', v))) {
+          if (part.oneShoulder) r.postOneShoulder = true;
+          if (part.post) posts.push(part.post);
+          else if (p.values.get('post', part.text) === undefined) {
+            p.unknown.add('post', part.text, sheetRow.row);
+            issue(c.field, `「${c.header}」“${part.text}”不在职务代码表中：已保留原文，未计入职务（可在“未识别的值”中指定对应职务）`, 'warning');
+          }
+        }
+        break;
+      }
+      case 'phone': {
+        const v = cleanPhone(cell);
+        if (v !== null) r.given.phone = v;
+        break;
+      }
+      case 'code': {
+        const v = cleanText(cell);
+        if (v === null) break;
+        const code = readCode(p, c.field, v, r);
+        if (code === undefined) {
+          p.unknown.add(FIELD_TABLE[c.field]!, v, sheetRow.row);
+          fail(`的值“${v}”不在代码表中（可在“未识别的值”中选择对应项）`);
+        } else if (code !== null) r.given[key] = code;
+        break;
+      }
+      default: {
+        const v = c.field === 'name' ? cleanName(cell) : cleanText(cell);
+        if (v !== null) r.given[key] = v;
+      }
+    }
+  }
+  if (r.postsGiven) r.given.posts = [...new Set(posts)];
+  return r;
+}
+
+/** A coded cell → the table name; null when the clerk chose "no value"; undefined when unknown. */
+function readCode(p: PlanContext, field: string, v: string, r: RowReading): string | null | undefined {
+  const table = FIELD_TABLE[field]!;
+  const direct = canonicalCode(table, v);
+  if (field === 'ftEducation' || field === 'ptEducation') r.eduText[field] = v;
+  if (direct) return direct;
+  const chosen = p.values.get(table, v);
+  if (chosen !== undefined) return chosen;
+  if (table === 'education') return mapEducation(v) ?? undefined;
+  return undefined;
+}
+
+// 一肩挑 / 交叉任职 / 岗位类别 follow from the posts unless a column says otherwise.
+function derivePostFields(r: RowReading, merged: Record<string, unknown>, existing: PersonRow | null, issue: IssueFn): void {
+  const posts = (merged.posts as string[] | undefined) ?? [];
+  if (r.postsGiven || !existing) {
+    if (!('oneShoulder' in r.given)) merged.oneShoulder = r.postOneShoulder || derivedOneShoulder(posts);
+    if (!('crossPosting' in r.given)) merged.crossPosting = derivedCrossPosting(posts);
+  }
+  if (!('postCategory' in r.given) && !r.cellErrors.has('postCategory') && (r.postsGiven || !existing || r.cleared.has('postCategory'))) {
+    const derived = derivedPostCategory(posts);
+    if (!existing || existing.postCategory !== derived)
+      issue('postCategory', `「岗位类别」未填写，按职务推定为“${derived}”（填写岗位类别列可改变）`, 'warning');
+    merged.postCategory = derived;
+  }
 }
 
 // 1985.03 names a month: keep the day from the ID number or the stored record when they fall
@@ -219,9 +321,17 @@ function resolveMonths(merged: Record<string, unknown>, months: Set<FieldKey>, e
   }
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  if (Array.isArray(a) || Array.isArray(b)) return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
-  return (a ?? null) === (b ?? null);
+// A sheet whose 出生年月 or 性别 disagrees with the ID number is told so, and the ID number's
+// values are taken (as the county systems derive them from the ID).
+function reconcileWithId(merged: Record<string, unknown>, r: RowReading, id: { birthDate: string; gender: string }, issue: IssueFn): void {
+  if (typeof r.given.birthDate === 'string' && merged.birthDate !== id.birthDate && !r.cellErrors.has('birthDate')) {
+    const shown = r.months.has('birthDate') ? (merged.birthDate as string).slice(0, 7) : merged.birthDate;
+    issue('birthDate', `「出生日期」${shown} 与身份证号中的 ${id.birthDate} 不一致，已按身份证号登记，请核对`, 'warning');
+  }
+  if (typeof r.given.gender === 'string' && r.given.gender !== id.gender)
+    issue('gender', `「性别」“${r.given.gender}”与身份证号不一致（身份证号显示为${id.gender}），已按身份证号登记，请核对`, 'warning');
+  merged.birthDate = id.birthDate;
+  merged.gender = id.gender;
 }
 
 // assertPersonWritable only reads; the preview runs it outside any transaction.
@@ -236,4 +346,3 @@ function readOnlyTx(ctx: Ctx, today: string): TxCtx {
     audit: () => {},
   };
 }
-

@@ -1,21 +1,24 @@
-import { Readable } from 'node:stream';
-import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { AppError } from '../contract/errors.ts';
-import { EMPTY, isBlankRow, yieldToEventLoop, type RawCell, type SheetRow } from './cells.ts';
+import { EMPTY, isBlankRow, type RawCell, type SheetRow } from './cells.ts';
 import { buildHeader, HEADER_SEARCH_ROWS, isHeaderRow, type DetectedHeader } from './header.ts';
+import { fmt, MAX_CELLS, MAX_DATA_ROWS, MAX_SHEET_ROWS } from './limits.ts';
+import { openXlsx, type XlsxSheet } from './xlsx.ts';
+import { parseInWorker, type WorkerLimits } from './worker.ts';
 
-// Bytes → the rows under the detected header. .xlsx goes through exceljs's streaming reader
-// (it awaits between chunks, so a large file does not freeze the app); CSV is decoded as
-// UTF-8 when that decodes strictly, otherwise as GB18030 (what WPS and Chinese Excel write).
+// Bytes → the rows under the detected header. .xlsx goes through our own reader (xlsx.ts);
+// CSV is decoded as UTF-8 when that decodes strictly, otherwise as GB18030 (what WPS and
+// Chinese Excel write). This runs inside the parse worker (parse-worker.ts), synchronously.
 
-export const MAX_DATA_ROWS = 100_000;
+export { MAX_DATA_ROWS } from './limits.ts';
 
 export interface ReadSheet {
   format: 'xlsx' | 'csv';
   encoding: string | null;
   sheetName: string;
   header: DetectedHeader;
+  /** Rows above the header (title, unit and date lines), for the error report. */
+  above: SheetRow[];
   rows: SheetRow[];
 }
 
@@ -26,7 +29,12 @@ export interface ReadOptions {
 
 const fileError = (message: string) => new AppError('validation', message, [{ path: 'file', message }]);
 
-export async function readSpreadsheet(bytes: Uint8Array, opts: ReadOptions = {}): Promise<ReadSheet> {
+/** Reads the file in the parse worker (bounded heap and time); see worker.ts. */
+export function readSpreadsheet(bytes: Uint8Array, opts: ReadOptions & WorkerLimits = {}): Promise<ReadSheet> {
+  return parseInWorker(bytes, opts);
+}
+
+export function readSpreadsheetSync(bytes: Uint8Array, opts: ReadOptions = {}): ReadSheet {
   if (bytes.length === 0) throw fileError('文件是空的（0 字节），请检查是否选错了文件');
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return readXlsx(bytes, opts);
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0)
@@ -60,115 +68,104 @@ function badText(): never {
   throw fileError('无法识别文件的文字编码（既不是 UTF-8 也不是 GBK/GB18030），或文件不是表格：请用 Excel/WPS 另存为 .xlsx 后再导入');
 }
 
-async function readCsv(bytes: Uint8Array, opts: ReadOptions): Promise<ReadSheet> {
+function readCsv(bytes: Uint8Array, opts: ReadOptions): ReadSheet {
   const { text, encoding } = decodeCsv(bytes);
   if (text.includes('\u0000')) throw fileError('文件不是可识别的表格（.xlsx 或 .csv）');
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   const delimiter = (firstLine.match(/\t/g)?.length ?? 0) > (firstLine.match(/,/g)?.length ?? 0) ? '\t' : ',';
   const collector = new RowCollector(opts);
   let n = 0;
+  let cells = 0;
   for (const fields of csvRecords(text, delimiter)) {
-    n++;
+    if (++n > MAX_SHEET_ROWS)
+      throw fileError(`表格超过 ${fmt(MAX_SHEET_ROWS)} 行（空行也计算在内）的上限，无法一次导入：请删除多余的空行，或按社区、街道拆分后分别导入`);
+    cells += fields.length;
+    if (cells > MAX_CELLS) throw fileError(`单元格超过 ${fmt(MAX_CELLS)} 个的上限，无法一次导入：请按社区、街道拆分后分别导入`);
     collector.add({ row: n, cells: fields.map((v): RawCell => (v === '' ? EMPTY : { t: 'text', v })) });
-    if (n % 5000 === 0) await yieldToEventLoop();
   }
   return { format: 'csv', encoding, sheetName: 'CSV', ...collector.finish() };
 }
 
 /** RFC 4180 records: quoted fields may hold delimiters, doubled quotes and line breaks. */
 export function* csvRecords(text: string, delimiter: string): Generator<string[]> {
-  let field = '';
+  // Slices between separators rather than a string grown one character at a time.
+  const len = text.length;
+  let i = 0;
   let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += ch;
-    } else if (ch === '"' && field === '') quoted = true;
-    else if (ch === delimiter) {
-      record.push(field);
-      field = '';
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
-      record.push(field);
-      yield record;
-      record = [];
-      field = '';
-    } else field += ch;
-  }
-  if (field !== '' || record.length) {
+  while (i < len) {
+    let field: string;
+    if (text[i] === '"') {
+      let out = '';
+      let j = i + 1;
+      for (;;) {
+        const q = text.indexOf('"', j);
+        if (q < 0) {
+          out += text.slice(j);
+          j = len;
+          break;
+        }
+        out += text.slice(j, q);
+        if (text[q + 1] === '"') {
+          out += '"';
+          j = q + 2;
+        } else {
+          j = q + 1;
+          break;
+        }
+      }
+      // Anything between the closing quote and the separator stays, as a lenient reader would.
+      let k = j;
+      while (k < len && text[k] !== delimiter && text[k] !== '\n' && text[k] !== '\r') k++;
+      field = out + text.slice(j, k);
+      i = k;
+    } else {
+      let k = i;
+      while (k < len && text[k] !== delimiter && text[k] !== '\n' && text[k] !== '\r') k++;
+      field = text.slice(i, k);
+      i = k;
+    }
     record.push(field);
+    if (i >= len) break;
+    const ch = text[i];
+    if (ch === delimiter) {
+      i++;
+      if (i >= len) record.push('');
+      continue;
+    }
+    // End of line.
+    i += ch === '\r' && text[i + 1] === '\n' ? 2 : 1;
     yield record;
+    record = [];
   }
+  if (record.length) yield record;
 }
 
 // ---- .xlsx ----
 
-async function readXlsx(bytes: Uint8Array, opts: ReadOptions): Promise<ReadSheet> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)]), {
-    sharedStrings: 'cache',
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'emit',
-  });
-  let found: ReadSheet | null = null;
-  let sheets = 0;
-  let sawRows = false;
+function readXlsx(bytes: Uint8Array, opts: ReadOptions): ReadSheet {
+  let sheets: XlsxSheet[];
   try {
-    for await (const ws of reader) {
-      sheets++;
-      const name = (ws as unknown as { name?: string }).name ?? `Sheet${sheets}`;
-      const collector: RowCollector | null = found ? null : new RowCollector(opts);
-      let n = 0;
-      for await (const row of ws) {
-        if (!collector) continue;
-        const r = row as ExcelJS.Row;
-        const cells: RawCell[] = [];
-        r.eachCell({ includeEmpty: false }, (cell, colNumber) => {
-          cells[colNumber - 1] = toRawCell(cell.value);
-        });
-        for (let i = 0; i < cells.length; i++) cells[i] ??= EMPTY;
-        sawRows ||= !isBlankRow(cells);
-        collector.add({ row: r.number, cells });
-        if (++n % 2000 === 0) await yieldToEventLoop();
-      }
-      if (collector?.hasHeader()) found = { format: 'xlsx', encoding: null, sheetName: name, ...collector.finish() };
-    }
+    sheets = openXlsx(bytes);
   } catch (e) {
     if (e instanceof AppError) throw e;
     throw fileError('文件已损坏，或不是 Excel 表格（.xlsx）：请在 Excel/WPS 中打开确认后“另存为” .xlsx 再导入');
   }
-  if (found) return found;
-  if (sheets === 0) throw fileError('文件中没有工作表，或不是 Excel 表格（.xlsx）');
+  if (sheets.length === 0) throw fileError('文件中没有工作表，或不是 Excel 表格（.xlsx）');
+  let sawRows = false;
+  for (const ws of sheets) {
+    const collector = new RowCollector(opts);
+    for (const row of ws.rows()) {
+      sawRows ||= !isBlankRow(row.cells);
+      collector.add(row);
+    }
+    if (collector.hasHeader()) return { format: 'xlsx', encoding: null, sheetName: ws.name, ...collector.finish() };
+  }
   if (!sawRows) throw fileError('工作表是空的，没有任何数据');
   throw noHeader();
 }
 
 function noHeader(): AppError {
   return fileError(`未找到表头：前 ${HEADER_SEARCH_ROWS} 行中没有同时包含“姓名”（或“身份证号”）和其他花名册列名的行`);
-}
-
-type CellValue = ExcelJS.CellValue;
-
-export function toRawCell(v: CellValue): RawCell {
-  if (v === null || v === undefined) return EMPTY;
-  if (typeof v === 'string') return v === '' ? EMPTY : { t: 'text', v };
-  if (typeof v === 'number') return { t: 'number', v };
-  if (typeof v === 'boolean') return { t: 'bool', v };
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? EMPTY : { t: 'date', v };
-  if (typeof v === 'object') {
-    if ('richText' in v) return toRawCell(v.richText.map((p) => p.text).join(''));
-    if ('formula' in v || 'sharedFormula' in v) return toRawCell((v as { result?: CellValue }).result ?? null);
-    if ('text' in v) return toRawCell((v as { text: CellValue }).text);
-    if ('error' in v) return { t: 'text', v: String((v as { error: unknown }).error) };
-  }
-  return { t: 'text', v: String(v) };
 }
 
 // ---- shared ----
@@ -210,13 +207,14 @@ class RowCollector {
     if (this.rows.length % 1000 === 0) this.opts.onRows?.(this.rows.length);
   }
 
-  finish(): { header: DetectedHeader; rows: SheetRow[] } {
+  finish(): { header: DetectedHeader; above: SheetRow[]; rows: SheetRow[] } {
     if (this.pending) {
       this.header = buildHeader(this.pending, undefined);
       this.pending = null;
     }
     if (!this.header) throw this.head.length ? noHeader() : fileError('工作表是空的，没有任何数据');
     this.opts.onRows?.(this.rows.length);
-    return { header: this.header, rows: this.rows };
+    const first = this.header.rows[0]!;
+    return { header: this.header, above: this.head.filter((r) => r.row < first), rows: this.rows };
   }
 }

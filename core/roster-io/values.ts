@@ -17,6 +17,22 @@ export function halfWidthAlnum(s: string): string {
   );
 }
 
+// 「无」「—」「/」「(无)」 and blank all mean "no value" (党员信息采集表 asks for 无 or — in empty cells;
+// 年度考核 exports write (无)). Clearing a stored value takes the explicit marker instead.
+const NO_VALUE = /^(无|暂无|空|[—–\-－―]+|[/／]|[(（]无[)）])$/;
+/** The cell marker that clears a stored value on update (a blank cell leaves it as it is). */
+export const CLEAR_MARKER = '（清空）';
+const CLEAR = /^[(（]?清空[)）]?$/;
+
+/** True when the cell asks to clear the field: （清空）, (清空) or 清空. */
+export function isClearMarker(c: RawCell): boolean {
+  return c.t === 'text' && CLEAR.test(c.v.normalize('NFKC').replace(/\s+/g, ''));
+}
+
+export function isNoValueText(s: string): boolean {
+  return NO_VALUE.test(s.trim());
+}
+
 export function cleanText(c: RawCell): string | null {
   let s: string;
   if (c.t === 'empty') return null;
@@ -27,7 +43,7 @@ export function cleanText(c: RawCell): string | null {
   s = halfWidthAlnum(s).trim();
   // Our exports (and OWASP practice) put an apostrophe before = + - @ so no spreadsheet runs it.
   if (/^'[=+\-@]/.test(s)) s = s.slice(1);
-  return s === '' ? null : s;
+  return s === '' || NO_VALUE.test(s) ? null : s;
 }
 
 /** 姓名: offices pad two-character names with spaces (张  三) to line them up. */
@@ -46,12 +62,17 @@ const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 const DATE_HINT = '（可写作 1985.03、1985-03-01 或 1985年3月）';
 
 function ymd(y: number, m: number, d: number | null, raw: string): Normalised<ParsedDate> {
+  // Excel shows an empty or zero date cell as 1900-01-00/1900-01-01 (1899-12-30 inside):
+  // an artefact, never a real date on a roster.
+  if (y === 1900 || y === 1899)
+    return bad(`“${raw}”是 Excel 的空日期（1900 年）产生的无效值，不是真实日期：请填写真实日期或留空`);
   if (!isRealDate(y, m, d ?? 1)) return bad(`“${raw}”不是真实的日期${DATE_HINT}`);
   return ok({ iso: toIsoDate(y, m, d ?? 1), monthOnly: d === null });
 }
 
 export function parseDateCell(c: RawCell): Normalised<ParsedDate | null> {
   if (c.t === 'empty') return ok(null);
+  if (c.t === 'text' && (NO_VALUE.test(c.v.trim()) || !c.v.trim())) return ok(null);
   if (c.t === 'bool') return bad(`“${c.v ? 'TRUE' : 'FALSE'}”不是日期${DATE_HINT}`);
   // exceljs hands date cells over as UTC midnight of the calendar date shown in the sheet.
   if (c.t === 'date') return ymd(c.v.getUTCFullYear(), c.v.getUTCMonth() + 1, c.v.getUTCDate(), c.v.toISOString().slice(0, 10));
@@ -65,6 +86,7 @@ function parseDateNumber(n: number): Normalised<ParsedDate | null> {
     if (n >= 190001 && n <= 299912) return ymd(Math.floor(n / 100), n % 100, null, raw);
     if (n >= 19000101 && n <= 29991231) return ymd(Math.floor(n / 10000), Math.floor(n / 100) % 100, n % 100, raw);
     if (n >= 1900 && n <= 2999) return bad(`“${raw}”只有年份，请填写到月${DATE_HINT}`);
+    if (n >= 0 && n <= 366) return ymd(1900, 1, 1, raw);
     if (n > 60 && n < 100000) {
       const d = new Date(EXCEL_EPOCH_MS + n * 86_400_000);
       return ymd(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), raw);
@@ -83,7 +105,13 @@ function parseDateNumber(n: number): Normalised<ParsedDate | null> {
 
 export function parseDateText(text: string): Normalised<ParsedDate | null> {
   const raw = text.trim();
-  const s = raw.normalize('NFKC').replace(/\s+/g, '').replace(/T?\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, '');
+  const s = raw
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/T?\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?Z?$/, '')
+    // 任免表 style 「1985.03(39岁)」, and 入党时间 of another party 「民盟、九三学社(1998.05)」.
+    .replace(/\(\d{1,3}岁\)$/, '')
+    .replace(/^[^\d(]*\((\d{4}[.\-/年]\d{1,2}[^)]*)\)$/, '$1');
   if (!s) return ok(null);
   let m = /^(\d{4})[.\-/年](\d{1,2})(?:月|[.\-/月](\d{1,2})日?)?$/.exec(s);
   if (m) return ymd(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null, raw);

@@ -5,7 +5,7 @@ import { toSnakeCase } from 'drizzle-orm/casing';
 import { people } from '../../db/schema/index.ts';
 import type { TxCtx } from '../context.ts';
 import type { PersonFields } from '../roster/person-schema.ts';
-import { FIELD_KEYS } from './plan.ts';
+import { FIELD_KEYS, type AsWritten } from './plan.ts';
 
 // Bulk writes for an import: one prepared statement per shape, reused for every row, inside
 // the dispatcher's transaction. Column names and value encodings (JSON lists, 0/1 booleans)
@@ -27,8 +27,10 @@ function encoder(k: ColKey): (v: unknown) => unknown {
   return (v) => (v === null || v === undefined ? null : c.mapToDriverValue(v));
 }
 
-const INSERT_KEYS: ColKey[] = ['id', 'orgId', 'createdAt', 'updatedAt', 'changeSeq', 'status', ...FIELD_KEYS];
-const UPDATE_KEYS: ColKey[] = [...FIELD_KEYS, 'updatedAt', 'changeSeq'];
+const AS_WRITTEN_KEYS = ['postsAsWritten', 'ftEducationAsWritten', 'ptEducationAsWritten'] as const satisfies readonly (keyof AsWritten & ColKey)[];
+const INSERT_KEYS: ColKey[] = ['id', 'orgId', 'createdAt', 'updatedAt', 'changeSeq', 'status', ...FIELD_KEYS, ...AS_WRITTEN_KEYS];
+const UPDATE_KEYS: ColKey[] = [...FIELD_KEYS, ...AS_WRITTEN_KEYS, 'updatedAt', 'changeSeq'];
+const asWrittenValues = (w: AsWritten) => AS_WRITTEN_KEYS.map((k) => w[k]);
 const FIELD_ENCODERS = FIELD_KEYS.map(encoder);
 
 function fieldValues(data: PersonFields): unknown[] {
@@ -38,8 +40,8 @@ function fieldValues(data: PersonFields): unknown[] {
 }
 
 export interface ImportWriter {
-  insert(data: PersonFields): string;
-  update(id: string, data: PersonFields): void;
+  insert(data: PersonFields, asWritten: AsWritten): string;
+  update(id: string, data: PersonFields, asWritten: AsWritten): void;
 }
 
 export function importWriter(tx: TxCtx): ImportWriter {
@@ -50,13 +52,13 @@ export function importWriter(tx: TxCtx): ImportWriter {
   const update = sqlite.prepare(`UPDATE people SET ${UPDATE_KEYS.map((k) => `${sqlName(k)} = ?`).join(', ')} WHERE "id" = ?`);
   const seq = tx.seq();
   return {
-    insert(data) {
+    insert(data, asWritten) {
       const id = randomUUID();
-      insert.run([id, data.orgId, tx.nowIso, tx.nowIso, seq, '在岗', ...fieldValues(data)]);
+      insert.run([id, data.orgId, tx.nowIso, tx.nowIso, seq, '在岗', ...fieldValues(data), ...asWrittenValues(asWritten)]);
       return id;
     },
-    update(id, data) {
-      update.run([...fieldValues(data), tx.nowIso, seq, id]);
+    update(id, data, asWritten) {
+      update.run([...fieldValues(data), ...asWrittenValues(asWritten), tx.nowIso, seq, id]);
     },
   };
 }

@@ -11,6 +11,7 @@ import { checkCredit } from './rules.ts';
 import { scopeIds } from '../security/scope.ts';
 import { round2 } from './requirements.ts';
 import { resolveTarget, type ResolvedTarget } from './targets.ts';
+import { outsideService } from './service.ts';
 
 type AttendanceOps = typeof trainingAttendanceContract & Pick<typeof trainingContract, 'training.enroll' | 'training.enrollOne'>;
 type Target = { classId: string | null; sessionId: string | null };
@@ -51,12 +52,6 @@ function loadAttendance(ctx: Ctx, id: string): TrainingAttendanceRow {
   return row;
 }
 
-/** Someone who left (退休, 离任, 解聘) cannot attend training held after the date they left. */
-export function leftBeforeIssue(p: Pick<PersonRow, 'name' | 'status' | 'statusDate'>, trainingDate: string, path = 'personIds'): FieldIssue | null {
-  if (p.status === '在岗' || !p.statusDate || trainingDate <= p.statusDate) return null;
-  return { path, message: `「人员」${p.name}已于 ${p.statusDate} ${p.status}，不能登记其后（${trainingDate}）的培训` };
-}
-
 export interface EnrolResult {
   added: number;
   alreadyEnrolled: number;
@@ -75,7 +70,7 @@ export function enrolPeople(tx: TxCtx, t: Target, personIds: readonly string[], 
   const scope = scopeIds(tx);
   const outside = scope ? ids.find((id) => !scope.has(found.get(id)!.orgId)) : undefined;
   if (outside) throw new AppError('forbidden', `无权为“${found.get(outside)!.name}”报名（超出本账号的管辖范围）`);
-  const issues = ids.map((id) => leftBeforeIssue(found.get(id)!, target.info.date)).filter((i): i is FieldIssue => i !== null);
+  const issues = ids.map((id) => outsideService(found.get(id)!, target.span)).filter((i): i is FieldIssue => i !== null);
   if (issues.length) throw validationError(issues);
   const already = new Set(
     tx.db.select({ personId: trainingAttendance.personId }).from(trainingAttendance)
@@ -92,6 +87,18 @@ export function enrolPeople(tx: TxCtx, t: Target, personIds: readonly string[], 
     added += 1;
   }
   return { added, alreadyEnrolled: already.size, total: ids.length };
+}
+
+/**
+ * A record that would count hours or days for training held outside the person's service
+ * (stored before the leaving date was recorded, say) may be changed only so it no longer
+ * counts: 缺席 or 请假, or a zero figure.
+ */
+function countsOutsideService(ctx: Ctx, next: TrainingAttendanceRow, target: ResolvedTarget, path: string): FieldIssue | null {
+  const credit = effectiveCredit(next, target.info.hours, target.info.days);
+  if (credit.hours <= 0 && credit.days <= 0) return null;
+  const p = ctx.db.select().from(people).where(eq(people.id, next.personId)).get();
+  return p ? outsideService(p, target.span, path) : null;
 }
 
 function recordById(ctx: Ctx, id: string): AttendanceRecord {
@@ -140,6 +147,8 @@ export const attendanceHandlers: HandlersFor<AttendanceOps> = {
     }
     const issues = checkCredit(next.creditedHours, next.creditedDays, target.info.hours, target.maxDays);
     if (next.score !== null && (next.score < 0 || next.score > 100)) issues.push({ path: 'score', message: '「考核成绩」应在 0 到 100 之间' });
+    const served = countsOutsideService(tx, next, target, 'status');
+    if (served) issues.push(served);
     if (issues.length) throw validationError(issues);
     tx.db.update(trainingAttendance).set({
       status: next.status, creditedHours: next.creditedHours, creditedDays: next.creditedDays, result: next.result, score: next.score,
@@ -152,7 +161,13 @@ export const attendanceHandlers: HandlersFor<AttendanceOps> = {
 
   'training.attendance.setStatus': (tx, input) => {
     const ids = [...new Set(input.ids)];
-    for (const id of ids) loadAttendance(tx, id);
+    const issues: FieldIssue[] = [];
+    for (const id of ids) {
+      const row = loadAttendance(tx, id);
+      const issue = countsOutsideService(tx, { ...row, status: input.status, creditedHours: null, creditedDays: null }, resolveTarget(tx, row), 'ids');
+      if (issue) issues.push(issue);
+    }
+    if (issues.length) throw validationError(issues);
     // A new status restores the default credit for it (缺席/请假 → 0), dropping partial figures.
     tx.db.update(trainingAttendance)
       .set({ status: input.status, creditedHours: null, creditedDays: null, updatedAt: tx.nowIso, changeSeq: tx.seq() })

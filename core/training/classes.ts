@@ -10,6 +10,8 @@ import type { ClassInput, ClassRecord, trainingContract } from './contract.ts';
 import { categoryNames } from './config.ts';
 import { checkClassFigures, effectiveDays } from './rules.ts';
 import { loadClassRow, orgName } from './targets.ts';
+import { scopeCondition } from '../guard/scope.ts';
+import { movedPastService } from './service.ts';
 
 type ClassOps = Pick<typeof trainingContract, 'training.classes.list' | 'training.classes.get' | 'training.classes.create' | 'training.classes.update' | 'training.classes.remove'>;
 
@@ -50,7 +52,7 @@ function validClassValues(tx: TxCtx, input: ClassInput) {
 
 export const classHandlers: HandlersFor<ClassOps> = {
   'training.classes.list': (ctx, input) => {
-    const where: (SQL | undefined)[] = [isNull(trainingClasses.deletedAt)];
+    const where: (SQL | undefined)[] = [isNull(trainingClasses.deletedAt), scopeCondition(ctx, trainingClasses.orgId)];
     if (input.orgId) where.push(inArray(trainingClasses.orgId, subtreeIds(ctx, input.orgId)));
     if (input.year) where.push(like(trainingClasses.startDate, `${input.year}-%`));
     const rows = ctx.db
@@ -78,6 +80,8 @@ export const classHandlers: HandlersFor<ClassOps> = {
     const { id, ...fields } = input;
     const before = getClass(tx, id);
     const values = validClassValues(tx, fields);
+    const moved = movedPastService(tx, eq(trainingAttendance.classId, id), { start: values.startDate, end: values.endDate }, 'class');
+    if (moved.length) throw validationError(moved);
     tx.db.update(trainingClasses).set({ ...values, updatedAt: tx.nowIso, changeSeq: tx.seq() }).where(eq(trainingClasses.id, id)).run();
     const after = getClass(tx, id);
     tx.audit({ entity: 'training_class', entityId: id, before, after });

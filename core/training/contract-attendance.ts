@@ -3,11 +3,12 @@ import { mutation, query } from '../contract/op.ts';
 import { id, oneOf, optionalText, requiredText } from '../contract/fields.ts';
 import { ATTENDANCE_STATUSES } from './codes.ts';
 import { amount } from './fields.ts';
+import { ref, target } from '../guard/refs.ts';
 
 /** A class or a session: exactly one of the two ids. */
 export const targetShape = z.object({
-  classId: id('班次编号').nullish().transform((v) => v ?? null),
-  sessionId: id('讲堂期次编号').nullish().transform((v) => v ?? null),
+  classId: ref('training_classes', '班次编号').nullish().transform((v) => v ?? null),
+  sessionId: ref('training_sessions', '讲堂期次编号').nullish().transform((v) => v ?? null),
 });
 
 export function enrolTarget(v: { classId: string | null; sessionId: string | null }, ctx: z.RefinementCtx): void {
@@ -59,7 +60,7 @@ export const trainingAttendanceContract = {
   'training.attendance.update': mutation(
     '修改一条参训记录（出勤、认定学时、考核结果、证书编号）；未给出的字段保持不变',
     z.object({
-      id: id('参训记录编号'),
+      id: target('training_attendance', '参训记录编号'),
       status: oneOf('出勤', ATTENDANCE_STATUSES).optional(),
       creditedHours: nullableAmount('认定学时'),
       creditedDays: nullableAmount('认定天数'),
@@ -72,12 +73,12 @@ export const trainingAttendanceContract = {
   ),
   'training.attendance.setStatus': mutation(
     '批量设置出勤（缺席、请假时认定学时按 0 计）',
-    z.object({ ids: z.array(id('参训记录编号')).min(1, { error: '「参训记录」至少选择一条' }), status: oneOf('出勤', ATTENDANCE_STATUSES) }),
+    z.object({ ids: z.array(target('training_attendance', '参训记录编号')).min(1, { error: '「参训记录」至少选择一条' }), status: oneOf('出勤', ATTENDANCE_STATUSES) }),
     z.object({ updated: z.number().int() }),
   ),
   'training.attendance.remove': mutation(
     '取消报名（留痕）',
-    z.object({ ids: z.array(id('参训记录编号')).min(1, { error: '「参训记录」至少选择一条' }), reason: requiredText('取消原因', 200) }),
+    z.object({ ids: z.array(target('training_attendance', '参训记录编号')).min(1, { error: '「参训记录」至少选择一条' }), reason: requiredText('取消原因', 200) }),
     z.object({ removed: z.number().int() }),
   ),
 };

@@ -4,6 +4,7 @@ import { id, requiredText } from '../contract/fields.ts';
 import { ATTENDANCE_STATUSES } from './codes.ts';
 import { enrolTarget, targetShape } from './contract-attendance.ts';
 import { yearFilter } from './fields.ts';
+import { ref } from '../guard/refs.ts';
 
 export const personHours = z.object({
   personId: z.string(),
@@ -74,7 +75,7 @@ export const trainingViewsContract = {
   ),
   'training.personHistory': query(
     '个人培训档案：历次培训与各年度学时、达标情况',
-    z.object({ personId: id('人员编号') }),
+    z.object({ personId: ref('people', '人员编号') }),
     z.object({
       person: z.object({ id: z.string(), name: z.string(), orgName: z.string(), posts: z.array(z.string()), postCategory: z.string(), status: z.string(), idNumberMasked: z.string().nullable() }),
       records: z.array(historyRow),

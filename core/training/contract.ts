@@ -6,6 +6,7 @@ import { attendanceRecord, enrolTarget, targetShape, trainingAttendanceContract 
 import { trainingViewsContract } from './contract-views.ts';
 import { trainingConfigContract } from './contract-config.ts';
 import { amount, yearFilter } from './fields.ts';
+import { ref, target } from '../guard/refs.ts';
 
 const classFields = {
   orgId: id('组织'),
@@ -74,10 +75,10 @@ export const seriesRecord = z.object({
 export type SeriesRecord = z.infer<typeof seriesRecord>;
 
 const sessionFields = {
-  seriesId: id('讲堂系列'),
+  seriesId: ref('training_series', '讲堂系列'),
   phase: amount('期次', { int: true }).min(1, { error: '「期次」应为正整数' }).nullish().transform((v) => v ?? null),
   topic: requiredText('主题', 200),
-  speakerPersonId: id('主讲人').nullish().transform((v) => v ?? null),
+  speakerPersonId: ref('people', '主讲人').nullish().transform((v) => v ?? null),
   speakerName: optionalText('主讲人姓名', 50),
   date: isoDate('日期'),
   hours: amount('学时'),
@@ -105,7 +106,7 @@ export const sessionRecord = z.object({
 });
 export type SessionRecord = z.infer<typeof sessionRecord>;
 
-const removeInput = z.object({ id: id('编号'), reason: requiredText('删除原因', 200) });
+const removeInput = z.object({ id: target('training_classes', '班次编号'), reason: requiredText('删除原因', 200) });
 
 export const trainingContract = {
   'training.classes.list': query(
@@ -113,28 +114,28 @@ export const trainingContract = {
     z.object({ year: yearFilter.optional(), orgId: id('组织').nullish() }).default({}),
     z.object({ rows: z.array(classRecord) }),
   ),
-  'training.classes.get': query('读取一个培训班次', z.object({ id: id('班次编号') }), classRecord),
+  'training.classes.get': query('读取一个培训班次', z.object({ id: ref('training_classes', '班次编号') }), classRecord),
   'training.classes.create': mutation('新建培训班次', classInput, classRecord),
-  'training.classes.update': mutation('修改培训班次', classInput.extend({ id: id('班次编号') }), classRecord),
+  'training.classes.update': mutation('修改培训班次', classInput.extend({ id: target('training_classes', '班次编号') }), classRecord),
   'training.classes.remove': mutation('删除培训班次（连同报名记录，留痕）', removeInput, z.object({ attendanceRemoved: z.number().int() })),
   'training.series.list': query('讲堂系列列表', z.object({ orgId: id('组织').nullish() }).default({}), z.object({ rows: z.array(seriesRecord) })),
   'training.series.get': query(
     '读取讲堂系列及其各期',
-    z.object({ id: id('系列编号') }),
+    z.object({ id: ref('training_series', '系列编号') }),
     z.object({ series: seriesRecord, sessions: z.array(sessionRecord) }),
   ),
   'training.series.create': mutation('新建讲堂系列（如书记讲堂）', z.object(seriesFields), seriesRecord),
-  'training.series.update': mutation('修改讲堂系列', z.object(seriesFields).extend({ id: id('系列编号') }), seriesRecord),
+  'training.series.update': mutation('修改讲堂系列', z.object(seriesFields).extend({ id: target('training_series', '系列编号') }), seriesRecord),
   'training.sessions.create': mutation('新增一期讲堂', sessionInput, sessionRecord),
-  'training.sessions.update': mutation('修改一期讲堂', sessionInput.extend({ id: id('期次编号') }), sessionRecord),
+  'training.sessions.update': mutation('修改一期讲堂', sessionInput.extend({ id: target('training_sessions', '期次编号') }), sessionRecord),
   'training.enroll': mutation(
     '批量报名（重复报名的人员自动跳过）',
-    targetShape.extend({ personIds: z.array(id('人员编号')).min(1, { error: '「人员」至少选择一人' }).max(20000) }).superRefine(enrolTarget),
+    targetShape.extend({ personIds: z.array(ref('people', '人员编号')).min(1, { error: '「人员」至少选择一人' }).max(20000) }).superRefine(enrolTarget),
     z.object({ added: z.number().int(), alreadyEnrolled: z.number().int(), total: z.number().int() }),
   ),
   'training.enrollOne': mutation(
     '单人报名（已报名时提示重复）',
-    targetShape.extend({ personId: id('人员编号'), status: oneOf('出勤', ATTENDANCE_STATUSES).default('出席') }).superRefine(enrolTarget),
+    targetShape.extend({ personId: ref('people', '人员编号'), status: oneOf('出勤', ATTENDANCE_STATUSES).default('出席') }).superRefine(enrolTarget),
     attendanceRecord,
   ),
   ...trainingAttendanceContract,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, max, sql, type SQL } from 'drizzle-orm';
-import { orgUnits, trainingSeries, trainingSessions, type TrainingSeriesRow, type TrainingSessionRow } from '../../db/schema/index.ts';
+import { orgUnits, trainingAttendance, trainingSeries, trainingSessions, type TrainingSeriesRow, type TrainingSessionRow } from '../../db/schema/index.ts';
 import type { HandlersFor } from '../contract/handler-types.ts';
 import { AppError, notFound, validationError } from '../contract/errors.ts';
 import type { Ctx, TxCtx } from '../context.ts';
@@ -11,6 +11,8 @@ import type { SeriesRecord, SessionInput, SessionRecord, trainingContract } from
 import { categoryNames } from './config.ts';
 import { checkSessionHours } from './rules.ts';
 import { sessionTitle } from './targets.ts';
+import { scopeCondition } from '../guard/scope.ts';
+import { movedPastService } from './service.ts';
 
 type SeriesOps = Pick<
   typeof trainingContract,
@@ -23,7 +25,7 @@ function toSeriesRecord(r: TrainingSeriesRow, orgName: string, count: number): S
   return { id: r.id, orgId: r.orgId, orgName, name: r.name, category: r.category, level: r.level, host: r.host, remarks: r.remarks, sessionCount: count, updatedAt: r.updatedAt };
 }
 
-function listSeries(ctx: Ctx, where: SQL[]): SeriesRecord[] {
+function listSeries(ctx: Ctx, where: (SQL | undefined)[]): SeriesRecord[] {
   return ctx.db
     .select({ s: trainingSeries, orgName: orgUnits.name, count: sessionCount })
     .from(trainingSeries)
@@ -93,7 +95,7 @@ function sessionValues(tx: TxCtx, input: SessionInput, selfId: string | null) {
 
 export const seriesHandlers: HandlersFor<SeriesOps> = {
   'training.series.list': (ctx, input) => ({
-    rows: listSeries(ctx, input.orgId ? [inArray(trainingSeries.orgId, subtreeIds(ctx, input.orgId))] : []),
+    rows: listSeries(ctx, [scopeCondition(ctx, trainingSeries.orgId), input.orgId ? inArray(trainingSeries.orgId, subtreeIds(ctx, input.orgId)) : undefined]),
   }),
 
   'training.series.get': (ctx, input) => ({
@@ -139,6 +141,8 @@ export const seriesHandlers: HandlersFor<SeriesOps> = {
     const before = getSession(tx, id);
     if (before.seriesId !== fields.seriesId) throw validationError([{ path: 'seriesId', message: '「讲堂系列」不能修改' }]);
     const values = sessionValues(tx, fields, id);
+    const moved = movedPastService(tx, eq(trainingAttendance.sessionId, id), { start: values.date, end: values.date }, 'session');
+    if (moved.length) throw validationError(moved);
     tx.db.update(trainingSessions).set({ ...values, updatedAt: tx.nowIso, changeSeq: tx.seq() }).where(eq(trainingSessions.id, id)).run();
     const after = getSession(tx, id);
     tx.audit({ entity: 'training_session', entityId: id, before, after });

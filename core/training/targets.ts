@@ -4,6 +4,7 @@ import { notFound } from '../contract/errors.ts';
 import type { Ctx } from '../context.ts';
 import { assertInScope } from '../security/scope.ts';
 import type { TargetInfo } from './contract-attendance.ts';
+import type { TrainingSpan } from './service.ts';
 
 // Loading a class or a session (the two things people enrol in) and describing it uniformly.
 
@@ -41,16 +42,19 @@ export interface ResolvedTarget {
   info: TargetInfo;
   /** Upper bound for a partial 天数 credit. */
   maxDays: number;
+  /** First and last day, for the check that attendees served then. */
+  span: TrainingSpan;
 }
 
 export function resolveTarget(ctx: Ctx, t: { classId: string | null; sessionId: string | null }): ResolvedTarget {
   if (t.classId) {
     const c = loadClassRow(ctx, t.classId);
-    return { info: { kind: 'class', id: c.id, title: c.name, date: c.startDate, level: c.level, hours: c.hours, days: c.days }, maxDays: c.days };
+    return { info: { kind: 'class', id: c.id, title: c.name, date: c.startDate, level: c.level, hours: c.hours, days: c.days }, maxDays: c.days, span: { start: c.startDate, end: c.endDate } };
   }
   const s = loadSessionRow(ctx, t.sessionId!);
   return {
     info: { kind: 'session', id: s.session.id, title: sessionTitle(s.seriesName, s.session.phase, s.session.topic), date: s.session.date, level: s.level, hours: s.session.hours, days: 0 },
     maxDays: SESSION_MAX_DAYS,
+    span: { start: s.session.date, end: s.session.date },
   };
 }

@@ -14,6 +14,10 @@ export const assessmentCycles = sqliteTable(
     lockedAt: text(),
     lockedBy: text(),
     reopenCount: integer().notNull().default(0),
+    // The whole sheet as it stood at confirmation (rows with totals, ranks, proposed and final
+    // grades, the training hours read then, leaves, quota, scheme), so everything shown for a
+    // locked cycle is what was confirmed; null while open. Re-open clears it.
+    frozen: text({ mode: 'json' }).$type<unknown>(),
   },
   (t) => [index('assessment_cycles_org_idx').on(t.orgId, t.year), index('assessment_cycles_seq_idx').on(t.changeSeq)],
 );

@@ -25,6 +25,11 @@ export const people = sqliteTable(
     ptDegree: text(),
     ptSchoolMajor: text(),
     posts: text({ mode: 'json' }).$type<string[]>().notNull(),
+    // The 职务 and 学历 texts as an imported sheet wrote them, beside the mapped values, so a
+    // spelling the code tables do not know (妇联主席, 中央党校研究生) is never lost.
+    postsAsWritten: text(),
+    ftEducationAsWritten: text(),
+    ptEducationAsWritten: text(),
     oneShoulder: integer({ mode: 'boolean' }).notNull().default(false),
     crossPosting: integer({ mode: 'boolean' }).notNull().default(false),
     reserveCadre: integer({ mode: 'boolean' }).notNull().default(false),

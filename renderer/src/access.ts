@@ -6,10 +6,13 @@ import { loadLogin } from './api/session.ts';
 // Which pages a role sees is decided by the core access matrix, never by a list kept here:
 // a page is shown to the roles that may call the query it opens with.
 const PAGE_OP: Record<string, string> = {
+  home: 'home.get',
+  reports: 'report.catalog',
   roster: 'roster.list',
   training: 'training.hoursByPerson',
   salary: 'salary.schemes',
   assessment: 'assessment.cycles',
+  coop: 'ledger.coopOverview',
   ledger: 'ledger.items.list',
   'ledger-overview': 'ledger.overview',
   exchange: 'bundle.history',
@@ -22,7 +25,8 @@ export function mayOpen(role: Role, path: string): boolean {
   return op !== undefined && roleMay(role, op);
 }
 
-const LANDING: Record<Role, string> = { clerk: 'roster', reviewer: 'roster', admin: 'settings', auditor: 'audit' };
+// Every role that has a home page lands on it (issue 17); the auditor's only page is the audit log.
+const LANDING: Record<Role, string> = { clerk: 'home', reviewer: 'home', admin: 'home', auditor: 'audit' };
 
 /** The pages a role may open, and where it lands after login. */
 export function navFor(role: Role, nav: readonly NavEntry[]): { entries: NavEntry[]; landing: string } {

@@ -5,7 +5,10 @@ import { SettingsPage } from './features/security/SettingsPage.tsx';
 import { TrainingPage } from './features/training/TrainingPage.tsx';
 import { AssessmentPage } from './features/assessment/AssessmentPage.tsx';
 import { SalaryPage } from './features/salary/SalaryPage.tsx';
+import { CoopPage } from './features/coop/CoopPage.tsx';
 import { ExchangePage } from './features/exchange/ExchangePage.tsx';
+import { HomePage } from './features/home/HomePage.tsx';
+import { ReportsPage } from './features/reports/ReportsPage.tsx';
 import { LedgerPage } from './features/ledger/LedgerPage.tsx';
 import { OverviewPage } from './features/ledger/OverviewPage.tsx';
 
@@ -22,10 +25,13 @@ export interface NavEntry {
 }
 
 export const NAV: NavEntry[] = [
+  { path: 'home', label: '首页', render: () => <HomePage /> },
   { path: 'roster', label: '花名册', render: () => <RosterPage /> },
   { path: 'training', label: '培训', render: () => <TrainingPage /> },
   { path: 'salary', label: '薪酬', render: () => <SalaryPage /> },
   { path: 'assessment', label: '考核', render: () => <AssessmentPage /> },
+  { path: 'reports', label: '统计报表', render: () => <ReportsPage /> },
+  { path: 'coop', label: '共建与网格', render: () => <CoopPage /> },
   { path: 'ledger', label: '台账', render: () => <LedgerPage /> },
   { path: 'ledger-overview', label: '台账总览', render: () => <OverviewPage /> },
   { path: 'exchange', label: '数据交换', render: () => <ExchangePage /> },

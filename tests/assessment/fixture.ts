@@ -33,7 +33,8 @@ export async function seedCycle(call: Call) {
  */
 export function scoreRows(sheet: { rows: { entryId: string; name: string }[] }, opts: { tieTop?: boolean } = {}) {
   return sheet.rows.map((r) => {
-    const i = NAMES.indexOf(r.name);
+    // Someone not in NAMES (a story's extra person) scores below everyone named.
+    const i = NAMES.includes(r.name) ? NAMES.indexOf(r.name) : NAMES.length;
     const drop = opts.tieTop && i <= 2 ? 0 : i;
     return {
       entryId: r.entryId,

@@ -82,7 +82,7 @@ for (let run = 0; run < RUNS; run++) {
   parse.push(tParse);
   const [tPlan, planned] = await timed(() => planAsync(f.ctx, parsed, { id: f.orgId, name: '新城社区' }));
   plan.push(tPlan);
-  const rows = planned.map((r) => r.data!);
+  const rows = planned.rows.map((r) => ({ data: r.data!, asWritten: r.asWritten! }));
 
   // Baseline: the already-parsed rows, one prepared statement, one transaction.
   const cols = ['id', 'org_id', 'created_at', 'updated_at', 'change_seq', 'status', 'name', 'gender', 'ethnicity', 'birth_date', 'id_number',
@@ -93,7 +93,7 @@ for (let run = 0; run < RUNS; run++) {
   const now = new Date().toISOString();
   const baselineInsert = () =>
     f.opened.sqlite.transaction(() => {
-      for (const r of rows)
+      for (const { data: r } of rows)
         stmt.run(randomUUID(), r.orgId, now, now, 1, '在岗', r.name, r.gender, r.ethnicity, r.birthDate, r.idNumber, r.nativePlace,
           r.politicalStatus, r.partyJoinDate, r.workStartDate, r.communityWorkStartDate, r.ftEducation, r.ftDegree, r.ftSchoolMajor,
           r.ptEducation, r.ptDegree, r.ptSchoolMajor, JSON.stringify(r.posts), r.oneShoulder ? 1 : 0, r.crossPosting ? 1 : 0,
@@ -102,7 +102,7 @@ for (let run = 0; run < RUNS; run++) {
   const importInsert = () =>
     f.d.transact('bench.write', (tx) => {
       const w = importWriter(tx);
-      for (const r of rows) w.insert(r);
+      for (const r of rows) w.insert(r.data, r.asWritten);
     });
   const empty = () => f.opened.sqlite.prepare('DELETE FROM people').run();
   // Warm-up (file growth, page cache), then both in alternating order on an emptied table.

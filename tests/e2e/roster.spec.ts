@@ -223,7 +223,9 @@ test('first run: the wizard binds the installation, shows the recovery key once,
     const bar = page.getByRole('banner', { name: '当前用户' });
     await expect(bar).toContainText('张管理');
     await expect(bar).toContainText('系统管理员');
-    // The administrator manages accounts, not the roster.
+    // The administrator manages accounts, not the roster; the home page leads to them.
+    await expect(page.getByRole('heading', { name: '系统管理员首页' })).toBeVisible();
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
     await expect(page.getByRole('heading', { name: '账号管理' })).toBeVisible();
     await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '花名册' })).toHaveCount(0);
 

@@ -53,6 +53,8 @@ test('the admin creates a clerk, who must change the password at first login and
   await loginAs(page, served, 'admin');
   const nav = page.getByRole('navigation', { name: '主导航' });
   await expect(nav.getByRole('link', { name: '花名册' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: '系统管理员首页' })).toBeVisible();
+  await nav.getByRole('link', { name: '设置' }).click();
   await expect(page.getByRole('heading', { name: '账号管理' })).toBeVisible();
 
   await page.getByRole('button', { name: '＋ 新建账号' }).click();
@@ -84,6 +86,8 @@ test('the admin creates a clerk, who must change the password at first login and
   await page.locator('#cp-new').fill('Mine-2026!new');
   await page.locator('#cp-confirm').fill('Mine-2026!new');
   await page.getByRole('button', { name: '修改密码' }).click();
+  await expect(page.getByRole('heading', { name: '秦都区首页' })).toBeVisible();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '花名册' }).click();
   await expect(page.getByRole('heading', { name: '花名册' })).toBeVisible();
   const bar = new LoginPage(page).userbar;
   await expect(bar).toContainText('李四');
@@ -141,6 +145,7 @@ test('after the idle time the app locks itself and hides the data until the pass
   try {
     await page.clock.install();
     await loginAs(page, served, 'clerk');
+    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '花名册' }).click();
     const heading = page.getByRole('heading', { name: '花名册' });
     await expect(heading).toBeVisible();
     await page.clock.fastForward('01:05');
@@ -162,6 +167,7 @@ test('after the idle time the app locks itself and hides the data until the pass
 
 test('the administrator backs up now and restores from that backup, then logs in again', async ({ page }) => {
   await loginAs(page, served, E2E_ADMIN);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
   await page.getByRole('button', { name: '立即备份' }).click();
   await expect(page.getByRole('status')).toContainText('已备份');
   const rows = page.getByRole('table', { name: '备份列表' }).getByRole('row');
@@ -171,5 +177,6 @@ test('the administrator backs up now and restores from that backup, then logs in
   // Restoring ends every session: the next call brings the login page back.
   await expect(page.getByLabel('用户名')).toBeVisible({ timeout: 15_000 });
   await loginAs(page, served, E2E_ADMIN);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
   await expect(page.getByRole('table', { name: '备份列表' }).getByRole('row').filter({ hasText: '恢复前自动' })).toHaveCount(1);
 });

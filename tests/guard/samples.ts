@@ -1,5 +1,6 @@
 import type { OpName } from '../../core/contract/index.ts';
 import { sampleSchemeConfig } from '../../core/salary/sample.ts';
+import { sampleSchemeConfig as assessmentSampleConfig } from '../../core/assessment/sample.ts';
 import type { Ids, World } from './world.ts';
 
 // One sample input per operation of the contract, built from the ids of one unit's records.
@@ -109,7 +110,7 @@ export const SAMPLES: Record<OpName, Sample> = {
 
   'assessment.schemes': s(() => ({})),
   'assessment.scheme': s((ids) => ({ id: ids.assessment_schemes })),
-  'assessment.saveScheme': { exempt: 'pending: the assessment module adds its sample with the guard' },
+  'assessment.saveScheme': s((ids) => ({ id: ids.assessment_schemes, orgId: ids.org_units, year: 2025, population: '社区工作者', name: '越界方案', config: assessmentSampleConfig() })),
   'assessment.installSample': s((ids) => ({ orgId: ids.org_units, year: 2024 })),
   'assessment.cycles': s(() => ({})),
   'assessment.createCycle': s((ids) => ({ schemeId: ids.assessment_schemes, orgId: ids.org_units })),
@@ -169,6 +170,47 @@ export const SAMPLES: Record<OpName, Sample> = {
   'ledger.orders.rate': s((ids) => ({ id: ids.ledger_orders, rating: '满意' })),
   'ledger.orders.close': s((ids) => ({ id: ids.ledger_orders })),
   'ledger.attachments.get': s((ids) => ({ id: ids.ledger_attachments })),
+  'ledger.coop.units.list': s(() => ({})),
+  'ledger.coop.units.create': s((ids) => ({ orgId: ids.org_units, name: '越界单位', kind: '机关' })),
+  'ledger.coop.units.update': s((ids) => ({ id: ids.coop_units, orgId: ids.org_units, name: '越界单位', kind: '机关' })),
+  'ledger.coop.units.remove': s((ids) => ({ id: ids.coop_units, reason: '越界' })),
+  'ledger.coop.agreements.list': s(() => ({})),
+  'ledger.coop.agreements.create': s((ids) => ({ orgId: ids.org_units, unitId: ids.coop_units, title: '越界', signedDate: '2026-01-05', startDate: '2026-01-01', endDate: '2026-12-31' })),
+  'ledger.coop.agreements.update': s((ids) => ({ id: ids.coop_agreements, orgId: ids.org_units, unitId: ids.coop_units, title: '越界', signedDate: '2026-01-05', startDate: '2026-01-01', endDate: '2026-12-31' })),
+  'ledger.coop.agreements.remove': s((ids) => ({ id: ids.coop_agreements, reason: '越界' })),
+  'ledger.coop.reports.list': s((ids) => ({ agreementId: ids.coop_agreements })),
+  'ledger.coop.reports.create': s((ids) => ({ agreementId: ids.coop_agreements, quarter: '2026-Q2', submittedDate: '2026-07-05', content: '越界' })),
+  'ledger.coop.meetings.list': s(() => ({})),
+  'ledger.coop.meetings.create': s((ids) => ({ orgId: ids.org_units, date: '2026-04-20', hostUnitId: ids.coop_units, previousMeetingId: ids.coop_meetings })),
+  'ledger.coop.meetings.update': s((ids) => ({ id: ids.coop_meetings, orgId: ids.org_units, date: '2026-03-21', hostUnitId: ids.coop_units })),
+  'ledger.coop.meetings.remove': s((ids) => ({ id: ids.coop_meetings, reason: '越界' })),
+  'ledger.coop.activities.list': s(() => ({})),
+  'ledger.coop.activities.create': s((ids) => ({ orgId: ids.org_units, date: '2026-05-02', title: '越界', unitIds: [ids.coop_units], teamIds: [ids.coop_teams], participants: 3 })),
+  'ledger.coop.activities.update': s((ids) => ({ id: ids.coop_activities, orgId: ids.org_units, date: '2026-05-02', title: '越界', participants: 3 })),
+  'ledger.coop.activities.remove': s((ids) => ({ id: ids.coop_activities, reason: '越界' })),
+  'ledger.coop.teams.list': s(() => ({})),
+  'ledger.coop.teams.create': s((ids) => ({ orgId: ids.org_units, name: '越界', members: [{ source: '花名册', personId: ids.people }, { source: '双报到', registrationId: ids.grid_registrations }] })),
+  'ledger.coop.teams.update': s((ids) => ({ id: ids.coop_teams, orgId: ids.org_units, name: '越界' })),
+  'ledger.coop.teams.remove': s((ids) => ({ id: ids.coop_teams, reason: '越界' })),
+  'ledger.coopOverview': s((ids) => ({ orgId: ids.org_units, from: '2026-01-01', to: '2026-12-31' })),
+  'ledger.coop.export': s((ids) => ({ table: 'agreements', orgId: ids.org_units })),
+  'ledger.grid.areas.list': s(() => ({})),
+  'ledger.grid.areas.create': s((ids) => ({ orgId: ids.org_units, name: '越界网格', households: 1, leaderPersonId: ids.people })),
+  'ledger.grid.areas.update': s((ids) => ({ id: ids.grid_areas, orgId: ids.org_units, name: '越界网格', households: 1, workerPersonIds: [ids.people] })),
+  'ledger.grid.areas.remove': s((ids) => ({ id: ids.grid_areas, reason: '越界' })),
+  'ledger.grid.registrations.list': s(() => ({})),
+  'ledger.grid.registrations.create': s((ids) => ({ orgId: ids.org_units, kind: '在职党员', name: '越界', workUnit: '越界', gridId: ids.grid_areas, registeredDate: '2026-03-01' })),
+  'ledger.grid.registrations.update': s((ids) => ({ id: ids.grid_registrations, orgId: ids.org_units, kind: '在职党员', name: '越界', workUnit: '越界', registeredDate: '2026-03-01' })),
+  'ledger.grid.registrations.remove': s((ids) => ({ id: ids.grid_registrations, reason: '越界' })),
+  'ledger.grid.services.list': s((ids) => ({ registrationId: ids.grid_registrations })),
+  'ledger.grid.services.create': s((ids) => ({ registrationId: ids.grid_registrations, date: '2026-04-03', category: '其他', content: '越界' })),
+  'ledger.grid.feedback.create': s((ids) => ({ registrationId: ids.grid_registrations, quarter: '2026-Q2', sentDate: '2026-07-02', summary: '越界' })),
   'ledger.overview': s((ids) => ({ orgId: ids.org_units, from: '2026-01-01', to: '2026-12-31' })),
   'ledger.overview.export': s((ids) => ({ orgId: ids.org_units, from: '2026-01-01', to: '2026-12-31' })),
+  'report.catalog': { exempt: 'the list of report definitions, the same for every unit' },
+  'report.run': s((ids) => ({ name: 'composition', orgId: ids.org_units, asOf: '2026-06-15' })),
+  'report.drill': s((ids) => ({ name: 'composition', orgId: ids.org_units, asOf: '2026-06-15', rowKey: 'total', column: 'total' })),
+  'report.export': s((ids) => ({ name: 'composition', orgId: ids.org_units, asOf: '2026-06-15' })),
+  // Takes no ids: what it shows is cut to the caller's own scope (core/report/home.ts).
+  'home.get': s(() => ({})),
 };

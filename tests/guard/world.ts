@@ -51,7 +51,15 @@ const BUILDERS: Record<GuardedTable, Builder> = {
       cycleId: ids.assessment_cycles!, date: '2025-12-20', raterGroup: '党员和居民代表', issued: 10, returned: 10, valid: 10, invalid: 0,
       counter: '张计票', supervisor: '李监票', announced: true, tallies: [{ entryId: ids.assessment_entries!, counts: { 优秀: 6, 称职: 4 } }],
     } as never)).id,
-  assessment_results: async (app) => rowId(app, 'assessment_results'),
+  // Results exist once a cycle is confirmed: the one person fully scored, the proposal accepted.
+  assessment_results: async (app, _orgId, ids) => {
+    const cycleId = ids.assessment_cycles!;
+    const scores = { de: 6, neng: 6, qin: 6, ji: 6, lian: 6, peer_conduct: 4, peer_skill: 3, peer_team: 3 };
+    await app.ok('assessment.saveScores', { cycleId, rows: [{ entryId: ids.assessment_entries!, scores }] });
+    await app.ok('assessment.acceptProposals', { cycleId });
+    await app.ok('assessment.confirm', { cycleId });
+    return rowId(app, 'assessment_results', ids.people!);
+  },
   salary_schemes: async (app, orgId) =>
     (await app.ok('salary.saveScheme', { orgId, name: `本社区方案${++n}`, docNo: '示例〔2024〕1号', effectiveDate: `20${10 + (n % 80)}-01-01`, sample: true, config: sampleSchemeConfig() })).id,
   salary_grade_inputs: async (app, _orgId, ids) => {
@@ -95,6 +103,25 @@ const BUILDERS: Record<GuardedTable, Builder> = {
   },
   ledger_orders: async (app, orgId) => (await app.ok('ledger.orders.register', { orgId, source: '热线', title: '路灯不亮', category: '设施' })).id,
   ledger_quarter_reports: async (app, orgId) => (await app.ok('ledger.quarters.create', { orgId, year: 2026, quarter: 1, summary: '一季度小结' })).id,
+  // 共建与网格 (issue 16 part B): a unit with an agreement in force, a meeting it chairs, a grid
+  // with a 双报到 member in it, a team drawing on both lists, an activity, a service line and feedback.
+  coop_units: async (app, orgId) => (await app.ok('ledger.coop.units.create', { orgId, name: `守卫单位${++n}`, kind: '机关' })).id,
+  coop_agreements: async (app, orgId, ids) =>
+    (await app.ok('ledger.coop.agreements.create', { orgId, unitId: ids.coop_units!, title: '共建协议', signedDate: '2026-01-05', startDate: '2026-01-01', endDate: '2026-12-31' })).id,
+  coop_agreement_reports: async (app, _orgId, ids) =>
+    (await app.ok('ledger.coop.reports.create', { agreementId: ids.coop_agreements!, quarter: '2026-Q1', submittedDate: '2026-04-05', content: '一季度报告' })).id,
+  coop_meetings: async (app, orgId, ids) => (await app.ok('ledger.coop.meetings.create', { orgId, date: '2026-03-20', hostUnitId: ids.coop_units! })).id,
+  grid_areas: async (app, orgId, ids) => (await app.ok('ledger.grid.areas.create', { orgId, name: '第一网格', households: 200, leaderPersonId: ids.people! })).id,
+  grid_registrations: async (app, orgId, ids) =>
+    (await app.ok('ledger.grid.registrations.create', { orgId, kind: '在职党员', name: '周在职', workUnit: '县财政局', gridId: ids.grid_areas!, registeredDate: '2026-03-01' })).id,
+  grid_service_records: async (app, _orgId, ids) =>
+    (await app.ok('ledger.grid.services.create', { registrationId: ids.grid_registrations!, date: '2026-04-01', category: '社区治理', content: '调解' })).id,
+  grid_service_feedback: async (app, _orgId, ids) =>
+    (await app.ok('ledger.grid.feedback.create', { registrationId: ids.grid_registrations!, quarter: '2026-Q1', sentDate: '2026-04-02', summary: '反馈' })).id,
+  coop_teams: async (app, orgId, ids) =>
+    (await app.ok('ledger.coop.teams.create', { orgId, name: '红马甲服务队', members: [{ source: '花名册', personId: ids.people! }, { source: '双报到', registrationId: ids.grid_registrations! }] })).id,
+  coop_activities: async (app, orgId, ids) =>
+    (await app.ok('ledger.coop.activities.create', { orgId, date: '2026-05-01', title: '义诊', unitIds: [ids.coop_units!], teamIds: [ids.coop_teams!], participants: 20 })).id,
   users: async (app, orgId) => {
     const id = randomUUID();
     app.opened.sqlite

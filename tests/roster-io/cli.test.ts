@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { removeDir } from '../helpers/app.ts';
@@ -60,6 +60,25 @@ describe('jiceng roster', { timeout: 120_000 }, () => {
     expect(wb.worksheets[0]!.rowCount).toBe(7);
     const t = jiceng('roster', 'template', join(app.dir, 't.xlsx'), '--db', app.dbFile);
     expect(t.status, t.stderr).toBe(0);
+  });
+
+  it('--save-mapping writes the unknown values; filled in, --mapping resolves them and the import writes', () => {
+    const file = join(app.dir, 'unknown.csv');
+    const row = standardRow(40);
+    row[6] = '预备期党员';
+    writeFileSync(file, [csvLine(STANDARD_HEADERS), csvLine(row)].join('\n'));
+    const saved = join(app.dir, 'choices.json');
+    const dry = jiceng('roster', 'import', file, '--org', '610402001001', '--db', app.dbFile, '--dry-run', '--save-mapping', saved);
+    expect(dry.status, dry.stderr).toBe(1);
+    expect(dry.stdout).toContain('未识别的值：「政治面貌」“预备期党员” ×1');
+    const choices = JSON.parse(readFileSync(saved, 'utf8')) as { unresolved: { value: string; code: string; options: string[] }[] };
+    expect(choices.unresolved).toEqual([expect.objectContaining({ value: '预备期党员', code: '' })]);
+    expect(choices.unresolved[0]!.options).toContain('中共预备党员');
+    choices.unresolved[0]!.code = '中共预备党员';
+    writeFileSync(saved, JSON.stringify(choices));
+    const real = jiceng('roster', 'import', file, '--org', '610402001001', '--db', app.dbFile, '--mapping', saved);
+    expect(real.status, real.stdout).toBe(0);
+    expect(real.stdout).toContain('已导入：新增 1 人');
   });
 
   it('usage errors exit 2', () => {

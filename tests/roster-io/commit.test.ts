@@ -85,7 +85,9 @@ describe('matching and the preview', () => {
     rows[2]![5] = '';
     const p = await previewData(bytesInput('b.csv', csv(rows)));
     expect(p.counts).toEqual({ create: 1, update: 1, unchanged: 2, error: 0 });
-    expect(p.rows.find((r) => r.row === 3)).toMatchObject({ action: 'update', changes: ['联系电话'] });
+    expect(p.rows.find((r) => r.row === 3)).toMatchObject({
+      action: 'update', changes: [{ field: 'phone', header: '联系电话', new: '13800000000', pay: false }],
+    });
     expect(p.rows.find((r) => r.row === 4)?.action).toBe('unchanged');
     expect(p.issues).toEqual([expect.objectContaining({ row: 4, severity: 'warning', message: expect.stringContaining('按姓名匹配') })]);
     const done = await commit(bytesInput('b.csv', csv(rows)));
@@ -106,16 +108,17 @@ describe('matching and the preview', () => {
     ]);
   });
 
-  it('rules of the person schema apply, with the sheet row, header and value', async () => {
+  it('rules of the person schema apply, with the sheet row, header and value; a sex that disagrees with the ID is a warning', async () => {
     ctx = await importApp();
     const rows = validRows(2);
     rows[0]![2] = rows[0]![2] === '男' ? '女' : '男';
     rows[1]![12] = '临时';
     const p = await previewData(bytesInput('r.csv', csv(rows)));
     expect(p.issues).toEqual([
-      expect.objectContaining({ row: 2, column: '性别', letter: 'C', message: expect.stringContaining('与身份证号不一致') }),
-      expect.objectContaining({ row: 3, column: '岗位类别', value: '临时', message: '「岗位类别」的值“临时”不在代码表中' }),
+      expect.objectContaining({ row: 3, column: '岗位类别', value: '临时', severity: 'error', message: expect.stringContaining('「岗位类别」的值“临时”不在代码表中') }),
+      expect.objectContaining({ row: 2, column: '性别', letter: 'C', severity: 'warning', message: expect.stringContaining('与身份证号不一致') }),
     ]);
+    expect(p.unknownValues).toEqual([expect.objectContaining({ table: 'postCategory', value: '临时', count: 1, rows: [3] })]);
   });
 });
 

@@ -34,3 +34,23 @@ export function peopleCount(app: TestApp): number {
 export function auditCount(app: TestApp): number {
   return (app.opened.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE outcome = 'ok'").get() as { n: number }).n;
 }
+
+/** 秦都区 → 人民路街道 (新城社区, 青龙社区) and 渭滨街道 (青龙社区, 河堤社区): one community name twice. */
+export async function countyTree(a: TestApp): Promise<Map<string, string>> {
+  const ids = new Map<string, string>();
+  const county = await a.ok('org.create', { level: 'county', name: '秦都区', code: '610402000000' });
+  ids.set('秦都区', county.id);
+  for (const [street, code, communities] of [
+    ['人民路街道', '610402001000', ['新城社区', '青龙社区']],
+    ['渭滨街道', '610402002000', ['青龙社区', '河堤社区']],
+  ] as const) {
+    const s = await a.ok('org.create', { level: 'street', parentId: county.id, name: street, code });
+    ids.set(street, s.id);
+    for (const [i, name] of communities.entries()) {
+      const c = await a.ok('org.create', { level: 'community', parentId: s.id, name, code: code.slice(0, 9) + String(i + 1).padStart(3, '0') });
+      ids.set(`${street}/${name}`, c.id);
+    }
+  }
+  return ids;
+}
+

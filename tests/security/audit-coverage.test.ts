@@ -9,6 +9,7 @@ import { assessmentSteps, orgSteps, rosterSteps, salarySteps } from './coverage/
 import { securitySteps } from './coverage/security-steps.ts';
 import { bundleSteps, closeOthers } from './coverage/bundle-steps.ts';
 import { importSteps, trainingSteps } from './coverage/training-steps.ts';
+import { coopSteps } from './coverage/coop-steps.ts';
 import { ledgerSteps } from './coverage/ledger-steps.ts';
 import type { TestApp } from '../helpers/app.ts';
 
@@ -55,6 +56,7 @@ describe('audit coverage of every mutation', () => {
       await salarySteps(st, data);
       await trainingSteps(st, data);
       await importSteps(st, data);
+      await coopSteps(st, data);
       await ledgerSteps(st, data);
       await securitySteps(st);
       await bundleSteps(st, others);

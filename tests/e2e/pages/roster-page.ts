@@ -25,9 +25,10 @@ export class RosterPage {
     this.dialog = page.getByRole('dialog');
   }
 
-  /** Opens the app and logs in as the clerk (录入员), who lands on the roster. */
+  /** Opens the app, logs in as the clerk (录入员), who lands on the home page, and opens the roster. */
   async goto(served: Served): Promise<void> {
     await loginAs(this.page, served, 'clerk');
+    await this.page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '花名册' }).click();
     await expect(this.page.getByRole('heading', { name: '花名册' })).toBeVisible();
     await this.waitLoaded();
   }

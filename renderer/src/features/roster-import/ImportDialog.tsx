@@ -8,6 +8,8 @@ import { downloadBase64, readAsBase64 } from '../../api/files.ts';
 import { newJobId } from './files.ts';
 import { IssuesGrid } from './IssuesGrid.tsx';
 import { MappingTable } from './MappingTable.tsx';
+import { ChangesList } from './ChangesList.tsx';
+import { choiceKey, UnknownValues, type ValueChoices } from './UnknownValues.tsx';
 import { progressText, useImportProgress } from './useImportProgress.ts';
 import './roster-import.css';
 
@@ -32,6 +34,7 @@ export function ImportDialog({ orgs, initialOrgId, onImported, onClose }: Props)
   const [reading, setReading] = useState<string | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [overrides, setOverrides] = useState<Record<number, string | null>>({});
+  const [choices, setChoices] = useState<ValueChoices>({});
   const [validOnly, setValidOnly] = useState(false);
   const [busy, setBusy] = useState<'preview' | 'commit' | 'report' | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
@@ -45,12 +48,18 @@ export function ImportDialog({ orgs, initialOrgId, onImported, onClose }: Props)
     const entries = Object.entries(overrides);
     return entries.length ? entries.map(([index, field]) => ({ index: Number(index), field })) : undefined;
   };
-  const input = (f: Chosen) => ({ ...f, orgId, ...(mapping() ? { mapping: mapping() } : {}) });
+  const values = () =>
+    Object.entries(choices).map(([k, code]) => {
+      const [table, value] = k.split('\u0000') as [string, string];
+      return { table, value, code };
+    });
+  const input = (f: Chosen) => ({ ...f, orgId, ...(mapping() ? { mapping: mapping() } : {}), ...(values().length ? { values: values() } : {}) });
 
   async function choose(f: File | undefined) {
     if (!f) return;
     setPreview(null);
     setOverrides({});
+    setChoices({});
     setDone(null);
     setBanner(null);
     try {
@@ -189,7 +198,17 @@ export function ImportDialog({ orgs, initialOrgId, onImported, onClose }: Props)
                 setOverrides((o) => ({ ...o, [i]: f }));
                 setStale(true);
               }} />
-            {stale && <p className="rio-warning">列对应关系已修改，请点“重新预检”后再导入。</p>}
+            {stale && <p className="rio-warning">列对应关系或未识别的值已修改，请点“重新预检”后再导入。</p>}
+            <UnknownValues preview={preview} choices={choices} onChange={(table, value, code) => {
+                setChoices((o) => {
+                  const next = { ...o };
+                  if (code === undefined) delete next[choiceKey(table, value)];
+                  else next[choiceKey(table, value)] = code;
+                  return next;
+                });
+                setStale(true);
+              }} />
+            <ChangesList preview={preview} />
             <IssuesGrid issues={preview.issues} />
             {preview.issuesTruncated && <p className="muted">问题较多，这里只列出前一部分；完整内容请下载错误报告。</p>}
             {c.error > 0 && (

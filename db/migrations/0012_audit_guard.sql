@@ -25,7 +25,9 @@ CREATE TABLE `bundle_audit_holds` (
 ALTER TABLE `audit_log` ADD `subject` text;--> statement-breakpoint
 ALTER TABLE `audit_log` ADD `org_id` text;--> statement-breakpoint
 CREATE INDEX `audit_log_org_idx` ON `audit_log` (`org_id`);--> statement-breakpoint
-ALTER TABLE `bundle_exports` ADD `audit_seq` integer;--> statement-breakpoint
+ALTER TABLE `bundle_exports` ADD `audit_seq` integer;
+--> statement-breakpoint
+-- Hand-written: the audit log is append-only for every ordinary code path.
 CREATE TRIGGER `audit_log_no_update` BEFORE UPDATE ON `audit_log` BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be changed'); END;
 --> statement-breakpoint
 CREATE TRIGGER `audit_log_no_delete` BEFORE DELETE ON `audit_log` BEGIN SELECT RAISE(ABORT, 'audit_log is append-only: rows cannot be deleted'); END;

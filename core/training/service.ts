@@ -1,0 +1,63 @@
+import { and, eq, isNull, type SQL } from 'drizzle-orm';
+import { people, trainingAttendance } from '../../db/schema/index.ts';
+import type { FieldIssue } from '../contract/errors.ts';
+import type { Ctx } from '../context.ts';
+
+// Attendance belongs to the time a person served: not after the date they left (离任, 退休,
+// 解聘: the status date), not before they started community work. One rule for every path
+// that creates attendance, changes it to count, or moves the training's dates.
+
+export interface ServicePerson {
+  name: string;
+  status: string;
+  statusDate: string | null;
+  communityWorkStartDate: string | null;
+}
+
+/** The training's first and last day. */
+export interface TrainingSpan {
+  start: string;
+  end: string;
+}
+
+/** Which end of the person's service `span` falls outside of, or null when they served then. */
+function outside(p: ServicePerson, span: TrainingSpan): 'left' | 'notStarted' | null {
+  if (p.status !== '在岗' && p.statusDate && span.start > p.statusDate) return 'left';
+  if (p.communityWorkStartDate && span.end < p.communityWorkStartDate) return 'notStarted';
+  return null;
+}
+
+/** Why `p` cannot have attended training held over `span`, or null when they served then. */
+export function outsideService(p: ServicePerson, span: TrainingSpan, path = 'personIds'): FieldIssue | null {
+  switch (outside(p, span)) {
+    case 'left':
+      return { path, message: `「人员」${p.name}已于 ${p.statusDate} ${p.status}，不能登记其后（${span.start}）的培训` };
+    case 'notStarted':
+      return { path, message: `「人员」${p.name}于 ${p.communityWorkStartDate} 开始从事社区工作，不能登记此前（${span.end}）的培训` };
+    default:
+      return null;
+  }
+}
+
+/**
+ * A class or session moved to `span`: every person enrolled in it (`where` picks its
+ * attendance) must have served then. The message names the person and the date.
+ */
+export function movedPastService(ctx: Ctx, where: SQL, span: TrainingSpan, kind: 'class' | 'session'): FieldIssue[] {
+  const enrolled = ctx.db
+    .select({ name: people.name, status: people.status, statusDate: people.statusDate, communityWorkStartDate: people.communityWorkStartDate })
+    .from(trainingAttendance)
+    .innerJoin(people, eq(people.id, trainingAttendance.personId))
+    .where(and(where, isNull(trainingAttendance.deletedAt)))
+    .all();
+  const issues: FieldIssue[] = [];
+  for (const p of enrolled) {
+    const why = outside(p, span);
+    const [path, label] = kind === 'session' ? ['date', '日期'] : why === 'left' ? ['startDate', '开始日期'] : ['endDate', '结束日期'];
+    if (why === 'left')
+      issues.push({ path, message: `「${label}」已报名的${p.name}于 ${p.statusDate} ${p.status}，培训日期不能改到其后（${span.start}）；如确需修改，请先取消其报名` });
+    else if (why === 'notStarted')
+      issues.push({ path, message: `「${label}」已报名的${p.name}于 ${p.communityWorkStartDate} 才开始从事社区工作，培训日期不能改到此前（${span.end}）；如确需修改，请先取消其报名` });
+  }
+  return issues;
+}

@@ -1,0 +1,1 @@
+ALTER TABLE `assessment_cycles` ADD `frozen` text;
