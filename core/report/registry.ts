@@ -5,9 +5,9 @@ import { committeeReport } from './reports/committee.ts';
 import { compositionReport } from './reports/composition.ts';
 import { payReport, performanceReport } from './reports/pay.ts';
 import { trainingReport } from './reports/training.ts';
+import { ledgerReport } from './reports/ledger.ts';
 
-// Every report the app offers, in menu order. A new report (the ledger figures of issue 16:
-// agreements, meetings, activities, orders closed, satisfaction) is one file in ./reports/
+// Every report the app offers, in menu order. A new report is one file in ./reports/
 // exporting a ReportDef and one line here; the contract, UI, export, print and CLI list it
 // from this array.
 export const REPORTS: readonly ReportDef<any>[] = [
@@ -18,6 +18,7 @@ export const REPORTS: readonly ReportDef<any>[] = [
   payReport,
   performanceReport,
   changesReport,
+  ledgerReport,
 ];
 
 export function findReport(name: string): ReportDef<any> | undefined {

@@ -66,3 +66,21 @@ describe('商南县 demo county', () => {
     expect((await app.ok('ledger.coop.meetings.list', {})).rows.flatMap((m) => m.warnings)).toEqual([]);
   });
 });
+
+describe('台账工作统计 (report "ledger") on the demo county', () => {
+  it('counts what the raw tables hold for the year, and each cell drills down to its records', async () => {
+    const county = orgId('611021000000');
+    const year = Number(today.slice(0, 4));
+    const r = await app.ok('report.run', { name: 'ledger', orgId: county, asOf: today });
+    const total = r.rows.find((x) => x.level === 'total')!;
+    const raw = (sql: string, ...args: string[]) => (app.opened.sqlite.prepare(sql).get(...(args.length ? args : [`${year}-01-01`, `${year}-12-31`])) as { n: number }).n;
+    expect(total.cells.activities).toBe(raw('SELECT count(*) n FROM coop_activities WHERE deleted_at IS NULL AND date BETWEEN ? AND ?'));
+    expect(total.cells.problems).toBe(raw('SELECT total(problems_solved) n FROM coop_activities WHERE deleted_at IS NULL AND date BETWEEN ? AND ?'));
+    expect(total.cells.ordersClosed).toBe(raw('SELECT count(*) n FROM ledger_orders WHERE deleted_at IS NULL AND closed_on IS NOT NULL AND registered_on BETWEEN ? AND ?'));
+    expect(total.cells.agreements).toBe(raw('SELECT count(*) n FROM coop_agreements WHERE deleted_at IS NULL AND start_date <= ? AND end_date >= ?', `${year}-12-31`, `${year}-01-01`));
+    expect(Number(total.cells.activities)).toBeGreaterThan(0);
+    const community = r.rows.find((x) => x.level === 'community' && Number(x.cells.activities) > 0)!;
+    const drill = await app.ok('report.drill', { name: 'ledger', orgId: county, asOf: today, rowKey: community.key, column: 'activities' });
+    expect(drill.rows).toHaveLength(Number(community.cells.activities));
+  });
+});
