@@ -14,6 +14,7 @@ import type { rosterContract } from './contract.ts';
 import type { PersonFields } from './person-schema.ts';
 import { checkPersonDates } from './person-schema.ts';
 import { loadPersonRow, toPersonRecord, toPersonSummary } from './records.ts';
+import { countingAttendanceAfter } from '../training/service.ts';
 import { localIsoDate } from './dates.ts';
 
 const today = (ctx: Ctx) => localIsoDate(ctx.now());
@@ -123,6 +124,13 @@ export const rosterHandlers: HandlersFor<typeof rosterContract> = {
     if (input.date > tx.today) issues.push({ path: 'date', message: '「离岗日期」不能是将来的日期' });
     if (before.communityWorkStartDate && input.date < before.communityWorkStartDate)
       issues.push({ path: 'date', message: `「离岗日期」不能早于社区工作起始时间 ${before.communityWorkStartDate}` });
+    // A backdated leaving date must not leave counted training after it (issue 12: every path).
+    const later = countingAttendanceAfter(tx, before.id, input.date);
+    if (later.length)
+      issues.push({
+        path: 'date',
+        message: `「离岗日期」${before.name}在 ${input.date} 之后还有计入学时的培训：${later.slice(0, 3).map((t) => `${t.start}“${t.name}”`).join('、')}${later.length > 3 ? ` 等 ${later.length} 项` : ''}；请核对离岗日期，或先把这些记录改为缺席或取消报名`,
+      });
     if (issues.length) throw validationError(issues);
     tx.db
       .update(people)

@@ -61,3 +61,22 @@ export function movedPastService(ctx: Ctx, where: SQL, span: TrainingSpan, kind:
   }
   return issues;
 }
+
+/**
+ * Training that counts toward a person's hours (出席 or 补学) held after `date`: what a
+ * backdated 离任/退休/解聘 on that date would leave standing outside the person's service.
+ */
+export function countingAttendanceAfter(ctx: Ctx, personId: string, date: string): { name: string; start: string }[] {
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT COALESCE(c.name, s.topic) AS name, COALESCE(c.start_date, s.date) AS start
+         FROM training_attendance a
+         LEFT JOIN training_classes c ON c.id = a.class_id AND c.deleted_at IS NULL
+         LEFT JOIN training_sessions s ON s.id = a.session_id AND s.deleted_at IS NULL
+        WHERE a.person_id = ? AND a.deleted_at IS NULL AND a.status IN ('出席', '补学')
+          AND COALESCE(c.start_date, s.date) > ?
+        ORDER BY start`,
+    )
+    .all(personId, date) as { name: string; start: string }[];
+  return rows;
+}

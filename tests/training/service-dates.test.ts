@@ -9,7 +9,8 @@ import { classInput, countRows, newApp, personInput, seedTraining } from './fixt
 let app: TestApp;
 let s: Awaited<ReturnType<typeof seedTraining>>;
 let classId: string;
-const audits = () => (app.opened.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+// A refused mutation leaves one 'failed' row (issue 13); nothing written means no 'ok' row.
+const audits = () => (app.opened.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE outcome = 'ok'").get() as { n: number }).n;
 const LEFT = '「人员」赵主任已于 2026-03-31 退休，不能登记其后（2026-05-10）的培训';
 
 beforeEach(async () => {
@@ -51,6 +52,18 @@ describe('attendance after a person left', () => {
     expect(await app.ok('training.attendance.setStatus', { ids: [worker.id], status: '补学' })).toEqual({ updated: 1 });
     const hours = await app.ok('training.hoursByPerson', { year: 2026, orgId: s.community.id });
     expect(hours.rows.find((r: any) => r.personId === s.director.id)?.hours).toBe(0);
+  });
+
+  it('refuses a backdated leaving date that would leave counted training after it, naming the class and the date', async () => {
+    await app.ok('training.enroll', { classId, personIds: [s.director.id] });
+    const before = JSON.stringify(app.opened.sqlite.prepare('SELECT status, status_date FROM people WHERE id = ?').get(s.director.id));
+    const env = await app.dispatcher.dispatch('roster.retire', { id: s.director.id, status: '退休', date: '2026-03-31', reason: '到龄退休' });
+    expect(env.ok).toBe(false);
+    expect(env.ok ? '' : env.error.message).toContain('2026-05-10');
+    expect(JSON.stringify(app.opened.sqlite.prepare('SELECT status, status_date FROM people WHERE id = ?').get(s.director.id))).toBe(before);
+    // Marked absent, the training no longer counts and the retirement goes through.
+    await app.ok('training.attendance.setStatus', { ids: (await app.ok('training.attendance.list', { classId })).rows.map((r: any) => r.id), status: '缺席' });
+    await app.ok('roster.retire', { id: s.director.id, status: '退休', date: '2026-03-31', reason: '到龄退休' });
   });
 
   it('refuses moving a class or a session past an enrolled retiree’s leaving date, naming the person and the date', async () => {
