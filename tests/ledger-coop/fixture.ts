@@ -32,7 +32,9 @@ export function agreementInput(orgId: string, unitId: string, over: Record<strin
 export const countRows = (app: TestApp, table: string): number =>
   (app.opened.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
 
-export const auditCount = (app: TestApp): number => countRows(app, 'audit_log');
+// A refused mutation leaves one 'failed' audit row (issue 13); "nothing written" means no 'ok' row.
+export const auditCount = (app: TestApp): number =>
+  (app.opened.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE outcome = 'ok'").get() as { n: number }).n;
 
 /** Calls an operation that must fail and returns its error (code, message, issues). */
 export async function refused(app: TestApp, name: string, input: unknown) {
