@@ -148,7 +148,11 @@ describe('hostile community bundles, signed with the real key', () => {
     // An existing unit elsewhere in the county cannot be pulled under the sender either.
     const street = wire(county.app, 'org_units', county.streetId);
     expect(await refuse(await forge({ org_units: [{ ...street, parentId: comm.orgId }] }))).toMatchObject({ outcome: 'OUT_OF_SCOPE', unchanged: true });
-    expect((await importBundle(county, await forge({ people: [row] }))).outcome).toBe('ACCEPTED');
+    // The same person in its own unit travels in the community's real bundle (which also
+    // carries its audit anchor, so a forged copy without one would be AUDIT_REWRITTEN).
+    const honest = await exportBundle(comm, { full: true });
+    expect((await importBundle(county, honest.file, honest.signature)).outcome).toBe('ACCEPTED');
+    expect(county.app.opened.sqlite.prepare('SELECT org_id FROM people WHERE id = ?').get(p.id)).toEqual({ org_id: comm.orgId });
   });
 
   it('a policy bundle carrying a scheme config that fails the module schema is SCHEMA_INVALID at the community', async () => {
