@@ -126,7 +126,7 @@ for (let run = 0; run < RUNS; run++) {
 
 stats('importPreview (dry run): read + validate + match', dry);
 const tCommit = stats('importCommit: read + validate + match + write, one transaction', commit);
-stats('  phase: read .xlsx (exceljs streaming)', parse);
+stats('  phase: read .xlsx (own reader, core/roster-io/xlsx.ts)', parse);
 stats('  phase: validate + match (person schema)', plan);
 const tWrite = stats('  phase: write inside the transaction (import writer)', write);
 const tBase = stats('baseline: parsed rows, one prepared INSERT, one transaction', baseline);
