@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { OrgUnit } from '../../../../core/org/contract.ts';
 import { call, errorText } from '../../api/client.ts';
-import { OrgSelect } from '../../components/OrgSelect.tsx';
+import { OrgPicker, TabBar } from '../../components/Tabs.tsx';
 import { LedgerTab } from './LedgerTab.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
 import { TABS } from './specs.ts';
@@ -34,18 +34,9 @@ export function CoopPage() {
     <section className="page coop">
       <div className="toolbar no-print">
         <h1>共建与网格</h1>
-        <div className="segmented" role="tablist" aria-label="共建与网格台账">
-          {['汇总', ...TABS.map((t) => t.tab)].map((t) => (
-            <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'on' : undefined} onClick={() => setTab(t)}>
-              {t}
-            </button>
-          ))}
-        </div>
+        <TabBar label="共建与网格台账" tabs={['汇总', ...TABS.map((t) => t.tab)]} tab={tab} onChange={setTab} />
         <span className="spacer" />
-        <label className="inline-label">
-          组织
-          <OrgSelect label="组织" orgs={orgs} value={orgId} onChange={setOrgId} />
-        </label>
+        <OrgPicker orgs={orgs} value={orgId} onChange={setOrgId} />
         {tab === '汇总' && (
           <>
             <label className="inline-label">自<input aria-label="起始日期" type="date" value={from} onChange={(e) => setFrom(e.target.value)} /></label>

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { OrgUnit } from '../../../../core/org/contract.ts';
 import { call, errorText } from '../../api/client.ts';
-import { OrgSelect } from '../../components/OrgSelect.tsx';
+import { OrgPicker, TabBar, YearPicker } from '../../components/Tabs.tsx';
 import { ItemsTab } from './ItemsTab.tsx';
 import { OrdersTab } from './OrdersTab.tsx';
 import { TasksTab } from './TasksTab.tsx';
@@ -42,22 +42,10 @@ export function LedgerPage() {
     <section className="page ledger">
       <div className="toolbar">
         <h1>台账</h1>
-        <div className="segmented" role="tablist" aria-label="台账功能">
-          {TABS.map((t) => (
-            <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'on' : undefined} onClick={() => setTab(t)}>
-              {t}
-            </button>
-          ))}
-        </div>
+        <TabBar label="台账功能" tabs={TABS} tab={tab} onChange={(t) => setTab(t as Tab)} />
         <span className="spacer" />
-        <label className="inline-label">
-          组织
-          <OrgSelect label="组织" orgs={orgs} value={orgId} onChange={setOrgId} />
-        </label>
-        <label className="inline-label">
-          年度
-          <input aria-label="年度" type="number" className="year-input" value={year} min={2000} max={2100} onChange={(e) => setYear(Number(e.target.value) || year)} />
-        </label>
+        <OrgPicker orgs={orgs} value={orgId} onChange={setOrgId} />
+        <YearPicker year={year} onChange={setYear} />
       </div>
       {error && <div className="form-banner" role="alert">{error}</div>}
       <div className="ledger-body">

@@ -7,7 +7,7 @@ import { HoursTab } from './HoursTab.tsx';
 import { RulesTab } from './RulesTab.tsx';
 import { PersonHistoryView } from './PersonHistoryView.tsx';
 import './training.css';
-import { OrgSelect } from '../../components/OrgSelect.tsx';
+import { OrgPicker, TabBar, YearPicker } from '../../components/Tabs.tsx';
 
 const TABS = ['班次', '书记讲堂', '学时统计', '未达标名单', '年度要求'] as const;
 type Tab = (typeof TABS)[number];
@@ -45,22 +45,10 @@ export function TrainingPage() {
     <section className="page training">
       <div className="toolbar">
         <h1>培训</h1>
-        <div className="segmented" role="tablist" aria-label="培训功能">
-          {TABS.map((t) => (
-            <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'on' : undefined} onClick={() => setTab(t)}>
-              {t}
-            </button>
-          ))}
-        </div>
+        <TabBar label="培训功能" tabs={TABS} tab={tab} onChange={(t) => setTab(t as Tab)} />
         <span className="spacer" />
-        <label className="inline-label">
-          组织
-          <OrgSelect label="组织" orgs={orgs} value={orgId} onChange={setOrgId} />
-        </label>
-        <label className="inline-label">
-          年度
-          <input aria-label="年度" type="number" className="year-input" value={year} min={2000} max={2100} onChange={(e) => setYear(Number(e.target.value) || year)} />
-        </label>
+        <OrgPicker orgs={orgs} value={orgId} onChange={setOrgId} />
+        <YearPicker year={year} onChange={setYear} />
       </div>
       {error && <div className="form-banner" role="alert">{error}</div>}
       <div className="training-body">

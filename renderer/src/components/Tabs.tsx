@@ -1,0 +1,36 @@
+import type { ReactNode } from 'react';
+import type { OrgUnit } from '../../../core/org/contract.ts';
+import { OrgSelect } from './OrgSelect.tsx';
+
+// The segmented tab bar and the unit / year pickers that the 培训, 台账 and 共建与网格 pages
+// put in their toolbar: one place for their markup, roles and labels.
+
+export function TabBar({ label, tabs, tab, onChange }: { label: string; tabs: readonly string[]; tab: string; onChange: (t: string) => void }) {
+  return (
+    <div className="segmented" role="tablist" aria-label={label}>
+      {tabs.map((t) => (
+        <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'on' : undefined} onClick={() => onChange(t)}>
+          {t}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+export function OrgPicker({ orgs, value, onChange }: { orgs: readonly OrgUnit[]; value: string; onChange: (id: string) => void }) {
+  return (
+    <label className="inline-label">
+      组织
+      <OrgSelect label="组织" orgs={orgs} value={value} onChange={onChange} />
+    </label>
+  );
+}
+
+export function YearPicker({ year, onChange }: { year: number; onChange: (y: number) => void }): ReactNode {
+  return (
+    <label className="inline-label">
+      年度
+      <input aria-label="年度" type="number" className="year-input" value={year} min={2000} max={2100} onChange={(e) => onChange(Number(e.target.value) || year)} />
+    </label>
+  );
+}
