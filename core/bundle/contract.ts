@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { mutation, query } from '../contract/op.ts';
 import { id } from '../contract/fields.ts';
+import { target } from '../guard/refs.ts';
 import { OUTCOMES } from './manifest.ts';
 
 // Keys, enrollment and bundles. File bytes travel as base64 (bundles) or text (enrollment
@@ -42,13 +43,21 @@ const importView = z.object({
   report: z.record(z.string(), tableReport).nullable(),
 });
 
+const recordSummary = z.object({ title: z.string(), unit: z.string(), details: z.array(z.string()) });
+const conflictView = z.object({
+  id: z.string(), tableName: z.string(), tableLabel: z.string(), senderCode: z.string(), senderName: z.string(), reason: z.string(),
+  detectedAt: z.string(), received: recordSummary, local: recordSummary.nullable(),
+  resolution: z.enum(['keep_local', 'take_received', 'different']).nullable(), resolvedAt: z.string().nullable(),
+});
+
 const auditHold = z.object({
   sha256: z.string(), senderCode: z.string(), bundleSeq: z.number().int(), fileName: z.string(), finding: z.string(), receivedAt: z.string(),
   status: z.enum(['held', 'accepted', 'refused']), decidedAt: z.string().nullable(), decidedBy: z.string().nullable(), note: z.string().nullable(),
 });
 
 export const bundleContract = {
-  'keys.init': mutation('初始化本机密钥并绑定本单位（县或社区）', z.object({ orgCode: z.string({ error: '「单位代码」必须填写' }).trim().regex(/^\d{12}$/, { error: '「单位代码」应为 12 位区划代码' }) }), keysState),
+  // Without a unit code the key binds to the unit chosen in the first-run wizard.
+  'keys.init': mutation('初始化本机密钥并绑定本单位（县或社区）', z.object({ orgCode: z.string({ error: '「单位代码」应为文字' }).trim().regex(/^\d{12}$/, { error: '「单位代码」应为 12 位区划代码' }).nullish() }).default({}), keysState),
   'keys.show': query('本机密钥、指纹与已登记的对方单位', z.object({}).default({}), keysState),
   'keys.importIdentity': mutation('导入 age-keygen 生成的身份作为本机接收密钥', z.object({ text: fileText('身份文件') }), keysState),
   'keys.rotate': mutation('更换本机密钥（旧密钥保留用于解密在途数据包）', z.object({}).default({}), keysState),
@@ -65,8 +74,18 @@ export const bundleContract = {
     keysState.extend({ restored: z.number().int() }),
   ),
   'keys.revokePeer': mutation('吊销对方单位的密钥', z.object({ peerId: id('对方单位密钥') }), peerView),
-  'enroll.exportProfile': query('导出县级配置（含接收公钥、签名公钥与组织树）', z.object({}).default({}), z.object({ text: z.string(), fingerprint: z.string(), fileName: z.string() })),
-  'enroll.importProfile': mutation('社区导入县级配置', z.object({ text: fileText('县级配置文件'), confirm: fingerprint.nullish() }), peerView),
+  'enroll.exportProfile': query(
+    '导出县级登记文件（含接收公钥、签名公钥，以及该社区及其上级的组织单位）',
+    z.object({ communityCode: z.string({ error: '「社区」应为区划代码' }).trim().regex(/^\d{12}$/, { error: '「社区」应为 12 位区划代码' }).nullish() }).default({}),
+    z.object({ text: z.string(), fingerprint: z.string(), fileName: z.string(), community: z.object({ id: z.string(), code: z.string(), name: z.string() }).nullable() }),
+  ),
+  // Without `confirm` the county is recorded as 待核对 until enroll.confirmProfile.
+  'enroll.importProfile': mutation('社区导入县级登记文件', z.object({ text: fileText('县级配置文件'), confirm: fingerprint.nullish() }), peerView),
+  'enroll.confirmProfile': mutation(
+    '社区核对县（区）的指纹（电话或纸质登记表），核对一致后信任县级密钥',
+    z.object({ confirm: fingerprint.min(1, { error: '「县（区）指纹」必须填写，请与县里电话或纸质登记表核对' }) }),
+    peerView,
+  ),
   'enroll.exportRequest': query('社区导出登记申请（本机公钥）', z.object({}).default({}), z.object({ text: z.string(), fingerprint: z.string(), fileName: z.string() })),
   'enroll.importRequest': mutation('县（区）导入社区登记申请，核对指纹后生效', z.object({ text: fileText('登记申请文件'), confirm: fingerprint.min(1, { error: '「指纹」必须填写，请与社区电话或纸质登记表核对' }) }), peerView),
   'bundle.export': mutation(
@@ -102,6 +121,19 @@ export const bundleContract = {
       })),
       conflicts: z.array(z.object({ id: z.string(), tableName: z.string(), recordId: z.string(), senderCode: z.string(), reason: z.string(), detectedAt: z.string() })),
     }),
+  ),
+  'bundle.conflicts': query(
+    '跨社区重复或冲突记录：收到的记录与本机已有的记录',
+    z.object({}).default({}),
+    z.array(conflictView),
+  ),
+  'bundle.resolveConflict': mutation(
+    '处理一条冲突记录：保留本机记录、采用收到的记录，或标记为不同人员（留痕）',
+    z.object({
+      conflictId: target('bundle_conflicts', '冲突记录'),
+      decision: z.enum(['keep_local', 'take_received', 'different'], { error: '「处理方式」应为保留本机记录、采用收到的记录或标记为不同人员' }),
+    }),
+    conflictView,
   ),
   'bundle.auditHolds': query(
     '审计记录被改写而暂扣的数据包',

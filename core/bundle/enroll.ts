@@ -19,6 +19,8 @@ export const profileSchema = z.strictObject({
   format: z.literal('jiceng-county-profile/1'),
   org,
   ...keys,
+  /** The community the file was made for; its tree then holds only that community's units and those above it. */
+  community: org.optional(),
   /** The county's org tree (org_units JSON lines), so communities share the county's unit ids. */
   orgUnits: z.string(),
   createdAt: z.string(),
@@ -60,18 +62,35 @@ function open<T extends z.ZodType>(text: string, schema: T, what: string): z.out
   return body;
 }
 
-export function exportProfile(ctx: Ctx): { text: string; fingerprint: string } {
+/** The units a community keeps: its own subtree and the units above it (whose policy it follows). */
+export function communityUnits<T extends { id: string; parentId: string | null }>(units: T[], communityId: string): T[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const keep = new Set(subtreeOf(units, communityId));
+  for (let p = byId.get(communityId)?.parentId; p && !keep.has(p); p = byId.get(p)?.parentId) keep.add(p);
+  return units.filter((u) => keep.has(u.id));
+}
+
+export function exportProfile(ctx: Ctx, communityCode?: string | null): { text: string; fingerprint: string; community: { id: string; code: string; name: string } | null } {
   const b = requireBinding(ctx);
   if (b.role !== 'county') throw new AppError('conflict', '只有县（区）可以导出县级配置');
   const key = activeKey(ctx);
   const t = sharedTables().find((x) => x.name === 'org_units')!;
-  const units = ctx.db.select().from(orgUnits).all() as Record<string, unknown>[];
+  let units = (ctx.db.select().from(orgUnits).all() as (Record<string, unknown> & { id: string; parentId: string | null })[]).filter((u) => u.deletedAt === null);
+  let community: { id: string; code: string; name: string } | null = null;
+  if (communityCode) {
+    const c = units.find((u) => u.code === communityCode);
+    if (!c || c.level !== 'community') throw new AppError('validation', `「社区」本县组织树中没有区划代码为 ${communityCode} 的社区`, [{ path: 'communityCode', message: '「社区」不在本县组织树中' }]);
+    community = { id: c.id, code: String(c.code), name: String(c.name) };
+    // Each community receives only its own branch, never the other communities of the county.
+    units = communityUnits(units, c.id);
+  }
   const profile: CountyProfile = {
     format: 'jiceng-county-profile/1', org: { id: b.orgId, code: b.orgCode, name: b.orgName },
+    ...(community ? { community } : {}),
     ageRecipients: [key.ageRecipient], signPublic: key.signPublic, fingerprint: key.fingerprint,
-    orgUnits: new TextDecoder().decode(serialiseRows(t, units.filter((u) => u.deletedAt === null))), createdAt: ctx.now().toISOString(),
+    orgUnits: new TextDecoder().decode(serialiseRows(t, units)), createdAt: ctx.now().toISOString(),
   };
-  return { text: seal(ctx, profile), fingerprint: key.fingerprint };
+  return { text: seal(ctx, profile), fingerprint: key.fingerprint, community };
 }
 
 export function exportRequest(ctx: Ctx): { text: string; fingerprint: string } {

@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
-import { bundlePeers, orgUnits, type BundlePeerRow } from '../../db/schema/index.ts';
+import { bundlePeers, orgUnits, settings, type BundlePeerRow } from '../../db/schema/index.ts';
 import type { HandlersFor } from '../contract/handler-types.ts';
 import { AppError } from '../contract/errors.ts';
 import type { Ctx } from '../context.ts';
 import type { bundleContract } from './contract.ts';
 import { parseAgeKeygenFile } from './crypto.ts';
-import { assertFingerprint, exportProfile, exportRequest, markCountyUnits, readProfile, readRequest } from './enroll.ts';
+import { assertFingerprint, communityUnits, exportProfile, exportRequest, markCountyUnits, readProfile, readRequest, type CountyProfile } from './enroll.ts';
 import {
   activeKey, allOwnKeys, bindingFor, findOrgByCode, generateKeyMaterial, getBinding, installKey, listPeers, publicView,
   requireBinding, setBinding, trustPeer,
@@ -15,7 +15,7 @@ import { KEY_BACKUP_FORMAT, openKeyBackup, restoreKeys, sealKeyBackup } from './
 import { checkRecord, sharedTables, type SharedTable } from './tables.ts';
 
 type KeyOps = 'keys.init' | 'keys.show' | 'keys.importIdentity' | 'keys.rotate' | 'keys.backup' | 'keys.importBackup' | 'keys.revokePeer'
-  | 'enroll.exportProfile' | 'enroll.importProfile' | 'enroll.exportRequest' | 'enroll.importRequest';
+  | 'enroll.exportProfile' | 'enroll.importProfile' | 'enroll.confirmProfile' | 'enroll.exportRequest' | 'enroll.importRequest';
 
 export function peerOut(p: BundlePeerRow) {
   const { signPublic: _s, ...rest } = p;
@@ -44,6 +44,37 @@ function assertProfileTree(t: SharedTable, units: Record<string, unknown>[]): vo
   }
 }
 
+/** The region code of the unit chosen in the first-run wizard (settings installation.orgId). */
+function installationUnitCode(ctx: Ctx): string {
+  const orgId = ctx.db.select().from(settings).where(eq(settings.key, 'installation.orgId')).get()?.value as string | undefined;
+  const unit = orgId ? ctx.db.select().from(orgUnits).where(eq(orgUnits.id, orgId)).get() : undefined;
+  if (!unit) throw new AppError('validation', '「单位代码」必须填写（本机首次设置时未绑定组织单位）', [{ path: 'orgCode', message: '「单位代码」必须填写' }]);
+  return unit.code;
+}
+
+/**
+ * The profile's units this installation keeps: its own unit's subtree and the units above it.
+ * Its own unit is the bound one, else the one chosen at first run; a profile made for another
+ * community is refused, and one without this installation's unit cannot be used here.
+ */
+function keptUnits(ctx: Ctx, p: CountyProfile, all: Record<string, unknown>[]): Record<string, unknown>[] {
+  let ownCode: string | null = getBinding(ctx)?.orgCode ?? null;
+  if (!ownCode) {
+    const orgId = ctx.db.select().from(settings).where(eq(settings.key, 'installation.orgId')).get()?.value as string | undefined;
+    ownCode = orgId ? (ctx.db.select({ code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.id, orgId)).get()?.code ?? null) : null;
+  }
+  if (p.community && ownCode && p.community.code !== ownCode)
+    throw new AppError('validation', `「文件」这份县级登记文件是为“${p.community.name}”（${p.community.code}）制作的，本机是 ${ownCode}；请向县里索取本社区的登记文件`);
+  const rootCode = ownCode ?? p.community?.code ?? null;
+  // An installation that knows no unit of its own (a bare test database) keeps what it was sent.
+  if (!rootCode) return all;
+  const root = all.find((u) => u.code === rootCode);
+  if (!root) throw new AppError('validation', `「文件」县级登记文件中没有本机所属单位（区划代码 ${rootCode}）；请确认是本县的登记文件`);
+  if (root.level === 'county') return all;
+  const units = all as (Record<string, unknown> & { id: string; parentId: string | null })[];
+  return communityUnits(units, String(root.id));
+}
+
 const stamp = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10).replaceAll('-', '');
 
 export const keysHandlers: HandlersFor<Pick<typeof bundleContract, KeyOps>> = {
@@ -52,7 +83,7 @@ export const keysHandlers: HandlersFor<Pick<typeof bundleContract, KeyOps>> = {
       const material = await generateKeyMaterial();
       return (tx) => {
         if (getBinding(tx)) throw new AppError('conflict', '本机已初始化密钥；如需更换请使用“更换密钥”');
-        const b = bindingFor(tx, input.orgCode);
+        const b = bindingFor(tx, input.orgCode ?? installationUnitCode(tx));
         setBinding(tx, b);
         markCountyUnits(tx);
         const k = installKey(tx, material);
@@ -122,9 +153,10 @@ export const keysHandlers: HandlersFor<Pick<typeof bundleContract, KeyOps>> = {
     tx.audit({ entity: 'bundle_peer', entityId: before.id, before: peerOut(before), after: peerOut(after) });
     return peerOut(after);
   },
-  'enroll.exportProfile': (ctx) => {
-    const { text, fingerprint } = exportProfile(ctx);
-    return { text, fingerprint, fileName: `${requireBinding(ctx).orgCode}_county_profile_${stamp(ctx)}.json` };
+  'enroll.exportProfile': (ctx, input) => {
+    const { text, fingerprint, community } = exportProfile(ctx, input.communityCode);
+    const to = community ? `_for_${community.code}` : '';
+    return { text, fingerprint, community, fileName: `${requireBinding(ctx).orgCode}_county_profile${to}_${stamp(ctx)}.json` };
   },
   'enroll.exportRequest': (ctx) => {
     const { text, fingerprint } = exportRequest(ctx);
@@ -136,8 +168,9 @@ export const keysHandlers: HandlersFor<Pick<typeof bundleContract, KeyOps>> = {
     const own = getBinding(tx);
     if (own?.role === 'county') throw new AppError('conflict', '本机是县（区），不能导入县级配置');
     const t = sharedTables().find((x) => x.name === 'org_units')!;
-    const lines = p.orgUnits.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-    assertProfileTree(t, lines);
+    const all = p.orgUnits.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
+    assertProfileTree(t, all);
+    const lines = keptUnits(tx, p, all);
     // Communities adopt the county's unit ids, so records carry ids the county knows.
     const rekeyed: { code: string; from: string; to: string }[] = [];
     for (const u of lines) {
@@ -151,12 +184,23 @@ export const keysHandlers: HandlersFor<Pick<typeof bundleContract, KeyOps>> = {
       if (local) tx.db.update(orgUnits).set(u).where(eq(orgUnits.id, String(u.id))).run();
       else tx.db.insert(t.table).values(u).run();
     }
+    // Typed with the file: trusted at once; otherwise 待核对 until enroll.confirmProfile.
     const peer = trustPeer(tx, {
       role: 'county', orgCode: p.org.code, orgName: p.org.name, orgId: p.org.id, ageRecipients: p.ageRecipients,
       signPublic: p.signPublic, fingerprint: p.fingerprint,
-    });
+    }, input.confirm == null ? 'pending' : 'trusted');
     markCountyUnits(tx);
-    tx.audit({ entity: 'bundle_peer', entityId: peer.id, after: { ...peerOut(peer), orgUnits: lines.length, rekeyed } });
+    tx.audit({ entity: 'bundle_peer', entityId: peer.id, after: { ...peerOut(peer), orgUnits: lines.length, leftOut: all.length - lines.length, rekeyed } });
+    return peerOut(peer);
+  },
+  'enroll.confirmProfile': (tx, input) => {
+    const pending = listPeers(tx).find((p) => p.role === 'county' && p.status === 'pending');
+    if (!pending) throw new AppError('conflict', '没有待核对的县级登记文件；请先导入县里下发的县级登记文件');
+    assertFingerprint(pending.fingerprint, input.confirm);
+    // The unchecked row becomes `replaced`; the trusted one is a new row with its confirmation time.
+    const peer = trustPeer(tx, { ...pending }, 'trusted');
+    markCountyUnits(tx);
+    tx.audit({ entity: 'bundle_peer', entityId: peer.id, before: { status: 'pending' }, after: { ...peerOut(peer), confirmedFingerprint: peer.fingerprint } });
     return peerOut(peer);
   },
   'enroll.importRequest': (tx, input) => {

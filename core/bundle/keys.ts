@@ -117,13 +117,21 @@ export function trustedPeers(ctx: Ctx, role: 'county' | 'community'): BundlePeer
 }
 
 /** Adds a trusted peer; older trusted keys of the same org become `replaced` (still recognised, no longer used). */
-export function trustPeer(tx: TxCtx, p: Omit<BundlePeerRow, 'id' | 'status' | 'createdAt' | 'confirmedAt' | 'revokedAt'>): BundlePeerRow {
+export function trustPeer(
+  tx: TxCtx,
+  p: Omit<BundlePeerRow, 'id' | 'status' | 'createdAt' | 'confirmedAt' | 'revokedAt'>,
+  status: 'trusted' | 'pending' = 'trusted',
+): BundlePeerRow {
+  // A file still awaiting its fingerprint check replaces only another unchecked one: the
+  // trusted key stays in use until the new one is confirmed.
   tx.db
     .update(bundlePeers)
     .set({ status: 'replaced' })
-    .where(and(eq(bundlePeers.orgCode, p.orgCode), inArray(bundlePeers.status, ['trusted', 'pending'])))
+    .where(and(eq(bundlePeers.orgCode, p.orgCode), inArray(bundlePeers.status, status === 'pending' ? ['pending'] : ['trusted', 'pending'])))
     .run();
-  const row: BundlePeerRow = { ...p, id: randomUUID(), status: 'trusted', createdAt: tx.nowIso, confirmedAt: tx.nowIso, revokedAt: null };
+  const row: BundlePeerRow = {
+    ...p, id: randomUUID(), status, createdAt: tx.nowIso, confirmedAt: status === 'trusted' ? tx.nowIso : null, revokedAt: null,
+  };
   tx.db.insert(bundlePeers).values(row).run();
   return row;
 }

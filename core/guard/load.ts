@@ -7,6 +7,7 @@ import { assertLocallyWritable } from '../bundle/ownership.ts';
 import { refPaths, valuesAt } from './paths.ts';
 import type { GuardedTable } from './refs.ts';
 import { readableOrgIds } from './scope.ts';
+import { accountScopeIds } from '../security/scope.ts';
 import { GUARD } from './tables.ts';
 import { eq } from 'drizzle-orm';
 
@@ -50,7 +51,9 @@ export function assertRowWritable(ctx: Ctx, table: GuardedTable, row: Row): void
   const spec = GUARD[table];
   if (!spec.local && typeof row.origin === 'string' && row.origin)
     throw new AppError('forbidden', `该${spec.label}由“${originName(ctx, row.origin)}”报送或下发，在本机只读；如需修改请由该单位修改后重新报送`);
-  assertLocallyWritable(ctx, orgOfRow(table, row));
+  // Local tables never travel, so no sending unit owns their rows (a conflict record names the
+  // sender's unit, a user the unit it is scoped to; both are this installation's own).
+  if (!spec.local) assertLocallyWritable(ctx, orgOfRow(table, row));
   const why = spec.sealed?.(ctx, row);
   if (why) throw new AppError('conflict', why);
 }
@@ -65,7 +68,7 @@ export function loadGuarded(ctx: Ctx, table: GuardedTable, id: string, mode: 're
 
 function checkRows(ctx: Ctx, table: GuardedTable, rows: Row[], mode: 'read' | 'write'): void {
   const spec = GUARD[table];
-  const readable = readableOrgIds(ctx, { policy: spec.policy === true && mode === 'read' });
+  const readable = spec.accounts ? accountScopeIds(ctx) : readableOrgIds(ctx, { policy: spec.policy === true && mode === 'read' });
   for (const row of rows) {
     if (readable && !readable.has(orgOfRow(table, row)))
       throw new AppError('forbidden', `无权访问该${spec.label}（属于本账号管辖范围以外的单位）`);

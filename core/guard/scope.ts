@@ -2,7 +2,7 @@ import { inArray, type SQL } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import { orgUnits } from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
-import { scopeIds } from '../security/scope.ts';
+import { scopeIds, scopeRootId } from '../security/scope.ts';
 
 // The list half of the guard (Frappe's permission_query_conditions): one condition that a
 // list adds to its WHERE, so rows outside the caller's org scope never leave the database.
@@ -20,7 +20,8 @@ export function ancestorIds(ctx: Ctx, rootId: string): string[] {
 export function readableOrgIds(ctx: Ctx, opts: { policy?: boolean } = {}): Set<string> | null {
   const ids = scopeIds(ctx);
   if (!ids || !opts.policy) return ids;
-  for (const a of ancestorIds(ctx, ctx.actor.orgScopeId!)) ids.add(a);
+  const root = scopeRootId(ctx);
+  if (root) for (const a of ancestorIds(ctx, root)) ids.add(a);
   return ids;
 }
 

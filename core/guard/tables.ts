@@ -25,6 +25,8 @@ export interface GuardSpec {
   sealed?: (ctx: Ctx, row: Row) => string | null;
   /** Tables with no `origin` column: local by nature (bundle bookkeeping). */
   local?: boolean;
+  /** Accounts: scoped by the caller's own account scope, not narrowed to a community installation's unit. */
+  accounts?: boolean;
 }
 
 /** Entries, sessions and results of a confirmed cycle are frozen until an audited re-open. */
@@ -77,7 +79,7 @@ export const GUARD: Record<GuardedTable, GuardSpec> = {
   grid_registrations: { table: s.gridRegistrations, label: '双报到登记' },
   grid_service_records: { table: s.gridServiceRecords, label: '服务记录' },
   grid_service_feedback: { table: s.gridServiceFeedback, label: '服务反馈' },
-  users: { table: s.users, label: '账号', local: true, orgOf: (r) => (typeof r.orgScopeId === 'string' ? r.orgScopeId : '') },
+  users: { table: s.users, label: '账号', local: true, accounts: true, orgOf: (r) => (typeof r.orgScopeId === 'string' ? r.orgScopeId : '') },
   // 台账: a county or street task is read by the communities below it; what they report is theirs.
   ledger_tasks: { table: s.ledgerTasks, label: '任务', policy: true },
   ledger_task_reports: { table: s.ledgerTaskReports, label: '完成报告' },

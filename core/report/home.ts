@@ -9,6 +9,7 @@ import { backupDir, listBackups } from '../security/backup.ts';
 import { belowRequirement } from '../training/hours.ts';
 import { countyFigures, communityExchange } from './home-county.ts';
 import type { HomeCard, HomeResult, HomeTable } from './home-contract.ts';
+import { scopeRootId } from '../security/scope.ts';
 
 // The landing page after login, one view per role (issue 17 §1). Each part reads only what the
 // role may already read through its own operations: the clerk and reviewer their org scope,
@@ -25,7 +26,8 @@ const prevMonth = (month: string) => {
 
 function scopeRoot(ctx: Ctx) {
   const units = listOrgUnits(ctx);
-  const root = ctx.actor.orgScopeId ? units.find((u) => u.id === ctx.actor.orgScopeId) : (units.find((u) => u.level === 'county') ?? units[0]);
+  const scoped = scopeRootId(ctx);
+  const root = scoped ? units.find((u) => u.id === scoped) : (units.find((u) => u.level === 'county') ?? units[0]);
   return root ? { id: root.id, name: root.name, level: root.level } : null;
 }
 

@@ -75,6 +75,7 @@ export const ACCESS: Record<OpName, Rule> = {
 
   'enroll.exportProfile': r(ADMIN, true),
   'enroll.importProfile': r(ADMIN),
+  'enroll.confirmProfile': r(ADMIN),
   'enroll.exportRequest': r(ADMIN, true),
   'enroll.importRequest': r(ADMIN),
 
@@ -85,6 +86,9 @@ export const ACCESS: Record<OpName, Rule> = {
   'bundle.history': r(['admin', 'clerk', 'reviewer']),
   'bundle.overview': r(['admin', 'reviewer']),
   'bundle.auditHolds': r(['admin', 'reviewer']),
+  'bundle.conflicts': r(['admin', 'reviewer']),
+  // Deciding which record counts is a review, as is accepting a held bundle.
+  'bundle.resolveConflict': r(['reviewer']),
   // A business decision about a community's data: the 审核员's, not the 系统管理员's.
   'bundle.auditDecide': r(['reviewer']),
 

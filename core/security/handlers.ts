@@ -8,8 +8,7 @@ import { getOrgUnit } from '../org/handlers.ts';
 import type { securityContract } from './contract.ts';
 import { auditHandlers } from './audit-handlers.ts';
 import { applyNewPassword, insertUser, toUserInfo, userById, verifyPassword } from './users.ts';
-import { assertInScope } from './scope.ts';
-import { readableOrgIds } from '../guard/scope.ts';
+import { accountScopeIds, assertInScope } from './scope.ts';
 import { backupDir, listBackups, writeBackup, type BackupInfo } from './backup.ts';
 import { safeRow } from '../xlsx/safe.ts';
 
@@ -55,7 +54,7 @@ export const securityHandlers: HandlersFor<typeof securityContract> = {
 
   // A scoped administrator manages the accounts of its own units; an unscoped account is no unit's.
   'users.list': (ctx) => {
-    const readable = readableOrgIds(ctx);
+    const readable = accountScopeIds(ctx);
     return ctx.db
       .select()
       .from(users)
@@ -69,7 +68,7 @@ export const securityHandlers: HandlersFor<typeof securityContract> = {
     if (input.orgScopeId) {
       getOrgUnit(tx, input.orgScopeId);
       assertInScope(tx, input.orgScopeId);
-    } else if (readableOrgIds(tx)) throw new AppError('forbidden', '有管辖范围限制的管理员不能新建不限范围的账号');
+    } else if (accountScopeIds(tx)) throw new AppError('forbidden', '有管辖范围限制的管理员不能新建不限范围的账号');
     const row = insertUser(tx, { ...input, password: input.initialPassword, mustChange: true });
     const info = toUserInfo(tx, row);
     tx.audit({ entity: 'user', entityId: row.id, after: info });
@@ -81,7 +80,7 @@ export const securityHandlers: HandlersFor<typeof securityContract> = {
     if (tx.actor.kind === 'user' && tx.actor.id === input.id && (input.disabled || input.role !== before.role))
       throw new AppError('conflict', '不能停用本人账号或修改本人的角色，请由另一位系统管理员操作');
     if (input.orgScopeId) getOrgUnit(tx, input.orgScopeId);
-    else if (readableOrgIds(tx)) throw new AppError('forbidden', '有管辖范围限制的管理员不能把账号改为不限范围');
+    else if (accountScopeIds(tx)) throw new AppError('forbidden', '有管辖范围限制的管理员不能把账号改为不限范围');
     tx.db.update(users).set({ displayName: input.displayName, role: input.role, orgScopeId: input.orgScopeId, disabled: input.disabled, updatedAt: tx.nowIso }).where(eq(users.id, input.id)).run();
     if (input.disabled || input.role !== before.role || input.orgScopeId !== before.orgScopeId) tx.security?.sessions.endAllFor(input.id);
     const after = toUserInfo(tx, userById(tx, input.id));

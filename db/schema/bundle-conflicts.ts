@@ -16,6 +16,12 @@ export const bundleConflicts = sqliteTable(
     reason: text().notNull(),
     detectedAt: text().notNull(),
     resolvedAt: text(),
+    /** How it was resolved: keep_local, take_received, or different (two people; the sender must correct its record). */
+    resolution: text({ enum: ['keep_local', 'take_received', 'different'] }),
+    /** The user who resolved it. */
+    resolvedBy: text(),
   },
   (t) => [index('bundle_conflicts_open_idx').on(t.resolvedAt, t.tableName)],
 );
+
+export type BundleConflictRow = typeof bundleConflicts.$inferSelect;

@@ -48,6 +48,7 @@ export const SAMPLES: Record<OpName, Sample> = {
   'keys.revokePeer': { exempt: KEYS },
   'enroll.exportProfile': { exempt: KEYS },
   'enroll.importProfile': { exempt: KEYS },
+  'enroll.confirmProfile': { exempt: KEYS },
   'enroll.exportRequest': { exempt: KEYS },
   'enroll.importRequest': { exempt: KEYS },
   'bundle.export': { exempt: 'exports what the installation owns; tests/bundle covers what a bundle carries' },
@@ -57,6 +58,8 @@ export const SAMPLES: Record<OpName, Sample> = {
   'bundle.history': s(() => ({})),
   'bundle.overview': s(() => ({})),
   'bundle.auditHolds': s(() => ({})),
+  'bundle.conflicts': s(() => ({})),
+  'bundle.resolveConflict': s((ids) => ({ conflictId: ids.bundle_conflicts, decision: 'keep_local' })),
   'bundle.auditDecide': { exempt: 'decides a bundle held for a rewritten audit history (by sha256, sender checked against scope); the merge is the one writer of received rows; tests/bundle/audit-anchor.test.ts' },
 
   'users.list': s(() => ({})),

@@ -4,7 +4,7 @@ import { orgUnits } from '../../../db/schema/index.ts';
 import type { HandlersFor } from '../../contract/handler-types.ts';
 import type { Ctx } from '../../context.ts';
 import { getOrgUnit } from '../../org/handlers.ts';
-import { assertInScope } from '../../security/scope.ts';
+import { assertInScope, scopeRootId } from '../../security/scope.ts';
 import { safeRow } from '../../xlsx/safe.ts';
 import { areaHandlers } from '../grid/areas.ts';
 import { registrationHandlers } from '../grid/registrations.ts';
@@ -22,7 +22,8 @@ function viewRoot(ctx: Ctx, orgId: string | null | undefined): string {
     assertInScope(ctx, orgId);
     return orgId;
   }
-  if (ctx.actor.kind === 'user' && ctx.actor.orgScopeId) return ctx.actor.orgScopeId;
+  const scoped = scopeRootId(ctx);
+  if (scoped) return scoped;
   const top = ctx.db.select({ id: orgUnits.id }).from(orgUnits).where(isNull(orgUnits.parentId)).orderBy(asc(orgUnits.code)).get();
   return top?.id ?? '';
 }
