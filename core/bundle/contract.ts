@@ -17,7 +17,11 @@ export const peerView = z.object({
   confirmedAt: z.string().nullable(), revokedAt: z.string().nullable(),
 });
 const binding = z.object({ orgId: z.string(), orgCode: z.string(), orgName: z.string(), role: z.enum(['county', 'community']) });
-const keysState = z.object({ binding: binding.nullable(), active: keyView.nullable(), keys: z.array(keyView), peers: z.array(peerView) });
+// `unit`: the unit chosen in the first-run wizard, which keys.init binds to when given no code.
+const keysState = z.object({
+  binding: binding.nullable(), active: keyView.nullable(), keys: z.array(keyView), peers: z.array(peerView),
+  unit: z.object({ code: z.string(), name: z.string(), level: z.enum(['county', 'street', 'community']) }).nullable(),
+});
 // The key backup's passphrase: long, because the file may be copied anywhere.
 const passphrase = z.string({ error: '「口令」必须填写' }).min(12, { error: '「口令」至少 12 个字符' }).max(200, { error: '「口令」不能超过 200 个字符' });
 const fileText = (label: string) => z.string({ error: `「${label}」缺失` }).min(1, { error: `「${label}」为空` }).max(10_000_000, { error: `「${label}」过大` });

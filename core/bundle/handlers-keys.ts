@@ -24,7 +24,16 @@ export function peerOut(p: BundlePeerRow) {
 
 function keysState(ctx: Ctx) {
   const keys = allOwnKeys(ctx).map(publicView);
-  return { binding: getBinding(ctx), active: keys.find((k) => k.status === 'active') ?? null, keys, peers: listPeers(ctx).map(peerOut) };
+  const unit = installationUnit(ctx);
+  return {
+    binding: getBinding(ctx), active: keys.find((k) => k.status === 'active') ?? null, keys, peers: listPeers(ctx).map(peerOut),
+    unit: unit ? { code: unit.code, name: unit.name, level: unit.level } : null,
+  };
+}
+
+function installationUnit(ctx: Ctx) {
+  const orgId = ctx.db.select().from(settings).where(eq(settings.key, 'installation.orgId')).get()?.value as string | undefined;
+  return orgId ? (ctx.db.select().from(orgUnits).where(eq(orgUnits.id, orgId)).get() ?? null) : null;
 }
 
 /** The county's org tree, checked like received rows: each unit by the org rules, and no parent loops. */
@@ -46,8 +55,7 @@ function assertProfileTree(t: SharedTable, units: Record<string, unknown>[]): vo
 
 /** The region code of the unit chosen in the first-run wizard (settings installation.orgId). */
 function installationUnitCode(ctx: Ctx): string {
-  const orgId = ctx.db.select().from(settings).where(eq(settings.key, 'installation.orgId')).get()?.value as string | undefined;
-  const unit = orgId ? ctx.db.select().from(orgUnits).where(eq(orgUnits.id, orgId)).get() : undefined;
+  const unit = installationUnit(ctx);
   if (!unit) throw new AppError('validation', '「单位代码」必须填写（本机首次设置时未绑定组织单位）', [{ path: 'orgCode', message: '「单位代码」必须填写' }]);
   return unit.code;
 }
@@ -58,11 +66,7 @@ function installationUnitCode(ctx: Ctx): string {
  * community is refused, and one without this installation's unit cannot be used here.
  */
 function keptUnits(ctx: Ctx, p: CountyProfile, all: Record<string, unknown>[]): Record<string, unknown>[] {
-  let ownCode: string | null = getBinding(ctx)?.orgCode ?? null;
-  if (!ownCode) {
-    const orgId = ctx.db.select().from(settings).where(eq(settings.key, 'installation.orgId')).get()?.value as string | undefined;
-    ownCode = orgId ? (ctx.db.select({ code: orgUnits.code }).from(orgUnits).where(eq(orgUnits.id, orgId)).get()?.code ?? null) : null;
-  }
+  const ownCode: string | null = getBinding(ctx)?.orgCode ?? installationUnit(ctx)?.code ?? null;
   if (p.community && ownCode && p.community.code !== ownCode)
     throw new AppError('validation', `「文件」这份县级登记文件是为“${p.community.name}”（${p.community.code}）制作的，本机是 ${ownCode}；请向县里索取本社区的登记文件`);
   const rootCode = ownCode ?? p.community?.code ?? null;

@@ -12,12 +12,15 @@ import type { Story } from './story.ts';
 
 /** `others` collects the helper installations so the caller can remove them even after a failure. */
 export async function bundleSteps(st: Story, others: TestApp[]): Promise<void> {
+  // A county installation whose tree holds the story's own first-run unit (a profile without
+  // this installation's unit is refused), imported unchecked and then confirmed by fingerprint.
   const other = openTestApp();
   others.push(other);
-  await other.ok('org.create', { level: 'county', name: '渭城区', code: '610404000000' });
-  await other.ok('keys.init', { orgCode: '610404000000' });
-  const profile = await other.ok('enroll.exportProfile', {});
-  const countyPeer = await st.step('enroll.importProfile', { text: profile.text, confirm: profile.fingerprint }, st.admin);
+  await seedOrgTree(other);
+  await other.ok('keys.init', { orgCode: '610402000000' });
+  const profile = await other.ok('enroll.exportProfile', { communityCode: '610402001001' });
+  await st.step('enroll.importProfile', { text: profile.text }, st.admin);
+  const countyPeer = await st.step('enroll.confirmProfile', { confirm: profile.fingerprint }, st.admin);
 
   await st.step('keys.init', { orgCode: '610402000000' }, st.admin);
 
@@ -46,6 +49,13 @@ export async function bundleSteps(st: Story, others: TestApp[]): Promise<void> {
   }, st.reviewer);
   if (held.outcome !== 'AUDIT_REWRITTEN') throw new Error(`bundle.import: ${JSON.stringify(held)}`);
   await st.step('bundle.auditDecide', { sha256: held.sha256, decision: 'refuse', note: '审计记录被改写，退回核查' }, st.reviewer);
+
+  // A record kept aside at the merge (as core/bundle/merge.ts writes one), resolved by a reviewer.
+  const conflictId = crypto.randomUUID();
+  st.sqlite()
+    .prepare('INSERT INTO bundle_conflicts (id, table_name, record_id, sender_code, org_id, record, reason, detected_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)')
+    .run(conflictId, 'people', crypto.randomUUID(), '610402001001', bound.binding!.orgId, JSON.stringify({ name: '测试', orgId: bound.binding!.orgId }), '身份证号已在其他社区的在岗人员名下（跨社区重复）', new Date().toISOString());
+  await st.step('bundle.resolveConflict', { conflictId, decision: 'keep_local' }, st.reviewer);
 
   const out = await st.step('bundle.export', { full: false }, st.clerk);
   const f = out.files[0];

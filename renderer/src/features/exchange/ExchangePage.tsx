@@ -1,20 +1,30 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OpOutput } from '../../../../core/contract/index.ts';
+import type { OrgUnit } from '../../../../core/org/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { FormBanner } from '../../components/Field.tsx';
-import { KeysPanel } from './KeysPanel.tsx';
-import { base64ToBytes, readAsBase64, saveBytes } from '../../api/files.ts';
-import { fmtTime, isCalm, OUTCOME_TEXT, sha256Hex } from './files.ts';
+import { TabBar } from '../../components/Tabs.tsx';
 import { mayCall } from '../../access.ts';
+import { CommunitySteps } from './CommunitySteps.tsx';
+import { ConflictsPanel } from './Conflicts.tsx';
+import { CountySteps } from './CountySteps.tsx';
+import { KeysPanel } from './KeysPanel.tsx';
+import { ExportPanel, HistoryPanel, ImportPanel, OverviewPanel } from './Transfer.tsx';
 import './exchange.css';
 
-type ImportRow = OpOutput<'bundle.import'>;
+const STEPS = '交换步骤';
+const TRANSFER = '收发数据';
+const CONFLICTS = '冲突处理';
+const KEYS = '本机密钥';
 
-/** 数据交换: keys and enrollment, export to USB, import one or many bundles, history, county overview. */
+/** 数据交换: a guided path for each side, the county's traffic and conflicts, and the keys page. */
 export function ExchangePage() {
   const [keys, setKeys] = useState<OpOutput<'keys.show'> | null>(null);
   const [history, setHistory] = useState<OpOutput<'bundle.history'> | null>(null);
   const [overview, setOverview] = useState<OpOutput<'bundle.overview'> | null>(null);
+  const [conflicts, setConflicts] = useState<OpOutput<'bundle.conflicts'>>([]);
+  const [orgs, setOrgs] = useState<OrgUnit[]>([]);
+  const [tab, setTab] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -22,174 +32,48 @@ export function ExchangePage() {
       const k = await call('keys.show', {});
       setKeys(k);
       setHistory(await call('bundle.history', {}));
-      if (k.binding?.role === 'county') setOverview(await call('bundle.overview', {}).catch(() => null));
+      const county = (k.binding?.role ?? k.unit?.level) === 'county';
+      if (county && k.binding && mayCall('bundle.overview')) setOverview(await call('bundle.overview', {}));
+      if (county && mayCall('bundle.conflicts')) setConflicts(await call('bundle.conflicts', {}));
+      if (county) setOrgs(await call('org.tree', {}));
     } catch (e) {
       setError(errorText(e));
     }
   }, []);
   useEffect(() => void load(), [load]);
 
-  const ready = Boolean(keys?.binding && keys.active);
+  if (!keys) return <div className="page exchange-page"><FormBanner message={error} /></div>;
+  const side = keys.binding?.role ?? (keys.unit?.level === 'county' ? 'county' : 'community');
+  const county = side === 'county';
+  const enrolled = keys.peers.some((p) => p.status === 'trusted' && p.role === (county ? 'community' : 'county'));
+  const ready = Boolean(keys.binding && keys.active);
+  const tabs = [STEPS, ...(ready ? [TRANSFER] : []), ...(county && mayCall('bundle.conflicts') && ready ? [CONFLICTS] : []), KEYS];
+  // The county works from its traffic once a community is enrolled; a community's daily export is the last step.
+  const current = tab && tabs.includes(tab) ? tab : county && enrolled ? TRANSFER : STEPS;
+  const showKeys = () => setTab(KEYS);
   return (
     <div className="page exchange-page">
+      <div className="toolbar">
+        <h1>数据交换</h1>
+        <TabBar label="数据交换" tabs={tabs.map((t) => (t === CONFLICTS && conflicts.length ? `${t}（${conflicts.length}）` : t))}
+          tab={current === CONFLICTS && conflicts.length ? `${CONFLICTS}（${conflicts.length}）` : current}
+          onChange={(t) => setTab(t.startsWith(CONFLICTS) ? CONFLICTS : t)} />
+        <span className="muted small-text">{county ? '本机是县（区），接收各社区的数据包并下发政策包。' : '本机是社区，向县（区）报送数据包。'}</span>
+      </div>
       <FormBanner message={error} />
-      {keys && <KeysPanel state={keys} onChange={() => void load()} />}
-      {ready && mayCall('bundle.export') && <ExportPanel role={keys!.binding!.role} onDone={() => void load()} />}
-      {ready && mayCall('bundle.import') && <ImportPanel onDone={() => void load()} />}
-      {overview && <OverviewPanel data={overview} />}
-      {history && <HistoryPanel data={history} />}
+      {current === STEPS && (county
+        ? <CountySteps keys={keys} orgs={orgs} onChange={() => void load()} showKeys={showKeys} />
+        : <CommunitySteps keys={keys} onChange={() => void load()} showKeys={showKeys} />)}
+      {current === TRANSFER && (
+        <>
+          {mayCall('bundle.import') && <ImportPanel side={side} onDone={() => void load()} />}
+          {county && mayCall('bundle.export') && <ExportPanel role="county" onDone={() => void load()} />}
+          {overview && <OverviewPanel data={overview} onConflicts={mayCall('bundle.conflicts') ? () => setTab(CONFLICTS) : null} />}
+          {history && <HistoryPanel data={history} />}
+        </>
+      )}
+      {current === CONFLICTS && <ConflictsPanel list={conflicts} onChange={() => void load()} />}
+      {current === KEYS && <KeysPanel state={keys} onChange={() => void load()} />}
     </div>
-  );
-}
-
-function ExportPanel({ role, onDone }: { role: 'county' | 'community'; onDone: () => void }) {
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const run = async (full: boolean) => {
-    setBusy(true);
-    setError(null);
-    setMessage(null);
-    try {
-      const out = await call('bundle.export', { full });
-      const names: string[] = [];
-      for (const f of out.files) {
-        const bytes = base64ToBytes(f.file);
-        // The browser cannot write to a folder: the file goes through the save dialog, so
-        // the write-back check happens on the bytes handed to it.
-        saveBytes(f.fileName, bytes);
-        saveBytes(`${f.fileName}.sig`, f.signature, 'application/json');
-        await call('bundle.exportDone', { exportId: f.id, ok: true, sha256: await sha256Hex(bytes) });
-        names.push(`${f.fileName}（第 ${f.seq} 号，${Object.values(f.counts).reduce((a, b) => a + b, 0)} 条）`);
-      }
-      setMessage(`已导出：${names.join('；')}。请将 .age 与同名 .sig 文件一起拷入 U 盘。`);
-      onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-  return (
-    <section className="exchange-section" aria-labelledby="export-title">
-      <h2 id="export-title">{role === 'community' ? '向县（区）报送数据' : '向社区下发政策包'}</h2>
-      <div className="toolbar">
-        <button type="button" className="primary" disabled={busy} onClick={() => void run(false)}>导出增量包</button>
-        <button type="button" disabled={busy} onClick={() => void run(true)}>导出全量包</button>
-        <span className="muted small-text">增量包只含上次导出后的变动（含离任与删除）；对方缺包或链不连续时请导出全量包。</span>
-      </div>
-      <FormBanner message={error} />
-      {message && <p className="ok-text" role="status">{message}</p>}
-    </section>
-  );
-}
-
-function ImportPanel({ onDone }: { onDone: () => void }) {
-  const [results, setResults] = useState<ImportRow[]>([]);
-  const [progress, setProgress] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const pick = async (list: FileList | null) => {
-    if (!list?.length) return;
-    const all = [...list];
-    const bundles = all.filter((f) => f.name.endsWith('.age')).sort((a, b) => a.name.localeCompare(b.name));
-    const sigs = new Map(all.filter((f) => f.name.endsWith('.age.sig')).map((f) => [f.name.slice(0, -4), f]));
-    setResults([]);
-    setError(bundles.length ? null : '请选择 .age 数据包文件（可同时选择同名 .sig 签名文件）');
-    const out: ImportRow[] = [];
-    for (const [i, f] of bundles.entries()) {
-      setProgress(`正在导入 ${i + 1}/${bundles.length}：${f.name}`);
-      try {
-        const sig = sigs.get(f.name);
-        out.push(await call('bundle.import', { fileName: f.name, file: await readAsBase64(f), signature: sig ? await sig.text() : null }));
-      } catch (e) {
-        setError(errorText(e));
-      }
-      setResults([...out]);
-    }
-    setProgress(bundles.length ? `已处理 ${bundles.length} 个文件` : null);
-    onDone();
-  };
-  return (
-    <section className="exchange-section" aria-labelledby="import-title">
-      <h2 id="import-title">导入数据包</h2>
-      <div className="toolbar">
-        <label className="file-pick">
-          选择一个或多个数据包：
-          <input type="file" multiple accept=".age,.sig" data-testid="bundle-files" onChange={(e) => {
-            void pick(e.target.files);
-            // Choosing the same file again must fire `change` again.
-            e.target.value = '';
-          }} />
-        </label>
-        {progress && <span role="status" className="muted">{progress}</span>}
-      </div>
-      <FormBanner message={error} />
-      {results.length > 0 && (
-        <table className="plain-table">
-          <thead><tr><th>文件</th><th>结果</th><th>说明</th></tr></thead>
-          <tbody>
-            {results.map((r, i) => (
-              <tr key={i} className={isCalm(r.outcome) ? '' : 'outcome-bad-row'}>
-                <td>{r.fileName}</td><td data-outcome={r.outcome}>{OUTCOME_TEXT[r.outcome] ?? r.outcome}（{r.outcome}）</td><td>{r.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
-  );
-}
-
-function OverviewPanel({ data }: { data: OpOutput<'bundle.overview'> }) {
-  return (
-    <section className="exchange-section" aria-labelledby="overview-title">
-      <h2 id="overview-title">各社区报送情况</h2>
-      <table className="plain-table">
-        <thead><tr><th>社区</th><th>代码</th><th>最近报送</th><th>数据生成时间</th><th>序号</th><th>记录数</th><th>暂存</th></tr></thead>
-        <tbody>
-          {data.communities.map((c) => (
-            <tr key={c.orgCode} className={c.lastSeq === null ? 'muted' : ''}>
-              <td>{c.orgName}{c.peerStatus === 'revoked' ? '（密钥已吊销）' : ''}</td><td>{c.orgCode}</td>
-              <td>{c.lastImportedAt ? fmtTime(c.lastImportedAt) : '尚未报送'}</td><td>{fmtTime(c.lastCreatedAt)}</td>
-              <td>{c.lastSeq ?? '—'}</td><td>{c.records ?? '—'}</td><td>{c.held || ''}</td>
-            </tr>
-          ))}
-          {!data.communities.length && <tr><td colSpan={7} className="muted">尚无已登记的社区</td></tr>}
-        </tbody>
-      </table>
-      {data.conflicts.length > 0 && (
-        <p className="outcome-bad">有 {data.conflicts.length} 条跨社区重复或冲突记录待处理（如：{data.conflicts[0]!.reason}）。</p>
-      )}
-    </section>
-  );
-}
-
-function HistoryPanel({ data }: { data: OpOutput<'bundle.history'> }) {
-  return (
-    <section className="exchange-section" aria-labelledby="history-title">
-      <h2 id="history-title">收发记录</h2>
-      <div className="history-cols">
-        <table className="plain-table">
-          <caption>已发送</caption>
-          <thead><tr><th>时间</th><th>文件</th><th>序号</th><th>状态</th></tr></thead>
-          <tbody>
-            {data.exports.map((e) => (
-              <tr key={e.id}><td>{fmtTime(e.createdAt)}</td><td>{e.fileName}</td><td>{e.seq}{e.full ? '（全量）' : ''}</td>
-                <td className={e.status === 'failed' ? 'outcome-bad' : ''}>{{ written: '已写入', pending: '待确认', failed: `失败：${e.error ?? ''}` }[e.status]}</td></tr>
-            ))}
-          </tbody>
-        </table>
-        <table className="plain-table">
-          <caption>已接收</caption>
-          <thead><tr><th>时间</th><th>文件</th><th>来源</th><th>结果</th></tr></thead>
-          <tbody>
-            {data.imports.map((r) => (
-              <tr key={r.id}><td>{fmtTime(r.at)}</td><td>{r.fileName}</td><td>{r.senderCode ?? '—'}{r.seq ? ` 第 ${r.seq} 号` : ''}</td>
-                <td className={isCalm(r.outcome) ? '' : 'outcome-bad'} title={r.message}>{OUTCOME_TEXT[r.outcome] ?? r.outcome}</td></tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
   );
 }

@@ -3,11 +3,17 @@ export async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string>
   return [...d].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+// Short Chinese names of the import outcomes; the stable codes stay in data-outcome only.
 export const OUTCOME_TEXT: Record<string, string> = {
   ACCEPTED: '已接收', DUPLICATE: '重复（无改动）', ROLLBACK: '旧数据包', GAP: '缺前序，已暂存', FORK: '链不连续',
   SIG_UNKNOWN_KEY: '签名未登记', SENDER_MISMATCH: '发送单位不符', RECIPIENT_MISMATCH: '非发给本单位', KEY_REVOKED: '密钥已吊销',
   CORRUPT: '文件损坏', SCHEMA_INVALID: '内容不合规', OUT_OF_SCOPE: '超出发送单位范围', TOO_LARGE: '文件过大',
+  AUDIT_REWRITTEN: '审计记录被改写，已暂扣',
 };
+
+export const outcomeText = (outcome: string) => OUTCOME_TEXT[outcome] ?? '其他结果';
+
+export const PEER_STATUS: Record<string, string> = { trusted: '已信任', pending: '待核对指纹', revoked: '已吊销', replaced: '已更换' };
 
 export const isCalm = (outcome: string) => outcome === 'ACCEPTED' || outcome === 'DUPLICATE' || outcome === 'GAP';
 
