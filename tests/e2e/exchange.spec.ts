@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { apiCall, E2E_ADMIN, E2E_CLERK, login, startServe, type Served } from '../helpers/serve.ts';
 import { loginAs, type Account } from './pages/login.ts';
@@ -5,8 +6,9 @@ import { ExchangePage, type SavedFile } from './pages/exchange-page.ts';
 
 // Two installations on one machine, as on two: the county (秦都区) and a community (新城社区),
 // each its own `jiceng serve` on its own database. The first block enrolls over the bridge
-// (fingerprints confirmed) and carries a bundle through the 数据交换 page; the second does the
-// enrollment itself through the page, files handed between the two browsers as on a USB stick.
+// (fingerprints confirmed) and carries a bundle through the 数据交换 page; the second walks the
+// guided enrolment on both sides, files handed between the two browsers as on a USB stick; the
+// third resolves a cross-community duplicate on the 冲突处理 screen.
 
 const COUNTY = { level: 'county', name: '秦都区', code: '610402000000' };
 const STREET = { level: 'street', name: '人民路街道', code: '610402001000' };
@@ -60,6 +62,18 @@ async function installations(): Promise<Pair> {
   return { county, community, countyAdmin, communityAdmin };
 }
 
+/** Enrollment through the operations: county profile → community (fingerprint read over the phone), community keys, request → county. */
+async function enrolOverBridge(p: Pair): Promise<string> {
+  await must(p.county, 'keys.init', {}, p.countyAdmin);
+  const profile = await must(p.county, 'enroll.exportProfile', { communityCode: COMMUNITY.code }, p.countyAdmin);
+  await must(p.community, 'enroll.importProfile', { text: profile.text, confirm: profile.fingerprint }, p.communityAdmin);
+  await must(p.community, 'keys.init', {}, p.communityAdmin);
+  const request = await must(p.community, 'enroll.exportRequest', {}, p.communityAdmin);
+  const peer = await must(p.county, 'enroll.importRequest', { text: request.text, confirm: request.fingerprint }, p.countyAdmin);
+  expect(peer.status).toBe('trusted');
+  return request.fingerprint;
+}
+
 async function openAs(browser: Browser, served: Served, who: 'admin' | 'clerk' | Account): Promise<{ page: Page; exchange: ExchangePage }> {
   const page = await (await browser.newContext()).newPage();
   await loginAs(page, served, who);
@@ -74,17 +88,8 @@ test.describe('a bundle from an enrolled community', () => {
   test.beforeAll(async () => {
     const p = await installations();
     ({ county, community, countyAdmin } = p);
-    await must(county, 'keys.init', { orgCode: COUNTY.code }, countyAdmin);
     reviewer = await account(county, countyAdmin, REVIEWER, 'reviewer');
-    // Enrollment: county profile → community (fingerprint read over the phone), community keys,
-    // enrollment request → county (fingerprint confirmed).
-    const profile = await must(county, 'enroll.exportProfile', {}, countyAdmin);
-    await must(community, 'enroll.importProfile', { text: profile.text, confirm: profile.fingerprint }, p.communityAdmin);
-    await must(community, 'keys.init', { orgCode: COMMUNITY.code }, p.communityAdmin);
-    const request = await must(community, 'enroll.exportRequest', {}, p.communityAdmin);
-    const peer = await must(county, 'enroll.importRequest', { text: request.text, confirm: request.fingerprint }, countyAdmin);
-    expect(peer.status).toBe('trusted');
-    communityFingerprint = request.fingerprint;
+    communityFingerprint = await enrolOverBridge(p);
   });
 
   test.afterAll(async () => {
@@ -102,8 +107,11 @@ test.describe('a bundle from an enrolled community', () => {
     let files: SavedFile[] = [];
     await test.step('the community clerk exports an incremental bundle', async () => {
       const { exchange } = await openAs(browser, community, 'clerk');
-      await expect(exchange.ownFingerprint).toHaveText(communityFingerprint);
+      // The enrolment steps are done (the clerk is told they are the administrator's); the export is the current step.
+      await expect(exchange.currentStep).toContainText('导出数据包');
+      expect(await exchange.readOwnFingerprint()).toBe(communityFingerprint);
       files = await exchange.exportIncremental();
+      await exchange.tab('收发数据');
       expect(files.map((f) => f.name.slice(-4)).sort()).toEqual(['.age', '.sig']);
       await expect(exchange.sentRows).toHaveCount(1);
       await expect(exchange.sentRows.first()).toContainText('已写入');
@@ -115,7 +123,7 @@ test.describe('a bundle from an enrolled community', () => {
       await expect(exchange.overviewRow('新城社区')).toContainText('尚未报送');
       await exchange.importFiles(files);
       await expect(exchange.resultRows).toHaveCount(1);
-      await expect(exchange.resultRows.first().locator('[data-outcome]')).toHaveText('已接收（ACCEPTED）');
+      await expect(exchange.resultRows.first().locator('[data-outcome]')).toHaveText('已接收');
       await expect(exchange.receivedRows.first()).toContainText(age.name);
       await expect(exchange.receivedRows.first()).toContainText(`${COMMUNITY.code} 第 1 号`);
       await expect(exchange.receivedRows.first()).toContainText('已接收');
@@ -129,7 +137,7 @@ test.describe('a bundle from an enrolled community', () => {
     await test.step('the same file again is a calm duplicate', async () => {
       await exchange.importFiles(files);
       const result = exchange.resultRows.first();
-      await expect(result.locator('[data-outcome]')).toHaveText('重复（无改动）（DUPLICATE）');
+      await expect(result.locator('[data-outcome]')).toHaveText('重复（无改动）');
       await expect(result).not.toHaveClass(/outcome-bad-row/);
       await expect(exchange.page.locator('.form-banner')).toHaveCount(0);
     });
@@ -142,7 +150,7 @@ test.describe('a bundle from an enrolled community', () => {
       await expect(exchange.resultRows).toHaveCount(2);
       for (const row of await exchange.resultRows.all()) {
         await expect(row).toHaveClass(/outcome-bad-row/);
-        await expect(row.locator('[data-outcome]')).toHaveText('文件损坏（CORRUPT）');
+        await expect(row.locator('[data-outcome]')).toHaveText('文件损坏');
       }
       await expect(exchange.resultRows.filter({ hasText: `copy-${age.name}` })).toContainText('解密失败');
       await expect(exchange.resultRows.filter({ hasText: '签名文件与数据包不符' })).toHaveCount(1);
@@ -153,7 +161,7 @@ test.describe('a bundle from an enrolled community', () => {
   });
 });
 
-test.describe('enrollment through the page', () => {
+test.describe('the guided enrolment on both sides', () => {
   let pair: Pair;
   test.beforeAll(async () => {
     pair = await installations();
@@ -162,51 +170,123 @@ test.describe('enrollment through the page', () => {
     await Promise.all([pair?.county.stop(), pair?.community.stop()]);
   });
 
-  test('keys and enrollment files pass between the two administrators, a wrong fingerprint is refused', async ({ browser }) => {
+  test('each side follows its steps, files pass on the stick, both fingerprints are checked by phone', async ({ browser }) => {
     const { exchange: c } = await openAs(browser, pair.county, 'admin');
     const { exchange: m } = await openAs(browser, pair.community, 'admin');
+    let profile: SavedFile;
+    let countyFpr = '';
 
-    // The county initialises its keys and hands out its profile (file on the stick, fingerprint by phone).
-    await c.keys.getByRole('combobox', { name: '本单位' }).selectOption(COUNTY.code);
-    await c.keys.getByRole('button', { name: '初始化密钥' }).click();
-    await expect(c.keys.getByRole('heading', { name: '本机密钥与登记' })).toBeVisible();
-    const countyFpr = (await c.ownFingerprint.textContent())!;
-    const profile = await c.saveOne('导出县级配置');
-    await expect(c.keysMessage).toContainText(countyFpr);
+    await test.step('county: 建立本机密钥, without being asked for the unit again', async () => {
+      await expect(c.currentStep).toContainText('建立本机密钥');
+      await expect(c.currentStep).toContainText(`以“${COUNTY.name}”的名义`);
+      await expect(c.page.getByRole('combobox', { name: '本单位' })).toHaveCount(0);
+      await c.step('建立本机密钥').getByRole('button', { name: '建立本机密钥' }).click();
+      await expect(c.currentStep).toContainText('导出县级登记文件');
+      await expect(c.step('建立本机密钥')).toHaveAttribute('data-state', 'done');
+    });
 
-    // The community imports the profile with the fingerprint it was told, then makes its keys.
-    await m.pickEnrollmentFile(profile);
-    await m.keys.getByRole('textbox', { name: '县级指纹' }).fill(countyFpr);
-    await m.keys.getByRole('button', { name: '导入县级配置' }).click();
-    await expect(m.keysMessage).toHaveText(`已导入县级配置：${COUNTY.name}，指纹 ${countyFpr}`);
-    await m.keys.getByRole('combobox', { name: '本单位' }).selectOption(COMMUNITY.code);
-    await m.keys.getByRole('button', { name: '初始化密钥' }).click();
-    await expect(m.keys.getByRole('heading', { name: '本机密钥与登记' })).toBeVisible();
-    await expect(m.peerRow(COUNTY.name)).toContainText(countyFpr);
-    const communityFpr = (await m.ownFingerprint.textContent())!;
-    const request = await m.saveOne('导出登记申请');
-    await expect(m.keysMessage).toContainText(communityFpr);
+    await test.step('county: 导出县级登记文件 for one community; the fingerprint is only on the keys page', async () => {
+      await expect(c.page.getByText(/^age1/)).toHaveCount(0);
+      await c.step('导出县级登记文件').getByRole('combobox', { name: '社区' }).selectOption({ label: COMMUNITY.name });
+      profile = await c.saveOne('导出县级登记文件', '导出登记文件');
+      expect(profile.name).toContain(`_for_${COMMUNITY.code}_`);
+      await expect(c.currentStep).toContainText('核对并接收社区申请');
+      countyFpr = await c.readOwnFingerprint();
+      expect(countyFpr).toMatch(/^[0-9A-F]{4}( [0-9A-F]{4})+$/);
+    });
 
-    // The county refuses the request when the fingerprint read over the phone does not match…
-    await c.pickEnrollmentFile(request);
-    const enroll = c.keys.getByRole('button', { name: '核对指纹并登记' });
-    await expect(enroll).toBeDisabled();
-    const wrong = countyFpr.split(' ').reverse().join(' ');
-    await c.keys.getByRole('textbox', { name: '核对指纹' }).fill(wrong);
-    await enroll.click();
-    await expect(c.keysMessage).toContainText('输入的指纹与文件中的密钥不符');
-    await expect(c.peerRow(COMMUNITY.name)).toHaveCount(0);
+    let request: SavedFile;
+    let communityFpr = '';
+    await test.step('community: 导入县级登记文件, then 生成申请', async () => {
+      await expect(m.currentStep).toContainText('导入县级登记文件');
+      await m.pickFile('导入县级登记文件', profile);
+      await m.step('导入县级登记文件').getByRole('button', { name: '导入登记文件' }).click();
+      await expect(m.currentStep).toContainText('生成申请');
+      await expect(m.currentStep).toContainText(`为“${COMMUNITY.name}”生成自己的密钥`);
+      request = await m.saveOne('生成申请', '生成并下载登记申请');
+      await expect(m.currentStep).toContainText('电话核对指纹');
+      communityFpr = await m.readOwnFingerprint();
+      await m.tab('本机密钥');
+      await expect(m.peerRow(COUNTY.name)).toContainText('待核对指纹');
+      await m.tab('交换步骤');
+    });
 
-    // …and enrolls the community once it matches.
-    await c.keys.getByRole('textbox', { name: '核对指纹' }).fill(communityFpr);
-    await enroll.click();
-    await expect(c.keysMessage).toHaveText(`已登记：${COMMUNITY.name}（${COMMUNITY.code}）`);
-    await expect(c.peerRow(COMMUNITY.name)).toContainText(communityFpr);
-    await expect(c.peerRow(COMMUNITY.name)).toContainText('已信任');
-    await expect(c.overviewRow(COMMUNITY.name)).toContainText('尚未报送');
+    await test.step('county: a wrong fingerprint is refused without showing the right one; the right one enrolls', async () => {
+      await c.pickFile('核对并接收社区申请', request);
+      const enroll = c.step('核对并接收社区申请').getByRole('button', { name: '核对指纹并登记' });
+      await expect(enroll).toBeDisabled();
+      const wrong = countyFpr.split(' ').reverse().join(' ');
+      await c.step('核对并接收社区申请').getByRole('textbox', { name: '社区读出的指纹' }).fill(wrong);
+      await enroll.click();
+      await expect(c.stepMessage('核对并接收社区申请')).toContainText('输入的指纹与文件中的密钥不符');
+      await expect(c.page.locator('body')).not.toContainText(communityFpr);
+      await c.step('核对并接收社区申请').getByRole('textbox', { name: '社区读出的指纹' }).fill(communityFpr);
+      await enroll.click();
+      await expect(c.stepMessage('核对并接收社区申请')).toHaveText(`已登记：${COMMUNITY.name}（${COMMUNITY.code}）`);
+      await expect(c.step('核对并接收社区申请')).toContainText(`${COMMUNITY.name}（已信任）`);
+      await c.tab('收发数据');
+      await expect(c.overviewRow(COMMUNITY.name)).toContainText('尚未报送');
+    });
 
-    // The community is now ready to report.
-    await m.page.reload();
-    await expect(m.section('向县（区）报送数据').getByRole('button', { name: '导出增量包' })).toBeEnabled();
+    await test.step('community: 电话核对指纹 (required), then the export is the current step', async () => {
+      const confirm = m.step('电话核对指纹').getByRole('button', { name: '核对指纹' });
+      await expect(confirm).toBeDisabled();
+      await m.step('电话核对指纹').getByRole('textbox', { name: '县里读出的指纹' }).fill(communityFpr);
+      await confirm.click();
+      await expect(m.stepMessage('电话核对指纹')).toContainText('不符');
+      await expect(m.page.locator('body')).not.toContainText(countyFpr);
+      await m.step('电话核对指纹').getByRole('textbox', { name: '县里读出的指纹' }).fill(countyFpr);
+      await confirm.click();
+      await expect(m.currentStep).toContainText('导出数据包');
+      await expect(m.section('向县（区）报送数据').getByRole('button', { name: '导出增量包' })).toBeEnabled();
+      await m.tab('本机密钥');
+      await expect(m.peerRow(COUNTY.name)).toContainText('已信任');
+    });
+  });
+});
+
+test.describe('a cross-community duplicate', () => {
+  let pair: Pair;
+  let reviewerSession: string;
+  const ID = '610402197903050018';
+  test.beforeAll(async () => {
+    pair = await installations();
+    // Before the community enrolled, the county entered the person itself; the community then reports the same ID number.
+    const tree = await must(pair.county, 'org.tree', {}, pair.countyAdmin);
+    const unit = tree.find((u: { code: string }) => u.code === COMMUNITY.code);
+    const countyClerk = await account(pair.county, pair.countyAdmin, { username: 'xianlu', password: 'Clerk-2026!e2e' }, 'clerk');
+    const person = { gender: '男', ethnicity: '汉族', birthDate: '1979-03-05', politicalStatus: '中共党员', posts: ['书记'], postCategory: '正职', idNumber: ID };
+    await must(pair.county, 'roster.create', { ...person, orgId: unit.id, name: '赵建国' }, countyClerk);
+    await enrolOverBridge(pair);
+    const keys = await must(pair.community, 'keys.show', {}, pair.community.session);
+    await must(pair.community, 'roster.create', { ...person, orgId: keys.binding.orgId, name: '赵建囯' }, pair.community.session);
+    const out = await must(pair.community, 'bundle.export', { full: false }, pair.community.session);
+    const f = out.files[0];
+    const bytes = Buffer.from(f.file, 'base64');
+    await must(pair.community, 'bundle.exportDone', { exportId: f.id, ok: true, sha256: createHash('sha256').update(bytes).digest('hex') }, pair.community.session);
+    reviewerSession = await account(pair.county, pair.countyAdmin, REVIEWER, 'reviewer');
+    const r = await must(pair.county, 'bundle.import', { fileName: f.fileName, file: f.file, signature: f.signature }, reviewerSession);
+    expect(r.report.people.conflicts).toBe(1);
+  });
+  test.afterAll(async () => {
+    await Promise.all([pair?.county.stop(), pair?.community.stop()]);
+  });
+
+  test('the overview leads to a screen that resolves it: the received record is taken, the local one set aside', async ({ browser }) => {
+    const { exchange } = await openAs(browser, pair.county, REVIEWER);
+    await expect(exchange.section('各社区报送情况')).toContainText('有 1 条跨社区重复或冲突记录待处理');
+    await exchange.section('各社区报送情况').getByRole('button', { name: '逐条处理' }).click();
+    const card = exchange.page.getByRole('article', { name: '冲突：赵建囯' });
+    await expect(card).toContainText('身份证号已在其他社区的在岗人员名下');
+    await expect(card.locator('.conflict-side').first()).toContainText('赵建国');
+    await expect(card.locator('.conflict-side').nth(1)).toContainText('赵建囯');
+    // Masked on screen: only the province digits.
+    await expect(card).toContainText('61****************');
+    await expect(exchange.page.locator('body')).not.toContainText(ID);
+    await card.getByRole('button', { name: '采用收到的记录' }).click();
+    await expect(exchange.section('跨社区重复与冲突').getByRole('status')).toHaveText('已处理“赵建囯”：采用收到的记录');
+    await expect(exchange.section('跨社区重复与冲突').getByRole('note')).toHaveText('没有待处理的冲突记录。');
+    const rows = (await must(pair.county, 'roster.list', { status: 'all' }, reviewerSession)).rows;
+    expect(rows.map((p: { name: string }) => p.name)).toEqual(['赵建囯']);
   });
 });

@@ -6,7 +6,7 @@ export interface SavedFile {
   buffer: Buffer;
 }
 
-/** The 数据交换 page as a user sees it: keys, export, import, the county overview and history. */
+/** The 数据交换 page as a user sees it: the guided steps, 收发数据 (import, export, overview, history), 冲突处理 and 本机密钥. */
 export class ExchangePage {
   readonly page: Page;
 
@@ -17,27 +17,51 @@ export class ExchangePage {
   /** Opens the page from the main navigation (the user is already logged in). */
   async open(): Promise<void> {
     await this.page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '数据交换' }).click();
-    await expect(this.page.getByRole('heading', { name: /^本机密钥/ })).toBeVisible();
+    await expect(this.page.getByRole('tablist', { name: '数据交换' })).toBeVisible();
   }
 
+  /** Switches to one of the page's tabs (交换步骤, 收发数据, 冲突处理, 本机密钥). */
+  async tab(name: string | RegExp): Promise<void> {
+    await this.page.getByRole('tablist', { name: '数据交换' }).getByRole('tab', { name }).click();
+  }
+
+  /** The 本机密钥 page (switch to it first). */
   get keys(): Locator {
-    return this.page.locator('section.exchange-section').filter({ has: this.page.getByRole('heading', { name: /^本机密钥/ }) });
+    return this.section('本机密钥与指纹');
   }
 
-  /** Clicks a button that hands the browser one file (县级配置, 登记申请) and returns it. */
-  async saveOne(button: string): Promise<SavedFile> {
-    const [d] = await Promise.all([this.page.waitForEvent('download'), this.keys.getByRole('button', { name: button }).click()]);
+  /** One step of the guided path, by its title. */
+  step(title: string): Locator {
+    return this.page.locator('li.guided-step').filter({ has: this.page.getByRole('heading', { name: title, exact: true }) });
+  }
+
+  /** The highlighted (current) step. */
+  get currentStep(): Locator {
+    return this.page.locator('li.guided-step[aria-current=step]');
+  }
+
+  /** The outcome line of a step: its status line, or its error banner. */
+  stepMessage(title: string): Locator {
+    return this.step(title).locator('[role=status], [role=alert]');
+  }
+
+  /** Clicks a button in a step that hands the browser one file (登记文件, 登记申请) and returns it. */
+  async saveOne(stepTitle: string, button: string): Promise<SavedFile> {
+    const [d] = await Promise.all([this.page.waitForEvent('download'), this.step(stepTitle).getByRole('button', { name: button }).click()]);
     return { name: d.suggestedFilename(), buffer: readFileSync((await d.path())!) };
   }
 
-  /** Picks an enrollment file in the keys panel (the panel has one file input at a time). */
-  async pickEnrollmentFile(file: SavedFile): Promise<void> {
-    await this.keys.locator('input[type=file]').setInputFiles({ name: file.name, mimeType: 'application/json', buffer: file.buffer });
+  /** Picks a file through a step's Chinese file picker. */
+  async pickFile(stepTitle: string, file: SavedFile): Promise<void> {
+    await this.step(stepTitle).locator('input[type=file]').setInputFiles({ name: file.name, mimeType: 'application/json', buffer: file.buffer });
   }
 
-  /** The keys panel's outcome: its status line, or its error banner. */
-  get keysMessage(): Locator {
-    return this.keys.locator('[role=status], [role=alert]');
+  /** This installation's fingerprint, read on the 本机密钥 page (the only place it is shown). */
+  async readOwnFingerprint(): Promise<string> {
+    await this.tab('本机密钥');
+    const fpr = (await this.ownFingerprint.textContent())!;
+    await this.tab('交换步骤');
+    return fpr;
   }
 
   /** A row of the peers table (对方单位, 代码, 指纹, 状态). */
