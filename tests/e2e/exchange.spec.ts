@@ -171,6 +171,8 @@ test.describe('the guided enrolment on both sides', () => {
   });
 
   test('each side follows its steps, files pass on the stick, both fingerprints are checked by phone', async ({ browser }) => {
+    // Two servers and two browsers on a shared machine: a long walk.
+    test.setTimeout(180_000);
     const { exchange: c } = await openAs(browser, pair.county, 'admin');
     const { exchange: m } = await openAs(browser, pair.community, 'admin');
     let profile: SavedFile;
@@ -250,6 +252,7 @@ test.describe('a cross-community duplicate', () => {
   let reviewerSession: string;
   const ID = '610402197903050018';
   test.beforeAll(async () => {
+    test.setTimeout(120_000);
     pair = await installations();
     // Before the community enrolled, the county entered the person itself; the community then reports the same ID number.
     const tree = await must(pair.county, 'org.tree', {}, pair.countyAdmin);
@@ -273,6 +276,7 @@ test.describe('a cross-community duplicate', () => {
   });
 
   test('the overview leads to a screen that resolves it: the received record is taken, the local one set aside', async ({ browser }) => {
+    test.setTimeout(120_000);
     const { exchange } = await openAs(browser, pair.county, REVIEWER);
     await expect(exchange.section('各社区报送情况')).toContainText('有 1 条跨社区重复或冲突记录待处理');
     await exchange.section('各社区报送情况').getByRole('button', { name: '逐条处理' }).click();

@@ -12,8 +12,11 @@ type Keys = OpOutput<'keys.show'>;
 const ADMIN_NOTE = <p className="muted">此步由系统管理员办理。</p>;
 
 /** 社区: 导入县级登记文件 → 生成申请 → 电话核对指纹 → 导出数据包. */
-export function CommunitySteps({ keys, onChange, showKeys }: { keys: Keys; onChange: () => void; showKeys: () => void }) {
-  const [requested, setRequested] = useState(false);
+export function CommunitySteps({ keys, onChange, showKeys, requested, setRequested }: {
+  keys: Keys; onChange: () => void; showKeys: () => void;
+  /** Kept by the page, so a visit to the keys page does not undo the step. */
+  requested: boolean; setRequested: (v: boolean) => void;
+}) {
   const county = keys.peers.find((p) => p.role === 'county' && (p.status === 'trusted' || p.status === 'pending'));
   const checked = county?.status === 'trusted';
   const ready = Boolean(keys.binding && keys.active);

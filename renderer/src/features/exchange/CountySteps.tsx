@@ -13,8 +13,11 @@ type Keys = OpOutput<'keys.show'>;
 const ADMIN_NOTE = <p className="muted">此步由系统管理员办理。</p>;
 
 /** 县（区）: 建立本机密钥 → 导出县级登记文件 → 核对并接收社区申请. */
-export function CountySteps({ keys, orgs, onChange, showKeys }: { keys: Keys; orgs: OrgUnit[]; onChange: () => void; showKeys: () => void }) {
-  const [exported, setExported] = useState(false);
+export function CountySteps({ keys, orgs, onChange, showKeys, exported, setExported }: {
+  keys: Keys; orgs: OrgUnit[]; onChange: () => void; showKeys: () => void;
+  /** Kept by the page, so a visit to the keys page does not undo the step. */
+  exported: boolean; setExported: (v: boolean) => void;
+}) {
   const ready = Boolean(keys.binding && keys.active);
   const communities = keys.peers.filter((p) => p.role === 'community' && p.status !== 'replaced');
   const enrolled = communities.some((p) => p.status === 'trusted');

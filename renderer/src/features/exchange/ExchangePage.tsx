@@ -25,6 +25,8 @@ export function ExchangePage() {
   const [conflicts, setConflicts] = useState<OpOutput<'bundle.conflicts'>>([]);
   const [orgs, setOrgs] = useState<OrgUnit[]>([]);
   const [tab, setTab] = useState<string | null>(null);
+  const [exported, setExported] = useState(false);
+  const [requested, setRequested] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
   const load = useCallback(async () => {
@@ -62,8 +64,8 @@ export function ExchangePage() {
       </div>
       <FormBanner message={error} />
       {current === STEPS && (county
-        ? <CountySteps keys={keys} orgs={orgs} onChange={() => void load()} showKeys={showKeys} />
-        : <CommunitySteps keys={keys} onChange={() => void load()} showKeys={showKeys} />)}
+        ? <CountySteps keys={keys} orgs={orgs} onChange={() => void load()} showKeys={showKeys} exported={exported} setExported={setExported} />
+        : <CommunitySteps keys={keys} onChange={() => void load()} showKeys={showKeys} requested={requested} setRequested={setRequested} />)}
       {current === TRANSFER && (
         <>
           {mayCall('bundle.import') && <ImportPanel side={side} onDone={() => void load()} />}
