@@ -39,7 +39,12 @@ describe('jiceng keys / enroll / bundle', () => {
     expect(jiceng('keys', 'init', '--org', '610402000000', '--db', county).code).toBe(0);
     const profile = jiceng('enroll', 'export-profile', join(usb, 'profile.json'), '--db', county);
     expect(profile.code).toBe(0);
-    expect(jiceng('enroll', 'import-profile', join(usb, 'profile.json'), '--db', comm).code).toBe(0);
+    // Imported unchecked, then confirmed with the fingerprint the county read out; keys bind to the first-run unit.
+    const imported = jiceng('enroll', 'import-profile', join(usb, 'profile.json'), '--db', comm);
+    expect(imported.code).toBe(0);
+    expect(imported.out).toContain('待核对指纹');
+    const countyFpr = /指纹：([0-9A-F ]+)（/.exec(profile.out)![1]!;
+    expect(jiceng('enroll', 'confirm-profile', '--confirm', countyFpr, '--db', comm).code).toBe(0);
     expect(jiceng('keys', 'init', '--org', '610402001001', '--db', comm).code).toBe(0);
     const req = jiceng('enroll', 'export-request', join(usb, 'request.json'), '--db', comm);
     const fpr = /指纹：([0-9A-F ]+)（/.exec(req.out)![1]!;

@@ -86,6 +86,7 @@ const countyRoster = async () => (await must(county, 'roster.list', { status: 'a
 
 test.describe('a bundle from an enrolled community', () => {
   test.beforeAll(async () => {
+    test.setTimeout(240_000);
     const p = await installations();
     ({ county, community, countyAdmin } = p);
     reviewer = await account(county, countyAdmin, REVIEWER, 'reviewer');
@@ -164,6 +165,7 @@ test.describe('a bundle from an enrolled community', () => {
 test.describe('the guided enrolment on both sides', () => {
   let pair: Pair;
   test.beforeAll(async () => {
+    test.setTimeout(240_000);
     pair = await installations();
   });
   test.afterAll(async () => {
@@ -252,7 +254,7 @@ test.describe('a cross-community duplicate', () => {
   let reviewerSession: string;
   const ID = '610402197903050018';
   test.beforeAll(async () => {
-    test.setTimeout(120_000);
+    test.setTimeout(240_000);
     pair = await installations();
     // Before the community enrolled, the county entered the person itself; the community then reports the same ID number.
     const tree = await must(pair.county, 'org.tree', {}, pair.countyAdmin);
