@@ -98,6 +98,7 @@ test.describe('a bundle from an enrolled community', () => {
   });
 
   test('a community bundle travels to the county: accepted once, a copy is a calm duplicate, a tampered copy is refused', async ({ browser }) => {
+    test.setTimeout(180_000);
     const keys = await must(community, 'keys.show', {}, community.session);
     await must(community, 'roster.create', {
       orgId: keys.binding.orgId, name: '李秀兰', gender: '女', ethnicity: '汉族', birthDate: '1986-04-12',

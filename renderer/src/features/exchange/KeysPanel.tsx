@@ -13,6 +13,8 @@ export function KeysPanel({ state, onChange }: { state: KeysState; onChange: () 
   const b = state.binding;
   const a = state.active;
   const isCounty = b?.role === 'county';
+  // Keys superseded by a newer file or a rotation are history, not a unit to call.
+  const peers = state.peers.filter((p) => p.status !== 'replaced');
   return (
     <section className="exchange-section" aria-labelledby="keys-title">
       <h2 id="keys-title">本机密钥与指纹</h2>
@@ -35,7 +37,7 @@ export function KeysPanel({ state, onChange }: { state: KeysState; onChange: () 
       <table className="plain-table">
         <thead><tr><th>对方单位</th><th>代码</th><th>指纹</th><th>状态</th><th /></tr></thead>
         <tbody>
-          {state.peers.map((p) => (
+          {peers.map((p) => (
             <tr key={p.id}>
               <td>{p.orgName}</td><td>{p.orgCode}</td><td className="mono">{p.fingerprint}</td>
               <td>{PEER_STATUS[p.status] ?? '状态未知'}</td>
@@ -44,7 +46,7 @@ export function KeysPanel({ state, onChange }: { state: KeysState; onChange: () 
               )}</td>
             </tr>
           ))}
-          {!state.peers.length && <tr><td colSpan={5} className="muted">尚未登记对方单位</td></tr>}
+          {!peers.length && <tr><td colSpan={5} className="muted">尚未登记对方单位</td></tr>}
         </tbody>
       </table>
       <StepMessage ok={ok} error={error} />

@@ -29,7 +29,7 @@ export function ExportPanel({ role, onDone }: { role: 'county' | 'community'; on
         await call('bundle.exportDone', { exportId: f.id, ok: true, sha256: await sha256Hex(bytes) });
         names.push(`${f.fileName}（第 ${f.seq} 号，${Object.values(f.counts).reduce((a, b) => a + b, 0)} 条）`);
       }
-      setMessage(`已导出：${names.join('；')}。请将数据包与同名的签名文件（.sig）一起拷入 U 盘。`);
+      setMessage(`已导出：${names.join('；')}。请将数据包和同名的签名文件一起拷入 U 盘。`);
       onDone();
     } catch (e) {
       setError(errorText(e));
