@@ -21,6 +21,8 @@ export const userInfo = z.object({
   roleLabel: z.string(),
   orgScopeId: z.string().nullable(),
   orgScopeName: z.string().nullable(),
+  /** Where the account works from: its scope, narrowed to the community at a community installation; null = everywhere. */
+  workScopeId: z.string().nullable(),
   mustChangePassword: z.boolean(),
   disabled: z.boolean(),
   lastLoginAt: z.string().nullable(),

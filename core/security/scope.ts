@@ -16,7 +16,11 @@ function installationRoot(ctx: Ctx): string | null {
 /** The unit the caller's scope starts at (account scope narrowed by the installation), or null when unrestricted. */
 export function scopeRootId(ctx: Ctx): string | null {
   if (ctx.actor.kind === 'system') return null;
-  const own = ctx.actor.orgScopeId ?? null;
+  return workScopeRoot(ctx, ctx.actor.orgScopeId ?? null);
+}
+
+/** The same for an account with scope `own`: where its unit pickers should start. */
+export function workScopeRoot(ctx: Ctx, own: string | null): string | null {
   const inst = installationRoot(ctx);
   if (!inst) return own;
   if (!own) return inst;

@@ -7,12 +7,13 @@ import type { UserInfo } from './contract.ts';
 import type { Role } from './roles.ts';
 import { derive, newSalt, passwordProblems, reusesPrevious, sameVerifier } from './passwords.ts';
 import { ROLE_LABEL } from './roles.ts';
+import { workScopeRoot } from './scope.ts';
 
 export function toUserInfo(ctx: Ctx, row: UserRow): UserInfo {
   const scope = row.orgScopeId ? ctx.db.select({ name: orgUnits.name }).from(orgUnits).where(eq(orgUnits.id, row.orgScopeId)).get() : undefined;
   return {
     id: row.id, username: row.username, displayName: row.displayName, role: row.role, roleLabel: ROLE_LABEL[row.role],
-    orgScopeId: row.orgScopeId, orgScopeName: scope?.name ?? null, mustChangePassword: row.mustChangePassword,
+    orgScopeId: row.orgScopeId, orgScopeName: scope?.name ?? null, workScopeId: workScopeRoot(ctx, row.orgScopeId), mustChangePassword: row.mustChangePassword,
     disabled: row.disabled, lastLoginAt: row.lastLoginAt,
   };
 }

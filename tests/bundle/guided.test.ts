@@ -63,8 +63,11 @@ describe('a community keeps only its own branch of the county tree', () => {
     // As an older version left it: the neighbour community in the local tree.
     const other = await m.ok('org.create', { level: 'community', parentId: street.id, name: '幸福社区', code: XINGFU });
     expect(await treeCodes(m)).toContain(XINGFU);
+    expect((await m.ok('auth.me', {})).workScopeId).toBeNull();
     await m.ok('keys.init', {});
     expect(await treeCodes(m)).toEqual(['610402000000', '610402001000', XINCHENG]);
+    // Unit pickers can start where the account works: the community, though the account itself is unscoped.
+    expect(await m.ok('auth.me', {})).toMatchObject({ orgScopeId: null, workScopeId: m.orgId });
     const denied = await m.call('roster.create', personInput(other.id, 1));
     expect(denied.ok).toBe(false);
     expect(denied.error.code).toBe('forbidden');
