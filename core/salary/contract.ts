@@ -82,6 +82,9 @@ const sheetScope = z.object({ orgId: id('组织'), month });
 
 export const salaryContract = {
   'salary.sampleScheme': query('示例薪酬方案（三岗十八级骨架，金额仅为示例）', z.object({}).default({}), z.object({ name: z.string(), config: schemeConfig })),
+  'salary.sampleSchemes': query('真实地方薪酬方案示例（翔安 2013、陕西 2015、山东、西安 2019，可复制后修改）', z.object({}).default({}), z.array(z.object({
+    key: z.string(), name: z.string(), docNo: z.string().nullable(), source: z.string(), config: schemeConfig,
+  }))),
   'salary.schemes': query('薪酬方案版本列表（按生效日期）', z.object({}).default({}), z.array(schemeSummary)),
   'salary.scheme': query('读取一个薪酬方案版本', z.object({ id: ref('salary_schemes', '方案编号') }), schemeRecord.extend({
     warnings: z.array(z.object({ post: z.string(), level: z.number() })),

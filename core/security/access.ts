@@ -89,6 +89,7 @@ export const ACCESS: Record<OpName, Rule> = {
   'bundle.auditDecide': r(['reviewer']),
 
   'salary.sampleScheme': r(READ),
+  'salary.sampleSchemes': r(READ),
   'salary.schemes': r(READ),
   'salary.scheme': r(READ),
   'salary.grades': r(READ),

@@ -130,6 +130,7 @@ export const SAMPLES: Record<OpName, Sample> = {
   'assessment.exportXlsx': s((ids) => ({ cycleId: ids.assessment_cycles })),
 
   'salary.sampleScheme': { exempt: 'a built-in sample, no unit’s record' },
+  'salary.sampleSchemes': { exempt: 'built-in samples, no unit’s record' },
   'salary.schemes': s(() => ({})),
   'salary.scheme': s((ids) => ({ id: ids.salary_schemes })),
   'salary.saveScheme': s((ids) => ({ id: ids.salary_schemes, orgId: ids.org_units, name: '越界方案', effectiveDate: '2021-01-01', config: sampleSchemeConfig() })),
