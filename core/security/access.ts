@@ -98,6 +98,8 @@ export const ACCESS: Record<OpName, Rule> = {
   'salary.promotionPreview': r(READ),
   'salary.paySheet': r(READ),
   'salary.exportPaySheet': r(READ, true),
+  'salary.settlement': r(READ),
+  'salary.exportSettlement': r(READ, true),
   'salary.saveScheme': r(ENTRY),
   'salary.copyScheme': r(ENTRY),
   'salary.setGrades': r(ENTRY),
@@ -105,6 +107,7 @@ export const ACCESS: Record<OpName, Rule> = {
   'salary.setLevel': r(ENTRY),
   'salary.approvePromotion': r(APPROVE),
   'salary.confirmMonth': r(APPROVE),
+  'salary.confirmSettlement': r(APPROVE),
 
   'assessment.schemes': r(READ),
   'assessment.scheme': r(READ),

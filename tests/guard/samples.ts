@@ -146,6 +146,9 @@ export const SAMPLES: Record<OpName, Sample> = {
   'salary.paySheet': s((ids) => ({ orgId: ids.org_units, month: '2026-03' })),
   'salary.confirmMonth': s((ids) => ({ orgId: ids.org_units, month: '2026-04', shown: [{ personId: ids.people, totalFen: 0 }] })),
   'salary.exportPaySheet': s((ids) => ({ orgId: ids.org_units, month: '2026-03' })),
+  'salary.settlement': s((ids) => ({ orgId: ids.org_units, year: 2025 })),
+  'salary.confirmSettlement': s((ids) => ({ orgId: ids.org_units, year: 2025, shownTotalFen: 0 })),
+  'salary.exportSettlement': s((ids) => ({ orgId: ids.org_units, year: 2025 })),
 
   'ledger.items.list': s(() => ({})),
   'ledger.items.get': s((ids) => ({ id: ids.ledger_items })),
