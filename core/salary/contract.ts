@@ -12,7 +12,7 @@ const levelNo = z.number({ error: '「级别」必须填写' }).int({ error: '�
 export const ASSESSMENT_GRADES = ['优秀', '称职', '基本称职', '不称职', '合格', '基本合格', '不合格'] as const;
 
 const schemeSummary = schemeRecord.omit({ config: true }).extend({
-  levelCount: z.number(), posts: z.array(z.string()), amountKind: z.enum(['table', 'coefficient']), stepYears: z.number(),
+  levelCount: z.number(), posts: z.array(z.string()), amountKind: z.enum(['table', 'coefficient', 'none']), stepYears: z.number(),
 });
 
 const levelEntry = z.object({
@@ -37,10 +37,27 @@ const payCorrection = z.object({
 });
 export type PayCorrection = z.infer<typeof payCorrection>;
 
+// One 应发 or deduction item of a line, in fen. Item keys name the component: 'level' (等级工资),
+// 'postPay' (岗位工资), 'postAllowance' (岗位津贴), 'probation' (试用期工资), 'allowance.<name>'
+// (an allowance chosen by the person's attributes, or a fixed one), 'performance' (月度绩效);
+// deductions use 'socialInsurance', 'housingFund' or 'deduction.<label>'.
+const payItem = z.object({ key: z.string(), label: z.string(), fen: z.number().int() });
+export type PayItem = z.infer<typeof payItem>;
+
 const payLine = z.object({
   personId: z.string(), name: z.string(), orgId: z.string(), orgName: z.string(), post: z.string(), level: z.number(), grade: z.string().nullable(),
+  // The old three totals stay: baseFen = level + post pay (or the probation pay), allowancesFen =
+  // the allowances (post allowance included), performanceFen = monthly performance. `items`
+  // breaks them down: their sum is baseFen + allowancesFen + performanceFen.
   baseFen: z.number().int(), allowances: z.array(z.object({ name: z.string(), amountFen: z.number().int() })), allowancesFen: z.number().int(),
-  performanceFen: z.number().int(), totalFen: z.number().int(), note: z.string().nullable(),
+  performanceFen: z.number().int(),
+  // 应发合计: items + corrections.
+  totalFen: z.number().int(), note: z.string().nullable(),
+  items: z.array(payItem),
+  // Personal social insurance / housing fund withheld from 应发; netFen (实发) = totalFen − deductionsFen.
+  deductions: z.array(payItem), deductionsFen: z.number().int(), netFen: z.number().int(),
+  // The share of the month's standard pay withheld for the year-end 绩效 settlement (not in totalFen).
+  withheldFen: z.number().int(),
   // 补发 / 扣回 for earlier sealed months of this person, inside totalFen.
   corrections: z.array(payCorrection), correctionFen: z.number().int(),
   // Set when the person-month was confirmed by another unit's sheet: these are its frozen figures.
@@ -49,7 +66,7 @@ const payLine = z.object({
 export type PayLine = z.infer<typeof payLine>;
 const sums = {
   count: z.number().int(), baseFen: z.number().int(), allowancesFen: z.number().int(), performanceFen: z.number().int(),
-  correctionFen: z.number().int(), totalFen: z.number().int(),
+  correctionFen: z.number().int(), totalFen: z.number().int(), deductionsFen: z.number().int(), netFen: z.number().int(),
 };
 const paySheet = z.object({
   month: z.string(), orgId: z.string(), orgName: z.string(), status: z.enum(['draft', 'confirmed']),
@@ -63,8 +80,29 @@ const paySheet = z.object({
 export type PaySheet = z.infer<typeof paySheet>;
 const sheetScope = z.object({ orgId: id('组织'), month });
 
+// The year-end 绩效 settlement: the withheld pool (and any yearly amount) × grade × post coefficient.
+const settlementLine = z.object({
+  personId: z.string(), name: z.string(), orgId: z.string(), orgName: z.string(), post: z.string(), grade: z.string().nullable(),
+  months: z.number().int(), withheldFen: z.number().int(), yearlyFen: z.number().int(),
+  gradeCoefficient: z.number().nullable(), postCoefficient: z.number(), amountFen: z.number().int(), note: z.string().nullable(),
+  sealed: z.object({ orgId: z.string(), orgName: z.string(), confirmedAt: z.string(), confirmedBy: z.string() }).nullable(),
+});
+export type SettlementLine = z.infer<typeof settlementLine>;
+const settlement = z.object({
+  year: z.number(), orgId: z.string(), orgName: z.string(), status: z.enum(['draft', 'confirmed']),
+  confirmedAt: z.string().nullable(), confirmedBy: z.string().nullable(),
+  scheme: z.object({ id: z.string(), name: z.string(), sample: z.boolean() }),
+  lines: z.array(settlementLine),
+  totals: z.object({ count: z.number().int(), withheldFen: z.number().int(), amountFen: z.number().int() }),
+});
+export type Settlement = z.infer<typeof settlement>;
+const settlementScope = z.object({ orgId: id('组织'), year });
+
 export const salaryContract = {
   'salary.sampleScheme': query('示例薪酬方案（三岗十八级骨架，金额仅为示例）', z.object({}).default({}), z.object({ name: z.string(), config: schemeConfig })),
+  'salary.sampleSchemes': query('真实地方薪酬方案示例（翔安 2013、陕西 2015、山东、西安 2019，可复制后修改）', z.object({}).default({}), z.array(z.object({
+    key: z.string(), name: z.string(), docNo: z.string().nullable(), source: z.string(), config: schemeConfig,
+  }))),
   'salary.schemes': query('薪酬方案版本列表（按生效日期）', z.object({}).default({}), z.array(schemeSummary)),
   'salary.scheme': query('读取一个薪酬方案版本', z.object({ id: ref('salary_schemes', '方案编号') }), schemeRecord.extend({
     warnings: z.array(z.object({ post: z.string(), level: z.number() })),
@@ -95,7 +133,7 @@ export const salaryContract = {
   }), levelEntry.extend({ steps: z.array(gradingStep) })),
   'salary.setLevel': mutation('调整岗位或薪级（追加记录，不覆盖历史）', z.object({
     personId: ref('people', '人员编号'), post: requiredText('岗位', 20), level: levelNo, effectiveDate: isoDate('生效日期'),
-    reason: z.enum(LEVEL_REASONS, { error: '「调整原因」应为初次定级、到期晋级、学历提升、取证、岗位变动、考核降级或人工调整' }),
+    reason: z.enum(LEVEL_REASONS, { error: '「调整原因」应为初次定级、到期晋级、提前晋级、一次性加级、学历提升、取证、岗位变动、考核降级或人工调整' }),
     approver, note: requiredText('备注', 200),
   }), levelEntry),
   'salary.history': query('一名人员的薪级记录（按生效日期）', z.object({ personId: ref('people', '人员编号') }), z.array(levelEntry)),
@@ -113,5 +151,11 @@ export const salaryContract = {
     // What the user saw when pressing 确认: a figure that no longer holds is refused, not silently replaced.
     shown: z.array(z.object({ personId: ref('people', '人员编号'), totalFen: z.number({ error: '「应发合计」应为数字' }).int() })).optional(),
   }), paySheet),
+  'salary.settlement': query('年终绩效结算（预留绩效或年度奖励 × 当年确认的考核等次系数；已确认的读取冻结数据）', settlementScope, settlement),
+  'salary.confirmSettlement': mutation('确认年终绩效结算（冻结，之后不再改变）', settlementScope.extend({
+    // The total the user saw: a figure that no longer holds is refused, not silently replaced.
+    shownTotalFen: z.number({ error: '「结算合计」应为数字' }).int({ error: '「结算合计」应为整数（分）' }).optional(),
+  }), settlement),
+  'salary.exportSettlement': query('导出年终绩效结算为 Excel（base64）', settlementScope, z.object({ fileName: z.string(), base64: z.string() })),
   'salary.exportPaySheet': query('导出月度工资表为 Excel（base64）', sheetScope, z.object({ fileName: z.string(), base64: z.string() })),
 };
