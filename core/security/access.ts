@@ -93,6 +93,9 @@ export const ACCESS: Record<OpName, Rule> = {
   'salary.scheme': r(READ),
   'salary.grades': r(READ),
   'salary.gradingPreview': r(READ),
+  'salary.gradingDefaults': r(READ),
+  'salary.batchGradingPreview': r(READ),
+  'salary.postProposals': r(READ),
   'salary.history': r(READ),
   'salary.promotionPreview': r(READ),
   'salary.paySheet': r(READ),
@@ -102,6 +105,8 @@ export const ACCESS: Record<OpName, Rule> = {
   'salary.setGrades': r(ENTRY),
   'salary.gradeInitial': r(ENTRY),
   'salary.setLevel': r(ENTRY),
+  'salary.batchGrade': r(ENTRY),
+  'salary.correctGrading': r(ENTRY),
   'salary.approvePromotion': r(APPROVE),
   'salary.confirmMonth': r(APPROVE),
 
