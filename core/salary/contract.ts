@@ -12,7 +12,7 @@ const levelNo = z.number({ error: '「级别」必须填写' }).int({ error: '�
 export const ASSESSMENT_GRADES = ['优秀', '称职', '基本称职', '不称职', '合格', '基本合格', '不合格'] as const;
 
 const schemeSummary = schemeRecord.omit({ config: true }).extend({
-  levelCount: z.number(), posts: z.array(z.string()), amountKind: z.enum(['table', 'coefficient']), stepYears: z.number(),
+  levelCount: z.number(), posts: z.array(z.string()), amountKind: z.enum(['table', 'coefficient', 'none']), stepYears: z.number(),
 });
 
 const levelEntry = z.object({
@@ -37,10 +37,27 @@ const payCorrection = z.object({
 });
 export type PayCorrection = z.infer<typeof payCorrection>;
 
+// One 应发 or deduction item of a line, in fen. Item keys name the component: 'level' (等级工资),
+// 'postPay' (岗位工资), 'postAllowance' (岗位津贴), 'probation' (试用期工资), 'allowance.<name>'
+// (an allowance chosen by the person's attributes, or a fixed one), 'performance' (月度绩效);
+// deductions use 'socialInsurance', 'housingFund' or 'deduction.<label>'.
+const payItem = z.object({ key: z.string(), label: z.string(), fen: z.number().int() });
+export type PayItem = z.infer<typeof payItem>;
+
 const payLine = z.object({
   personId: z.string(), name: z.string(), orgId: z.string(), orgName: z.string(), post: z.string(), level: z.number(), grade: z.string().nullable(),
+  // The old three totals stay: baseFen = level + post pay (or the probation pay), allowancesFen =
+  // the allowances (post allowance included), performanceFen = monthly performance. `items`
+  // breaks them down: their sum is baseFen + allowancesFen + performanceFen.
   baseFen: z.number().int(), allowances: z.array(z.object({ name: z.string(), amountFen: z.number().int() })), allowancesFen: z.number().int(),
-  performanceFen: z.number().int(), totalFen: z.number().int(), note: z.string().nullable(),
+  performanceFen: z.number().int(),
+  // 应发合计: items + corrections.
+  totalFen: z.number().int(), note: z.string().nullable(),
+  items: z.array(payItem),
+  // Personal social insurance / housing fund withheld from 应发; netFen (实发) = totalFen − deductionsFen.
+  deductions: z.array(payItem), deductionsFen: z.number().int(), netFen: z.number().int(),
+  // The share of the month's standard pay withheld for the year-end 绩效 settlement (not in totalFen).
+  withheldFen: z.number().int(),
   // 补发 / 扣回 for earlier sealed months of this person, inside totalFen.
   corrections: z.array(payCorrection), correctionFen: z.number().int(),
   // Set when the person-month was confirmed by another unit's sheet: these are its frozen figures.
@@ -49,7 +66,7 @@ const payLine = z.object({
 export type PayLine = z.infer<typeof payLine>;
 const sums = {
   count: z.number().int(), baseFen: z.number().int(), allowancesFen: z.number().int(), performanceFen: z.number().int(),
-  correctionFen: z.number().int(), totalFen: z.number().int(),
+  correctionFen: z.number().int(), totalFen: z.number().int(), deductionsFen: z.number().int(), netFen: z.number().int(),
 };
 const paySheet = z.object({
   month: z.string(), orgId: z.string(), orgName: z.string(), status: z.enum(['draft', 'confirmed']),

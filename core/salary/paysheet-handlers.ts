@@ -44,11 +44,13 @@ export const paySheetHandlers: HandlersFor<SheetOps> = {
       confirmedAt: tx.nowIso, confirmedBy: tx.actor.name, totalFen: s.totals.totalFen, missing: s.missing, ...stamp,
     }).run();
     const insert = tx.sqlite.prepare(`INSERT INTO salary_pay_lines (id, org_id, created_at, updated_at, change_seq, sheet_id, line_no, person_id,
-      person_name, org_name, post, level, grade, base_fen, allowances_fen, allowances, performance_fen, total_fen, note, corrections, correction_fen)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+      person_name, org_name, post, level, grade, base_fen, allowances_fen, allowances, performance_fen, total_fen, note, corrections, correction_fen,
+      items, deductions, deductions_fen, withheld_fen)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
     s.lines.forEach((l, i) =>
       insert.run(randomUUID(), l.orgId, tx.nowIso, tx.nowIso, seq, sheetId, i + 1, l.personId, l.name, l.orgName, l.post, l.level, l.grade,
-        l.baseFen, l.allowancesFen, JSON.stringify(l.allowances), l.performanceFen, l.totalFen, l.note, JSON.stringify(l.corrections), l.correctionFen));
+        l.baseFen, l.allowancesFen, JSON.stringify(l.allowances), l.performanceFen, l.totalFen, l.note, JSON.stringify(l.corrections), l.correctionFen,
+        JSON.stringify(l.items), JSON.stringify(l.deductions), l.deductionsFen, l.withheldFen));
     tx.audit({ entity: 'salary_pay_sheet', entityId: sheetId, after: { orgId: input.orgId, month: input.month, totals: s.totals, communities: s.communities } });
     return frozenSheet(tx, input.orgId, input.month)!;
   },

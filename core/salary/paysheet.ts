@@ -7,6 +7,7 @@ import { monthStart, rowInEffect } from './effective.ts';
 import { gradesByPerson } from './grades.ts';
 import { computePayLine } from './pay.ts';
 import { correctionsFor } from './corrections.ts';
+import { legacyItems, parseItems } from './line-items.ts';
 import { sealedElsewhere, sealedInfo, sealsBetween } from './seal.ts';
 import { groupByPerson, historyRows, loadSchemes, peopleInOrgs, schemeOn } from './store.ts';
 
@@ -16,7 +17,7 @@ import { groupByPerson, historyRows, loadSchemes, peopleInOrgs, schemeOn } from 
 // for people whose month another unit already confirmed (sealed, core/salary/seal.ts).
 
 type Sums = PaySheet['totals'];
-const zero = (): Sums => ({ count: 0, baseFen: 0, allowancesFen: 0, performanceFen: 0, correctionFen: 0, totalFen: 0 });
+const zero = (): Sums => ({ count: 0, baseFen: 0, allowancesFen: 0, performanceFen: 0, correctionFen: 0, totalFen: 0, deductionsFen: 0, netFen: 0 });
 function addTo(s: Sums, l: PayLine): void {
   s.count++;
   s.baseFen += l.baseFen;
@@ -24,6 +25,8 @@ function addTo(s: Sums, l: PayLine): void {
   s.performanceFen += l.performanceFen;
   s.correctionFen += l.correctionFen;
   s.totalFen += l.totalFen;
+  s.deductionsFen += l.deductionsFen;
+  s.netFen += l.netFen;
 }
 
 export function summarise(lines: PayLine[]): Pick<PaySheet, 'communities' | 'totals'> {
@@ -46,10 +49,13 @@ export function frozenSheet(ctx: Ctx, orgId: string, month: string): PaySheet | 
   const elsewhere = sealedElsewhere(ctx, s.id, month);
   const lines: PayLine[] = ctx.db.select().from(salaryPayLines).where(eq(salaryPayLines.sheetId, s.id)).orderBy(asc(salaryPayLines.lineNo)).all()
     .map((r) => {
+      const allowances = r.allowances as PayLine['allowances'];
       return {
         personId: r.personId, name: r.personName, orgId: r.orgId, orgName: r.orgName, post: r.post, level: r.level, grade: r.grade,
-        baseFen: r.baseFen, allowances: r.allowances as PayLine['allowances'], allowancesFen: r.allowancesFen,
+        baseFen: r.baseFen, allowances, allowancesFen: r.allowancesFen,
         performanceFen: r.performanceFen, totalFen: r.totalFen, note: r.note,
+        items: parseItems(r.items, () => legacyItems({ baseFen: r.baseFen, allowances, performanceFen: r.performanceFen })),
+        deductions: r.deductions as PayLine['deductions'], deductionsFen: r.deductionsFen, netFen: r.totalFen - r.deductionsFen, withheldFen: r.withheldFen,
         corrections: r.corrections as PayLine['corrections'], correctionFen: r.correctionFen,
         sealed: elsewhere.get(r.personId) ?? null,
       };
@@ -97,7 +103,7 @@ export function computeSheet(ctx: Ctx, orgId: string, month: string): PaySheet {
     const correctionFen = corrections.reduce((t, c) => t + c.amountFen, 0);
     lines.push({
       personId: p.id, name: p.name, orgId: p.orgId, orgName, post: cur.post, level: cur.level, grade, ...amounts,
-      totalFen: amounts.totalFen + correctionFen, corrections, correctionFen, sealed: null,
+      totalFen: amounts.totalFen + correctionFen, netFen: amounts.totalFen + correctionFen - amounts.deductionsFen, corrections, correctionFen, sealed: null,
     });
   }
   return {

@@ -1,5 +1,6 @@
 import type { FieldIssue } from '../contract/errors.ts';
 import { coefUnits } from './money.ts';
+import { checkComponents } from './scheme-rules-components.ts';
 import type { SchemeConfig, SchemePost } from './scheme-schema.ts';
 
 // Cross-field rules of a scheme version that zod's per-field checks cannot see. Paths are
@@ -17,12 +18,23 @@ export function checkScheme(c: SchemeConfig): FieldIssue[] {
   });
   const m = c.amountModel;
   if (m.kind === 'coefficient') {
-    if (m.coefficients.length !== c.levelCount)
+    const own = new Set(m.postCoefficients.map((r) => r.post));
+    const shared = c.posts.filter((p) => !own.has(p.name));
+    if (shared.length && m.coefficients.length !== c.levelCount)
       add('amountModel.coefficients', `「等级系数」应有 ${c.levelCount} 个（每级一个），实际 ${m.coefficients.length} 个`);
     for (let lv = 1; lv <= Math.min(c.levelCount, m.coefficients.length); lv++)
-      if (m.coefficients[lv - 1] == null && c.posts.some((p) => inBand(p, lv)))
+      if (m.coefficients[lv - 1] == null && shared.some((p) => inBand(p, lv)))
         add(`amountModel.coefficients.${lv - 1}`, `「${lv} 级的等级系数」缺失`);
-  } else {
+    const seen = new Set<string>();
+    m.postCoefficients.forEach((r, i) => {
+      const p = c.posts.find((x) => x.name === r.post);
+      if (!p) return add(`amountModel.postCoefficients.${i}.post`, `「岗位等级系数」的岗位“${r.post}”不在岗位列表中`);
+      if (seen.has(r.post)) add(`amountModel.postCoefficients.${i}.post`, `「岗位等级系数」的岗位“${r.post}”重复`);
+      seen.add(r.post);
+      for (let lv = p.minLevel; lv <= p.maxLevel; lv++)
+        if (r.coefficients[lv - 1] == null) add(`amountModel.postCoefficients.${i}.coefficients.${lv - 1}`, `「岗位“${r.post}” ${lv} 级的等级系数」缺失`);
+    });
+  } else if (m.kind === 'table') {
     const seen = new Set<string>();
     m.rows.forEach((r, i) => {
       const p = c.posts.find((x) => x.name === r.post);
@@ -48,6 +60,7 @@ export function checkScheme(c: SchemeConfig): FieldIssue[] {
       if (a.bands[j]!.minYears <= a.bands[j - 1]!.minYears)
         add(`allowances.${i}.bands.${j}.minYears`, `「津贴“${a.name}”的年限下限」应逐档递增`);
   });
+  checkComponents(c, add);
   if (c.performanceKind === 'amount')
     c.grades.forEach((g, i) => {
       if (!Number.isInteger(g.performance)) add(`grades.${i}.performance`, `「考核等次“${g.grade}”的绩效金额」应为整数（分）`);
@@ -73,8 +86,11 @@ export function nonRisingLevels(c: SchemeConfig): { post: string; level: number 
   const out: { post: string; level: number }[] = [];
   const m = c.amountModel;
   for (const p of c.posts) {
+    if (m.kind === 'none') continue;
     const series =
-      m.kind === 'table' ? (m.rows.find((r) => r.post === p.name)?.amounts ?? []) : m.coefficients;
+      m.kind === 'table'
+        ? (m.rows.find((r) => r.post === p.name)?.amounts ?? [])
+        : (m.postCoefficients.find((r) => r.post === p.name)?.coefficients ?? m.coefficients);
     for (let lv = p.minLevel + 1; lv <= p.maxLevel; lv++) {
       const prev = series[lv - 2];
       const cur = series[lv - 1];

@@ -1,5 +1,6 @@
 import type { Ctx } from '../context.ts';
 import type { PayCorrection, PayLine } from './contract.ts';
+import { legacyItems, parseItems } from './line-items.ts';
 
 // A confirmed month is sealed per person, not per sheet (../shared/models.md §7: submitted
 // means immutable, corrections are new records). The first confirmation of a person-month,
@@ -21,26 +22,31 @@ interface SealRow {
   sheetId: string; month: string; sheetOrgId: string; sheetOrgName: string; confirmedAt: string; confirmedBy: string;
   personId: string; personName: string; orgId: string; orgName: string; post: string; level: number; grade: string | null;
   baseFen: number; allowancesFen: number; allowances: string; performanceFen: number; totalFen: number; note: string | null;
-  corrections: string; correctionFen: number;
+  corrections: string; correctionFen: number; items: string; deductions: string; deductionsFen: number; withheldFen: number;
 }
 
 // First confirmation wins: confirmed_at, then the change number for two in one instant.
 const SEALS_SQL = `SELECT s.id AS sheetId, s.month, s.org_id AS sheetOrgId, o.name AS sheetOrgName, s.confirmed_at AS confirmedAt,
   s.confirmed_by AS confirmedBy, l.person_id AS personId, l.person_name AS personName, l.org_id AS orgId, l.org_name AS orgName,
   l.post, l.level, l.grade, l.base_fen AS baseFen, l.allowances_fen AS allowancesFen, l.allowances, l.performance_fen AS performanceFen,
-  l.total_fen AS totalFen, l.note, l.corrections, l.correction_fen AS correctionFen
+  l.total_fen AS totalFen, l.note, l.corrections, l.correction_fen AS correctionFen, l.items, l.deductions,
+  l.deductions_fen AS deductionsFen, l.withheld_fen AS withheldFen
   FROM salary_pay_sheets s JOIN salary_pay_lines l ON l.sheet_id = s.id JOIN org_units o ON o.id = s.org_id
   WHERE s.deleted_at IS NULL AND l.deleted_at IS NULL AND s.month BETWEEN ? AND ?
   ORDER BY s.confirmed_at, s.change_seq, l.line_no`;
 
 // Allowance items are only shown for the sheet's own month; earlier months need the sums.
 function toSeal(r: SealRow, withItems: boolean): Seal {
+  const allowances = withItems ? (JSON.parse(r.allowances) as PayLine['allowances']) : [];
   return {
     sheetId: r.sheetId, month: r.month, sheetOrgId: r.sheetOrgId, sheetOrgName: r.sheetOrgName, confirmedAt: r.confirmedAt, confirmedBy: r.confirmedBy,
     line: {
       personId: r.personId, name: r.personName, orgId: r.orgId, orgName: r.orgName, post: r.post, level: r.level, grade: r.grade,
-      baseFen: r.baseFen, allowances: withItems ? (JSON.parse(r.allowances) as PayLine['allowances']) : [], allowancesFen: r.allowancesFen,
+      baseFen: r.baseFen, allowances, allowancesFen: r.allowancesFen,
       performanceFen: r.performanceFen, totalFen: r.totalFen, note: r.note,
+      items: withItems ? parseItems(r.items, () => legacyItems({ baseFen: r.baseFen, allowances, performanceFen: r.performanceFen })) : [],
+      deductions: withItems ? (JSON.parse(r.deductions) as PayLine['deductions']) : [],
+      deductionsFen: r.deductionsFen, netFen: r.totalFen - r.deductionsFen, withheldFen: r.withheldFen,
       corrections: r.corrections === '[]' ? [] : (JSON.parse(r.corrections) as PayCorrection[]), correctionFen: r.correctionFen,
     },
   };

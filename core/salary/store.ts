@@ -94,12 +94,20 @@ export interface ScopePerson {
   communityWorkStartDate: string | null;
   swQualification: string | null;
   swQualificationDate: string | null;
+  ftEducation: string | null;
+  ftDegree: string | null;
+  ptEducation: string | null;
+  ptDegree: string | null;
+  oneShoulder: number;
+  crossPosting: number;
 }
 
 // Only the columns pay and promotion need, through a prepared statement: the query
 // builder's full-row mapping of 15,000 people costs more than the whole pay computation.
 const SCOPE_SQL = `SELECT p.id, p.name, p.org_id AS orgId, o.name AS orgName, p.status, p.status_date AS statusDate,
-  p.community_work_start_date AS communityWorkStartDate, p.sw_qualification AS swQualification, p.sw_qualification_date AS swQualificationDate
+  p.community_work_start_date AS communityWorkStartDate, p.sw_qualification AS swQualification, p.sw_qualification_date AS swQualificationDate,
+  p.ft_education AS ftEducation, p.ft_degree AS ftDegree, p.pt_education AS ptEducation, p.pt_degree AS ptDegree,
+  p.one_shoulder AS oneShoulder, p.cross_posting AS crossPosting
   FROM people p JOIN org_units o ON o.id = p.org_id WHERE p.deleted_at IS NULL ORDER BY o.code, p.name`;
 
 /** People of the given org units, in roster order (community code, then name). */

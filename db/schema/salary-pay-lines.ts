@@ -26,6 +26,13 @@ export const salaryPayLines = sqliteTable(
     // [{ month, kind, amountFen (signed), reason }]; `correctionFen` is their sum, inside totalFen.
     corrections: text({ mode: 'json' }).notNull().default([]),
     correctionFen: integer().notNull().default(0),
+    // 应发 items per component and deductions, [{ key, label, fen }] (issue 15). Lines frozen
+    // before these columns hold [] and are read back with items rebuilt from the three totals.
+    items: text({ mode: 'json' }).notNull().default([]),
+    deductions: text({ mode: 'json' }).notNull().default([]),
+    deductionsFen: integer().notNull().default(0),
+    // The share withheld this month for the year-end 绩效 settlement (not part of totalFen).
+    withheldFen: integer().notNull().default(0),
   },
   (t) => [index('salary_pay_lines_sheet_idx').on(t.sheetId, t.lineNo), index('salary_pay_lines_seq_idx').on(t.changeSeq)],
 );

@@ -41,7 +41,7 @@ describe('monthly pay sheet', () => {
     expect(sheet.missing.map((m) => m.name)).toEqual(['丁（未定级）']);
     const byOrg = Object.fromEntries(sheet.communities.map((c) => [c.orgId, [c.count, c.totalFen]]));
     expect(byOrg).toEqual({ [tree.community.id]: [2, 1_021_000], [other.id]: [1, 400_000] });
-    expect(sheet.totals).toEqual({ count: 3, baseFen: 1_170_000, allowancesFen: 50_000, performanceFen: 201_000, correctionFen: 0, totalFen: 1_421_000 });
+    expect(sheet.totals).toEqual({ count: 3, baseFen: 1_170_000, allowancesFen: 50_000, performanceFen: 201_000, correctionFen: 0, totalFen: 1_421_000, deductionsFen: 0, netFen: 1_421_000 });
     expect(sheet.status).toBe('draft');
   });
 

@@ -156,7 +156,7 @@ describe('pay line', () => {
   });
   it('rounds performance once: odd base × 0.3', () => {
     const c = sample();
-    c.amountModel = { kind: 'coefficient', baseFen: 333_335, coefficients: Array(18).fill(1) };
+    c.amountModel = { kind: 'coefficient', baseFen: 333_335, baseSource: null, baseEdition: null, coefficients: Array(18).fill(1), postCoefficients: [] };
     const l = computePayLine(c, '社区正职', 7, { communityWorkStartDate: null, swQualification: null, swQualificationDate: null }, '优秀', '2025-01-01');
     expect(l.performanceFen).toBe(100_001); // 100000.5 → 100001
     expect(l.totalFen).toBe(333_335 + 100_001);

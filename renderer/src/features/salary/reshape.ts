@@ -9,7 +9,9 @@ const fit = <T,>(xs: readonly T[], n: number, fill: T): T[] => Array.from({ leng
 export function reshape(c: SchemeConfig, previousPosts: readonly string[] = c.posts.map((p) => p.name)): SchemeConfig {
   const n = c.levelCount;
   const m = c.amountModel;
-  if (m.kind === 'coefficient') return { ...c, amountModel: { ...m, coefficients: fit(m.coefficients, n, null) } };
+  if (m.kind === 'none') return c;
+  if (m.kind === 'coefficient')
+    return { ...c, amountModel: { ...m, coefficients: fit(m.coefficients, n, null), postCoefficients: m.postCoefficients.map((r) => ({ ...r, coefficients: fit(r.coefficients, n, null) })) } };
   const rows = c.posts.map((p, i) => {
     const old = m.rows.find((r) => r.post === p.name) ?? m.rows.find((r) => r.post === previousPosts[i]);
     return { post: p.name, amounts: fit(old?.amounts ?? [], n, null) };
@@ -17,11 +19,13 @@ export function reshape(c: SchemeConfig, previousPosts: readonly string[] = c.po
   return { ...c, amountModel: { ...m, rows } };
 }
 
-export function switchAmountKind(c: SchemeConfig, kind: 'table' | 'coefficient'): SchemeConfig {
+export function switchAmountKind(c: SchemeConfig, kind: SchemeConfig['amountModel']['kind']): SchemeConfig {
   if (c.amountModel.kind === kind) return c;
   const amountModel: SchemeConfig['amountModel'] =
     kind === 'table'
       ? { kind, rows: c.posts.map((p) => ({ post: p.name, amounts: Array<number | null>(c.levelCount).fill(null) })) }
-      : { kind, baseFen: 0, coefficients: Array<number | null>(c.levelCount).fill(null) };
+      : kind === 'none'
+        ? { kind }
+        : { kind, baseFen: 0, baseSource: null, baseEdition: null, coefficients: Array<number | null>(c.levelCount).fill(null), postCoefficients: [] };
   return { ...c, amountModel };
 }
