@@ -169,6 +169,9 @@ export const RECORD_CHECKS: Record<string, RecordCheck> = {
       missing: z.array(z.object({ personId: text, name: text, orgName: text, reason: text })),
     }),
   },
+  salary_settlements: {
+    schema: z.object({ year: int, schemeId: text, totalFen: int, lines: z.array(z.object({ personId: text, amountFen: int })) }),
+  },
   salary_pay_lines: {
     schema: z.object({
       sheetId: text,

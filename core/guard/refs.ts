@@ -26,6 +26,7 @@ export const GUARDED_TABLES = [
   'salary_promotion_runs',
   'salary_pay_sheets',
   'salary_pay_lines',
+  'salary_settlements',
   'bundle_conflicts',
   'users',
   'coop_units',

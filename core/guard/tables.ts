@@ -63,6 +63,7 @@ export const GUARD: Record<GuardedTable, GuardSpec> = {
   // operation may change them in place (corrections are new records, core/salary/seal.ts).
   salary_promotion_runs: { table: s.salaryPromotionRuns, label: '晋级批次', sealed: (_c, r) => `${String(r.year)} 年度晋级批次已审批，不能修改` },
   salary_pay_sheets: { table: s.salaryPaySheets, label: '工资表', sealed: (_c, r) => `${String(r.month)} 的工资表已确认，不能修改；更正请在下一个未确认月份补发或扣回` },
+  salary_settlements: { table: s.salarySettlements, label: '年终绩效结算', sealed: (_c, r) => `${String(r.year)} 年度绩效结算已确认，不能修改` },
   salary_pay_lines: { table: s.salaryPayLines, label: '工资明细', sealed: () => '已确认的工资明细不能修改；更正请在下一个未确认月份补发或扣回' },
   bundle_conflicts: { table: s.bundleConflicts, label: '冲突记录', local: true },
   // An account belongs to the unit it is scoped to; an unscoped account to no unit a scoped

@@ -80,8 +80,29 @@ const paySheet = z.object({
 export type PaySheet = z.infer<typeof paySheet>;
 const sheetScope = z.object({ orgId: id('组织'), month });
 
+// The year-end 绩效 settlement: the withheld pool (and any yearly amount) × grade × post coefficient.
+const settlementLine = z.object({
+  personId: z.string(), name: z.string(), orgId: z.string(), orgName: z.string(), post: z.string(), grade: z.string().nullable(),
+  months: z.number().int(), withheldFen: z.number().int(), yearlyFen: z.number().int(),
+  gradeCoefficient: z.number().nullable(), postCoefficient: z.number(), amountFen: z.number().int(), note: z.string().nullable(),
+  sealed: z.object({ orgId: z.string(), orgName: z.string(), confirmedAt: z.string(), confirmedBy: z.string() }).nullable(),
+});
+export type SettlementLine = z.infer<typeof settlementLine>;
+const settlement = z.object({
+  year: z.number(), orgId: z.string(), orgName: z.string(), status: z.enum(['draft', 'confirmed']),
+  confirmedAt: z.string().nullable(), confirmedBy: z.string().nullable(),
+  scheme: z.object({ id: z.string(), name: z.string(), sample: z.boolean() }),
+  lines: z.array(settlementLine),
+  totals: z.object({ count: z.number().int(), withheldFen: z.number().int(), amountFen: z.number().int() }),
+});
+export type Settlement = z.infer<typeof settlement>;
+const settlementScope = z.object({ orgId: id('组织'), year });
+
 export const salaryContract = {
   'salary.sampleScheme': query('示例薪酬方案（三岗十八级骨架，金额仅为示例）', z.object({}).default({}), z.object({ name: z.string(), config: schemeConfig })),
+  'salary.sampleSchemes': query('真实地方薪酬方案示例（翔安 2013、陕西 2015、山东、西安 2019，可复制后修改）', z.object({}).default({}), z.array(z.object({
+    key: z.string(), name: z.string(), docNo: z.string().nullable(), source: z.string(), config: schemeConfig,
+  }))),
   'salary.schemes': query('薪酬方案版本列表（按生效日期）', z.object({}).default({}), z.array(schemeSummary)),
   'salary.scheme': query('读取一个薪酬方案版本', z.object({ id: ref('salary_schemes', '方案编号') }), schemeRecord.extend({
     warnings: z.array(z.object({ post: z.string(), level: z.number() })),
@@ -130,5 +151,11 @@ export const salaryContract = {
     // What the user saw when pressing 确认: a figure that no longer holds is refused, not silently replaced.
     shown: z.array(z.object({ personId: ref('people', '人员编号'), totalFen: z.number({ error: '「应发合计」应为数字' }).int() })).optional(),
   }), paySheet),
+  'salary.settlement': query('年终绩效结算（预留绩效或年度奖励 × 当年确认的考核等次系数；已确认的读取冻结数据）', settlementScope, settlement),
+  'salary.confirmSettlement': mutation('确认年终绩效结算（冻结，之后不再改变）', settlementScope.extend({
+    // The total the user saw: a figure that no longer holds is refused, not silently replaced.
+    shownTotalFen: z.number({ error: '「结算合计」应为数字' }).int({ error: '「结算合计」应为整数（分）' }).optional(),
+  }), settlement),
+  'salary.exportSettlement': query('导出年终绩效结算为 Excel（base64）', settlementScope, z.object({ fileName: z.string(), base64: z.string() })),
   'salary.exportPaySheet': query('导出月度工资表为 Excel（base64）', sheetScope, z.object({ fileName: z.string(), base64: z.string() })),
 };

@@ -7,12 +7,14 @@ import { levelHandlers } from './level-handlers.ts';
 import { paySheetHandlers } from './paysheet-handlers.ts';
 import { promotionHandlers } from './promotion-handlers.ts';
 import { schemeHandlers } from './scheme-handlers.ts';
+import { settlementHandlers } from './settlement-handlers.ts';
 
 export const salaryHandlers: HandlersFor<typeof salaryContract & typeof salaryGradingContract> = {
   ...schemeHandlers,
   ...levelHandlers,
   ...promotionHandlers,
   ...paySheetHandlers,
+  ...settlementHandlers,
   ...batchGradingHandlers,
   ...gradingFixHandlers,
 };

@@ -7,13 +7,14 @@ import { getOrgUnit } from '../org/handlers.ts';
 import type { TxCtx } from '../context.ts';
 import type { salaryContract } from './contract.ts';
 import { SAMPLE_SCHEME_NAME, sampleSchemeConfig } from './sample.ts';
+import { realSamples } from './samples-real.ts';
 import { checkScheme, nonRisingLevels } from './scheme-rules.ts';
 import { schemeConfig, type SchemeConfig } from './scheme-schema.ts';
 import { scopeCondition } from '../guard/scope.ts';
 import { schemeSealedBy } from './seal.ts';
 import { assertEffectiveDateFree, getScheme, loadSchemes } from './store.ts';
 
-type SchemeOps = Pick<typeof salaryContract, 'salary.sampleScheme' | 'salary.schemes' | 'salary.scheme' | 'salary.saveScheme' | 'salary.copyScheme'>;
+type SchemeOps = Pick<typeof salaryContract, 'salary.sampleScheme' | 'salary.sampleSchemes' | 'salary.schemes' | 'salary.scheme' | 'salary.saveScheme' | 'salary.copyScheme'>;
 
 // Cells outside a post's band carry no meaning; they are stored empty so a copied or
 // re-banded version never resurrects a stale amount.
@@ -36,6 +37,8 @@ export const schemeHandlers: HandlersFor<SchemeOps> = {
   'salary.sampleScheme': () => ({ name: SAMPLE_SCHEME_NAME, config: schemeConfig.parse(sampleSchemeConfig()) }),
 
   // Schemes are policy: a unit lists its own and those of the units above it.
+  'salary.sampleSchemes': () => realSamples().map((x) => ({ ...x, config: schemeConfig.parse(x.config) })),
+
   'salary.schemes': (ctx) =>
     loadSchemes(ctx, scopeCondition(ctx, salarySchemes.orgId, { policy: true })).map(({ config, ...s }) => ({
       ...s, levelCount: config.levelCount, posts: config.posts.map((p) => p.name), amountKind: config.amountModel.kind, stepYears: config.stepYears,

@@ -89,6 +89,7 @@ export const ACCESS: Record<OpName, Rule> = {
   'bundle.auditDecide': r(['reviewer']),
 
   'salary.sampleScheme': r(READ),
+  'salary.sampleSchemes': r(READ),
   'salary.schemes': r(READ),
   'salary.scheme': r(READ),
   'salary.grades': r(READ),
@@ -100,6 +101,8 @@ export const ACCESS: Record<OpName, Rule> = {
   'salary.promotionPreview': r(READ),
   'salary.paySheet': r(READ),
   'salary.exportPaySheet': r(READ, true),
+  'salary.settlement': r(READ),
+  'salary.exportSettlement': r(READ, true),
   'salary.saveScheme': r(ENTRY),
   'salary.copyScheme': r(ENTRY),
   'salary.setGrades': r(ENTRY),
@@ -109,6 +112,7 @@ export const ACCESS: Record<OpName, Rule> = {
   'salary.correctGrading': r(ENTRY),
   'salary.approvePromotion': r(APPROVE),
   'salary.confirmMonth': r(APPROVE),
+  'salary.confirmSettlement': r(APPROVE),
 
   'assessment.schemes': r(READ),
   'assessment.scheme': r(READ),

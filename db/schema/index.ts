@@ -26,6 +26,7 @@ export * from './salary-grade-inputs.ts';
 export * from './salary-promotion-runs.ts';
 export * from './salary-pay-sheets.ts';
 export * from './salary-pay-lines.ts';
+export * from './salary-settlements.ts';
 export * from './users.ts';
 export * from './ledger-coop-units.ts';
 export * from './ledger-coop-agreements.ts';

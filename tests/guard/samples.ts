@@ -130,6 +130,7 @@ export const SAMPLES: Record<OpName, Sample> = {
   'assessment.exportXlsx': s((ids) => ({ cycleId: ids.assessment_cycles })),
 
   'salary.sampleScheme': { exempt: 'a built-in sample, no unit’s record' },
+  'salary.sampleSchemes': { exempt: 'built-in samples, no unit’s record' },
   'salary.schemes': s(() => ({})),
   'salary.scheme': s((ids) => ({ id: ids.salary_schemes })),
   'salary.saveScheme': s((ids) => ({ id: ids.salary_schemes, orgId: ids.org_units, name: '越界方案', effectiveDate: '2021-01-01', config: sampleSchemeConfig() })),
@@ -150,6 +151,9 @@ export const SAMPLES: Record<OpName, Sample> = {
   'salary.paySheet': s((ids) => ({ orgId: ids.org_units, month: '2026-03' })),
   'salary.confirmMonth': s((ids) => ({ orgId: ids.org_units, month: '2026-04', shown: [{ personId: ids.people, totalFen: 0 }] })),
   'salary.exportPaySheet': s((ids) => ({ orgId: ids.org_units, month: '2026-03' })),
+  'salary.settlement': s((ids) => ({ orgId: ids.org_units, year: 2025 })),
+  'salary.confirmSettlement': s((ids) => ({ orgId: ids.org_units, year: 2025, shownTotalFen: 0 })),
+  'salary.exportSettlement': s((ids) => ({ orgId: ids.org_units, year: 2025 })),
 
   'ledger.items.list': s(() => ({})),
   'ledger.items.get': s((ids) => ({ id: ids.ledger_items })),

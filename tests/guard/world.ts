@@ -79,6 +79,15 @@ const BUILDERS: Record<GuardedTable, Builder> = {
     return rowId(app, 'salary_pay_sheets', null, orgId);
   },
   salary_pay_lines: async (app, orgId) => rowId(app, 'salary_pay_lines', null, orgId),
+  // The sample scheme withholds nothing, so a settlement row is written as a confirmation would.
+  salary_settlements: async (app, orgId) => {
+    const id = randomUUID();
+    app.opened.sqlite
+      .prepare(`INSERT INTO salary_settlements (id, org_id, created_at, updated_at, change_seq, year, scheme_id, scheme_name, confirmed_at, confirmed_by, total_fen, lines)
+        VALUES (?, ?, ?, ?, (SELECT coalesce(max(change_seq), 0) + 1 FROM salary_settlements), 2024, ?, '示例方案', ?, '审批人', 0, '[]')`)
+      .run(id, orgId, FIXED_NOW.toISOString(), FIXED_NOW.toISOString(), randomUUID(), FIXED_NOW.toISOString());
+    return id;
+  },
   bundle_conflicts: async (app, orgId) => {
     const id = randomUUID();
     app.opened.sqlite

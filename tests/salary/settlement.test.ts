@@ -1,0 +1,87 @@
+import ExcelJS from 'exceljs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { realSamples } from '../../core/salary/samples-real.ts';
+import { removeDir, type TestApp } from '../helpers/app.ts';
+import { addPerson, auditCount, expectError, salaryApp } from './fixtures.ts';
+
+// Year-end 绩效 settlement for 2025 under the 山东 sample (30 % withheld monthly, 示例 grade
+// coefficients 优秀 1.2 / 合格 1.0 / 基本合格 0.8, none for 不合格) with a 正职 post coefficient 1.4.
+
+let app: TestApp;
+afterEach(() => {
+  app.close();
+  removeDir(app.dir);
+});
+
+async function setup() {
+  const s = await salaryApp();
+  app = s.app;
+  const config = structuredClone(realSamples().find((x) => x.key === 'shandong')!.config);
+  config.performancePay = { ...config.performancePay, postCoefficients: [{ post: '社区正职', coefficient: 1.4 }] };
+  await app.ok('salary.saveScheme', { orgId: s.tree.county.id, name: '山东示例', effectiveDate: '2025-01-01', sample: true, config });
+  const org = s.tree.community.id;
+  const put = async (name: string, post: string, level: number, date = '2025-01-01', over: Parameters<typeof addPerson>[2] = {}) => {
+    const p = await addPerson(app, org, { name, ...over });
+    await app.ok('salary.setLevel', { personId: p.id, post, level, effectiveDate: date, reason: '人工调整', note: '期初' });
+    return p;
+  };
+  const a = await put('甲', '社区正职', 7, '2025-01-01', { postCategory: '正职' });
+  const b = await put('乙', '社区工作人员', 1);
+  const c = await put('丙', '社区工作人员', 2, '2025-07-01');
+  const d = await put('丁', '社区工作人员', 1);
+  await app.ok('salary.setGrades', { year: 2025, grades: [{ personId: a.id, grade: '优秀' }, { personId: b.id, grade: '合格' }, { personId: c.id, grade: '不合格' }] });
+  return { ...s, org, a, b, c, d };
+}
+
+describe('year-end 绩效 settlement', () => {
+  it('pays the withheld pool by the confirmed 2025 grade and post coefficient', async () => {
+    const { org } = await setup();
+    const s = await app.ok('salary.settlement', { orgId: org, year: 2025 });
+    const got = Object.fromEntries(s.lines.map((l) => [l.name, [l.months, (l.withheldFen / 100).toFixed(2), (l.amountFen / 100).toFixed(2), l.note]]));
+    expect(got).toEqual({
+      // 5200 × 30 % = 1560 × 12 = 18720; × 1.2 × 1.4 = 31449.60
+      甲: [12, '18720.00', '31449.60', null],
+      // 4000 × 30 % = 1200 × 12 = 14400; × 1.0
+      乙: [12, '14400.00', '14400.00', null],
+      // from July: 4200 × 30 % = 1260 × 6 = 7560; 不合格 → nothing
+      丙: [6, '7560.00', '0.00', '2025 年度考核不合格，不发放年终绩效'],
+      丁: [12, '14400.00', '0.00', '缺少 2025 年度考核结果，暂不发放'],
+    });
+    expect(s.totals.amountFen).toBe(3_144_960 + 1_440_000);
+    expect(s.status).toBe('draft');
+  });
+
+  it('is confirmed once, sealed against later grade changes, and exported', async () => {
+    const { org, d } = await setup();
+    const shown = await app.ok('salary.settlement', { orgId: org, year: 2025 });
+    const err = await expectError(app, 'salary.confirmSettlement', { orgId: org, year: 2025, shownTotalFen: shown.totals.amountFen + 1 });
+    expect(err.code).toBe('conflict');
+    const confirmed = await app.ok('salary.confirmSettlement', { orgId: org, year: 2025, shownTotalFen: shown.totals.amountFen });
+    expect(confirmed.status).toBe('confirmed');
+    expect(confirmed.lines).toEqual(shown.lines);
+    await app.ok('salary.setGrades', { year: 2025, grades: [{ personId: d.id, grade: '优秀' }] });
+    const after = await app.ok('salary.settlement', { orgId: org, year: 2025 });
+    expect(after.totals).toEqual(shown.totals);
+    const before = auditCount(app);
+    expect((await expectError(app, 'salary.confirmSettlement', { orgId: org, year: 2025 })).code).toBe('conflict');
+    expect(auditCount(app)).toBe(before);
+    const file = await app.ok('salary.exportSettlement', { orgId: org, year: 2025 });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.base64, 'base64') as never);
+    const ws = wb.worksheets[0]!;
+    expect(String(ws.getCell('A1').value)).toContain('已确认');
+    expect(ws.pageSetup.orientation).toBe('landscape');
+    const rows = Object.fromEntries([4, 5, 6, 7].map((r) => [String(ws.getRow(r).getCell(3).value), ws.getRow(r).getCell(11).value]));
+    expect(rows).toEqual({ 甲: 31449.6, 乙: 14400, 丙: 0, 丁: 0 });
+    expect(ws.getRow(8).getCell(11).value).toBe(45849.6);
+  });
+
+  it('shows a person another unit settled first with that unit’s frozen figure', async () => {
+    const { org, tree } = await setup();
+    await app.ok('salary.confirmSettlement', { orgId: org, year: 2025 });
+    const street = await app.ok('salary.settlement', { orgId: tree.street.id, year: 2025 });
+    const 甲 = street.lines.find((l) => l.name === '甲')!;
+    expect(甲.sealed?.orgId).toBe(org);
+    expect(甲.amountFen).toBe(3_144_960);
+  });
+});
