@@ -56,6 +56,7 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
   };
 
   const sealedCount = sheet?.lines.filter((l) => l.sealed).length ?? 0;
+  const withholds = !!sheet?.lines.some((l) => l.deductions.length > 0);
   const columns = useMemo<ColDef<PayLine>[]>(() => [
     { headerName: '社区', field: 'orgName', width: 120 },
     { headerName: '姓名', field: 'name', width: 90, pinned: 'left' },
@@ -70,8 +71,11 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
       tooltipValueGetter: (p) => p.data?.corrections.map((c) => `${c.kind} ${fenToYuan(Math.abs(c.amountFen))}：${c.reason}`).join('\n') ?? '',
     },
     money('totalFen', '应发合计', 120),
-    { ...money('deductionsFen', '代扣'), tooltipValueGetter: (p) => p.data?.deductions.map((d) => `${d.label} ${fenToYuan(d.fen)}`).join('；') ?? '' },
-    money('netFen', '实发', 120),
+    // 代扣 and 实发 only where the scheme withholds something: otherwise 实发 is 应发.
+    ...(withholds ? [
+      { ...money('deductionsFen', '代扣'), tooltipValueGetter: (p) => p.data?.deductions.map((d) => `${d.label} ${fenToYuan(d.fen)}`).join('；') ?? '' },
+      money('netFen', '实发', 120),
+    ] as ColDef<PayLine>[] : []),
     {
       headerName: '确认', colId: 'sealed', width: 170,
       valueGetter: (p) => (p.data?.sealed ? `已由${p.data.sealed.orgName}确认（${p.data.sealed.confirmedAt.slice(0, 10)}）` : ''),
@@ -81,7 +85,7 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
       headerName: '备注', colId: 'note', flex: 1, minWidth: 160,
       valueGetter: (p) => [...(p.data?.corrections ?? []).map((c) => `${c.kind} ${c.month} ${fenToYuan(Math.abs(c.amountFen))} 元（${c.reason}）`), p.data?.note ?? ''].filter(Boolean).join('；'),
     },
-  ], []);
+  ], [withholds]);
 
   return (
     <div className="salary-main">
