@@ -47,6 +47,13 @@ test('批量定级 → pay sheet → print preview', async ({ page }) => {
   await expect(page.getByRole('status')).toContainText('已为 4 人办理初次定级');
   await expect(table).not.toContainText('待定级');
 
+  // One person at a time: the 定级日期 default is not today either, and the graded person's
+  // initial grading can be corrected.
+  await page.getByRole('tab', { name: '定级与薪级' }).click();
+  await page.getByRole('button', { name: /王书记/ }).click();
+  await expect(page.getByLabel('定级日期', { exact: true })).toHaveValue(`${month}-01`);
+  await expect(page.getByRole('button', { name: '更正定级' })).toBeVisible();
+
   await page.getByRole('tab', { name: '月度工资表' }).click();
   await expect(page.getByLabel('月份')).toHaveValue(month);
   for (const name of names) await expect(page.locator('.sheet-host')).toContainText(name);
