@@ -133,7 +133,7 @@ export const salaryContract = {
   }), levelEntry.extend({ steps: z.array(gradingStep) })),
   'salary.setLevel': mutation('调整岗位或薪级（追加记录，不覆盖历史）', z.object({
     personId: ref('people', '人员编号'), post: requiredText('岗位', 20), level: levelNo, effectiveDate: isoDate('生效日期'),
-    reason: z.enum(LEVEL_REASONS, { error: '「调整原因」应为初次定级、到期晋级、学历提升、取证、岗位变动、考核降级或人工调整' }),
+    reason: z.enum(LEVEL_REASONS, { error: '「调整原因」应为初次定级、到期晋级、提前晋级、一次性加级、学历提升、取证、岗位变动、考核降级或人工调整' }),
     approver, note: requiredText('备注', 200),
   }), levelEntry),
   'salary.history': query('一名人员的薪级记录（按生效日期）', z.object({ personId: ref('people', '人员编号') }), z.array(levelEntry)),

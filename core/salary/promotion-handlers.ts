@@ -49,7 +49,7 @@ export function computeProposals(ctx: Ctx, orgId: string, year: number, effectiv
     if (decision)
       return { ...base, action: 'skip' as const, post: cur?.post ?? null, fromLevel: cur?.level ?? null, toLevel: cur?.level ?? null, reason: null,
         explanation: `已在${runName(decision.run)}中${decision.text}，本批次不能改变` };
-    return { ...base, ...proposePromotion(scheme.config, year, { current: cur, grades: g }) };
+    return { ...base, ...proposePromotion(scheme.config, year, { current: cur, grades: g, history: rows }) };
   });
   return { effectiveDate: date, scheme, approvedRunId: approved?.id ?? null, held: heldIds, proposals };
 }

@@ -7,8 +7,12 @@ import { GRADE_ACTION_LABELS } from './scheme-schema.ts';
 // - with an `advance` grade, the person steps up one level once `stepYears` assessment
 //   years graded `advance` have accumulated since the last level change. A year counts
 //   when it starts on or after that change (a change on 1 January counts its own year);
-//   `hold` years (e.g. 基本称职) do not count toward the interval;
-// - nobody goes above the post's top level.
+//   `hold` years (e.g. 基本称职) do not count toward the interval, or, with the scheme's
+//   `failedYear: 'resets'`, restart it (厦门/宁海: every full 2 years, every year 合格+);
+// - options: N consecutive years of a grade (优秀) give one early step, at most M times in
+//   a career, and do not restart the interval; N consecutive years of a grade (基本称职)
+//   cut one level;
+// - nobody goes above the post's top level or below its first.
 
 export type ProposalAction = 'advance' | 'demote' | 'none' | 'skip';
 
@@ -16,6 +20,8 @@ export interface PromotionSubject {
   current: { post: string; level: number; effectiveDate: string } | null;
   /** Assessment grade by year. */
   grades: ReadonlyMap<number, string>;
+  /** The person's level history (any order): early steps are counted and do not restart the interval. */
+  history?: readonly { effectiveDate: string; reason: string }[];
 }
 
 export interface Proposal {
@@ -23,7 +29,7 @@ export interface Proposal {
   post: string | null;
   fromLevel: number | null;
   toLevel: number | null;
-  reason: '到期晋级' | '考核降级' | null;
+  reason: '到期晋级' | '提前晋级' | '考核降级' | null;
   explanation: string;
 }
 
@@ -32,32 +38,68 @@ export function firstCountedYear(lastChange: string): number {
   return lastChange.slice(5) === '01-01' ? y : y + 1;
 }
 
+const EARLY = '提前晋级';
+const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
+
 export function proposePromotion(c: SchemeConfig, year: number, s: PromotionSubject): Proposal {
   const cur = s.current;
   if (!cur) return { action: 'skip', post: null, fromLevel: null, toLevel: null, reason: null, explanation: '尚未定级，请先办理初次定级' };
   const base = { post: cur.post, fromLevel: cur.level };
   const keep = (action: ProposalAction, explanation: string): Proposal => ({ ...base, action, toLevel: cur.level, reason: null, explanation });
+  // Every change reads old → new, so the appended history row says what moved.
+  const move = (to: number, reason: NonNullable<Proposal['reason']>, why: string): Proposal =>
+    ({ ...base, action: to > cur.level ? 'advance' : 'demote', toLevel: to, reason, explanation: `${why}（${cur.level} 级→${to} 级）` });
   const post = c.posts.find((p) => p.name === cur.post);
   if (!post) return keep('skip', `岗位“${cur.post}”不在生效的薪酬方案中，请先调整岗位`);
   const grade = s.grades.get(year);
   if (!grade) return keep('none', `缺少 ${year} 年度考核结果，暂不晋级`);
   const rule = c.grades.find((g) => g.grade === grade);
   if (!rule) return keep('none', `${year} 年度考核“${grade}”未在方案中配置晋级规则，暂不晋级`);
-  if (rule.action === 'demote') {
-    if (cur.level <= post.minLevel) return keep('none', `${year} 年度考核${grade}，应降级，但已是${post.name}最低 ${post.minLevel} 级`);
-    return { ...base, action: 'demote', toLevel: cur.level - 1, reason: '考核降级', explanation: `${year} 年度考核${grade} → 降 1 级` };
+  const history = s.history ?? [];
+  const rules = c.stepRules;
+  const sinceChange = firstCountedYear(cur.effectiveDate);
+
+  const demoteAfter = rules.demoteAfter;
+  const streak = (g: string, n: number, from: number) => n > 0 && year - n + 1 >= from && range(year - n + 1, year).every((y) => s.grades.get(y) === g);
+  if (rule.action === 'demote' || (demoteAfter && streak(demoteAfter.grade, demoteAfter.consecutive, sinceChange))) {
+    const why = rule.action === 'demote' ? `${year} 年度考核${grade}` : `连续 ${demoteAfter!.consecutive} 年考核${demoteAfter!.grade}`;
+    if (cur.level <= post.minLevel) return keep('none', `${why}，应降级，但已是${post.name}最低 ${post.minLevel} 级`);
+    return move(cur.level - 1, '考核降级', `${why} → 降 1 级`);
   }
   if (rule.action === 'hold') return keep('none', `${year} 年度考核${grade}，按方案${GRADE_ACTION_LABELS.hold}晋级`);
 
-  const from = firstCountedYear(cur.effectiveDate);
-  const counted: string[] = [];
-  for (let y = from; y <= year; y++) {
-    const g = s.grades.get(y);
-    const r = g ? c.grades.find((x) => x.grade === g) : undefined;
-    if (r?.action === 'advance') counted.push(`${y}${g}`);
-  }
+  // The interval runs from the last change that was not an early step.
+  const regular = history.filter((h) => h.reason !== EARLY && h.effectiveDate <= cur.effectiveDate).map((h) => h.effectiveDate).sort().at(-1) ?? cur.effectiveDate;
+  let from = firstCountedYear(regular);
+  const advances = (y: number) => c.grades.find((x) => x.grade === s.grades.get(y))?.action === 'advance';
+  if (rules.failedYear === 'resets') for (const y of range(from, year)) if (!advances(y)) from = y + 1;
+  const counted = range(from, year).filter(advances).map((y) => `${y}${s.grades.get(y)}`);
   const basis = `自 ${from} 年起计入晋级年限 ${counted.length} 年${counted.length ? `（${counted.join('、')}）` : ''}`;
-  if (counted.length < c.stepYears) return keep('none', `${basis}，不足 ${c.stepYears} 年`);
-  if (cur.level >= post.maxLevel) return keep('none', `${basis}，已达${post.name}最高 ${post.maxLevel} 级`);
-  return { ...base, action: 'advance', toLevel: cur.level + 1, reason: '到期晋级', explanation: `${basis}，满 ${c.stepYears} 年 → 晋升 1 级` };
+  let steps = 0;
+  const why: string[] = [basis];
+  if (counted.length >= c.stepYears) {
+    steps++;
+    why.push(`满 ${c.stepYears} 年 → 晋升 1 级`);
+  } else why.push(`不足 ${c.stepYears} 年`);
+
+  const early = rules.earlyStep;
+  let isEarly = false;
+  if (early) {
+    const earlier = history.filter((h) => h.reason === EARLY).map((h) => h.effectiveDate).sort();
+    // Years an earlier early step already used cannot count again.
+    const notBefore = earlier.length ? firstCountedYear(earlier.at(-1)!) : 0;
+    if (streak(early.grade, early.consecutive, notBefore)) {
+      if (earlier.length >= early.maxTimes) why.push(`连续 ${early.consecutive} 年${early.grade}，但提前晋级已达 ${early.maxTimes} 次上限`);
+      else {
+        steps++;
+        isEarly = true;
+        why.push(`连续 ${early.consecutive} 年${early.grade} → 提前晋升 1 级（第 ${earlier.length + 1} 次，最多 ${early.maxTimes} 次）`);
+      }
+    }
+  }
+  if (!steps) return keep('none', why.join('，'));
+  const to = Math.min(cur.level + steps, post.maxLevel);
+  if (to === cur.level) return keep('none', `${why.join('，')}，但已达${post.name}最高 ${post.maxLevel} 级`);
+  if (to < cur.level + steps) why.push(`受${post.name}最高 ${post.maxLevel} 级限制`);
+  return move(to, isEarly ? '提前晋级' : '到期晋级', why.join('，'));
 }

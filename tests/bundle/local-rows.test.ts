@@ -5,6 +5,7 @@ import { RECORD_CHECKS } from '../../core/bundle/record-schemas.ts';
 import { openTestApp, removeDir, type TestApp } from '../helpers/app.ts';
 import { scoreRows, seedCycle, session } from '../assessment/fixture.ts';
 import { addPerson, salaryApp } from '../salary/fixtures.ts';
+import { sampleSchemeConfig } from '../../core/salary/sample.ts';
 import { classInput } from '../training/fixture.ts';
 
 // The other side of the import checks (issue 12): every row the modules' own writes store must
@@ -31,6 +32,11 @@ describe('rows written locally pass the bundle import checks', () => {
     await call('salary.setGrades', { year: 2024, grades: [{ personId: a.id, grade: '优秀' }] });
     await call('salary.confirmMonth', { orgId: s.tree.street.id, month: '2025-03' });
     await call('salary.approvePromotion', { orgId: s.tree.street.id, year: 2025, approver: '张三', note: null });
+    // A version that withholds 30 % for the year-end settlement, and that settlement confirmed.
+    const withheld = { ...sampleSchemeConfig(), performancePay: { mode: 'withheld', withheldPercent: 30, settlementGrades: [{ grade: '优秀', coefficient: 1 }] } };
+    await call('salary.saveScheme', { orgId: s.tree.county.id, name: '预留绩效（示例）', effectiveDate: '2026-01-01', sample: true, config: withheld });
+    await call('salary.setGrades', { year: 2026, grades: [{ personId: a.id, grade: '优秀' }] });
+    await call('salary.confirmSettlement', { orgId: s.tree.street.id, year: 2026 });
     // Training: configuration, a class with attendance, a lecture series with a session.
     await call('training.categories.save', { names: ['示范班', '党性教育', '书记讲堂'] });
     const rules = (await call('training.requirements.list', {})).rules;

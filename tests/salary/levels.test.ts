@@ -77,7 +77,7 @@ describe('annual promotion run', () => {
     expect(pv.effectiveDate).toBe('2025-01-01');
     const by = Object.fromEntries(pv.proposals.map((p) => [p.name, [p.action, p.toLevel]]));
     expect(by).toEqual({ 优秀甲: ['advance', 6], 称职乙: ['advance', 6], 基本称职丙: ['none', 5], 不称职丁: ['demote', 4], 未定级戊: ['skip', null] });
-    expect(pv.proposals.find((p) => p.name === '称职乙')!.explanation).toBe('自 2022 年起计入晋级年限 3 年（2022称职、2023称职、2024称职），满 3 年 → 晋升 1 级');
+    expect(pv.proposals.find((p) => p.name === '称职乙')!.explanation).toBe('自 2022 年起计入晋级年限 3 年（2022称职、2023称职、2024称职），满 3 年 → 晋升 1 级（5 级→6 级）');
   });
 
   it('approves with exclusions and adjustments in one transaction, once', async () => {

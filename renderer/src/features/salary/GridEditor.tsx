@@ -16,7 +16,7 @@ interface Row {
   id: string;
   label: string;
   post: string | null;
-  kind: 'coef' | 'amount' | 'computed';
+  kind: 'coef' | 'postCoef' | 'amount' | 'computed';
 }
 
 // The posts × levels matrix. A table scheme edits 元/月 per cell; a coefficient scheme edits
@@ -27,7 +27,10 @@ export function GridEditor({ config, onChange }: Props) {
   const warnings = useMemo(() => new Set(nonRisingLevels(config).map((w) => `${w.post}#${w.level}`)), [config]);
   const rows = useMemo<Row[]>(() => {
     const posts = config.posts.map((p): Row => ({ id: p.name, label: p.name, post: p.name, kind: m.kind === 'table' ? 'amount' : 'computed' }));
-    return m.kind === 'coefficient' ? [{ id: '__coef', label: '等级系数', post: null, kind: 'coef' }, ...posts] : posts;
+    if (m.kind !== 'coefficient') return posts;
+    // A post with its own coefficients (西安 2019) gets its own editable row above the amounts.
+    const own = m.postCoefficients.map((r): Row => ({ id: `__coef#${r.post}`, label: `${r.post}系数`, post: r.post, kind: 'postCoef' }));
+    return [{ id: '__coef', label: '等级系数', post: null, kind: 'coef' }, ...own, ...posts];
   }, [config, m.kind]);
 
   const columns = useMemo<ColDef<Row>[]>(() => {
@@ -48,6 +51,7 @@ export function GridEditor({ config, onChange }: Props) {
           const r = p.data;
           if (!r || !inBand(r.post, lv)) return '';
           if (r.kind === 'coef') return m.kind === 'coefficient' ? (m.coefficients[lv - 1] ?? '') : '';
+          if (r.kind === 'postCoef') return m.kind === 'coefficient' ? (m.postCoefficients.find((x) => x.post === r.post)?.coefficients[lv - 1] ?? '') : '';
           const fen = r.kind === 'amount' && m.kind === 'table' ? m.rows.find((x) => x.post === r.post)?.amounts[lv - 1] : baseAmount(config, r.post!, lv);
           return fen == null ? '' : fenToYuan(fen);
         },
@@ -57,6 +61,12 @@ export function GridEditor({ config, onChange }: Props) {
             const coefficients = [...m.coefficients];
             coefficients[lv - 1] = text === '' ? null : Number(text);
             onChange({ ...config, amountModel: { ...m, coefficients } });
+            return true;
+          }
+          if (p.data.kind === 'postCoef' && m.kind === 'coefficient') {
+            const postCoefficients = m.postCoefficients.map((r) =>
+              r.post === p.data.post ? { ...r, coefficients: r.coefficients.map((x, i) => (i === lv - 1 ? (text === '' ? null : Number(text)) : x)) } : r);
+            onChange({ ...config, amountModel: { ...m, postCoefficients } });
             return true;
           }
           if (p.data.kind === 'amount' && m.kind === 'table') {
@@ -80,8 +90,21 @@ export function GridEditor({ config, onChange }: Props) {
     return cols;
   }, [config, m, warnings, onChange]);
 
+  if (m.kind === 'none') return <div className="muted small-text">本方案不设等级工资，工资由岗位工资、津贴等组成。</div>;
+  const ownPost = (post: string, on: boolean) =>
+    m.kind === 'coefficient' && onChange({ ...config, amountModel: { ...m, postCoefficients: on
+      ? [...m.postCoefficients, { post, coefficients: [...m.coefficients] }]
+      : m.postCoefficients.filter((r) => r.post !== post) } });
   return (
     <div className="grid-editor">
+      {m.kind === 'coefficient' && (
+        <div className="small-text">岗位单独设系数：
+          {config.posts.map((p) => (
+            <label key={p.name}><input type="checkbox" aria-label={`${p.name}单独设系数`} checked={m.postCoefficients.some((r) => r.post === p.name)}
+              onChange={(e) => ownPost(p.name, e.target.checked)} />{p.name}</label>
+          ))}
+        </div>
+      )}
       {warnings.size > 0 && (
         <div className="warn" role="status">
           金额未随级别递增：{[...warnings].map((w) => w.replace('#', ' ') + '级').join('、')}

@@ -3,6 +3,7 @@ import { EDUCATION_KEYS, GRADE_ACTIONS, GRADE_ACTION_LABELS } from '../../../../
 import { fenToYuan, yuanToFen } from '../../../../core/salary/money.ts';
 import { reshape } from './reshape.ts';
 import { AllowancesEditor } from './AllowancesEditor.tsx';
+import { ComponentsEditor } from './ComponentsEditor.tsx';
 
 interface Props {
   config: SchemeConfig;
@@ -93,6 +94,7 @@ export function RulesEditor({ config: c, onChange }: Props) {
         </select>
       </label>
       <AllowancesEditor allowances={c.allowances} onChange={(allowances) => onChange({ ...c, allowances })} />
+      <ComponentsEditor config={c} onChange={onChange} />
     </div>
   );
 }

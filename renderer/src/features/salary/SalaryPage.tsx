@@ -6,10 +6,11 @@ import { PersonPanel } from './PersonPanel.tsx';
 import { BatchGradingPanel } from './BatchGradingPanel.tsx';
 import { PromotionPanel } from './PromotionPanel.tsx';
 import { PaySheetPanel } from './PaySheetPanel.tsx';
+import { SettlementPanel } from './SettlementPanel.tsx';
 import './salary.css';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 
-const TABS = ['薪酬方案', '批量定级', '定级与薪级', '年度晋级', '月度工资表'] as const;
+const TABS = ['薪酬方案', '批量定级', '定级与薪级', '年度晋级', '月度工资表', '年终绩效'] as const;
 type Tab = (typeof TABS)[number];
 
 /** 薪酬: the 三岗十八级 pay grid. Every rule and amount comes from a scheme version; the page only edits and shows. */
@@ -53,6 +54,7 @@ export function SalaryPage() {
       {tab === '定级与薪级' && orgId && <PersonPanel orgId={orgId} />}
       {tab === '年度晋级' && orgId && <PromotionPanel orgId={orgId} />}
       {tab === '月度工资表' && orgId && <PaySheetPanel orgId={orgId} />}
+      {tab === '年终绩效' && orgId && <SettlementPanel orgId={orgId} />}
     </section>
   );
 }

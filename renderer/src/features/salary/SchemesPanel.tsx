@@ -19,6 +19,7 @@ interface Draft {
 }
 
 type Summary = OpOutput<'salary.schemes'>[number];
+type RealSample = OpOutput<'salary.sampleSchemes'>[number];
 
 const message = (e: unknown) => (e instanceof ApiError && e.issues.length ? e.issues.map((i) => i.message).join('；') : errorText(e));
 
@@ -30,6 +31,7 @@ export function SchemesPanel({ orgs }: { orgs: OrgUnit[] }) {
   const [notice, setNotice] = useState<string | null>(null);
   // The first confirmed month paid under the open version: it is then frozen (copy to change it).
   const [frozen, setFrozen] = useState<string | null>(null);
+  const [samples, setSamples] = useState<RealSample[]>([]);
   const root = orgs.find((o) => o.parentId === null);
 
   const load = useCallback(async () => {
@@ -40,6 +42,16 @@ export function SchemesPanel({ orgs }: { orgs: OrgUnit[] }) {
     }
   }, []);
   useEffect(() => void load(), [load]);
+  useEffect(() => void call('salary.sampleSchemes', {}).then(setSamples, () => setSamples([])), []);
+
+  const fromSample = (key: string) => {
+    const s = samples.find((x) => x.key === key);
+    if (!s) return;
+    if (!root) return setError('请先在花名册中建立组织架构');
+    setFrozen(null);
+    setDraft({ orgId: root.id, name: s.name, docNo: s.docNo, effectiveDate: `${new Date().getFullYear()}-01-01`, sample: true, config: s.config });
+    setNotice(`已按“${s.name}”填好（来源：${s.source}），请核对本地文件后修改并保存。`);
+  };
 
   const open = async (id: string) => {
     try {
@@ -107,6 +119,10 @@ export function SchemesPanel({ orgs }: { orgs: OrgUnit[] }) {
         </ul>
         <div className="panel-actions">
           <button type="button" onClick={() => void newSample()}>按示例新建</button>
+          <select aria-label="按地方示例新建" value="" onChange={(e) => fromSample(e.target.value)}>
+            <option value="">按地方示例新建…</option>
+            {samples.map((s) => <option key={s.key} value={s.key}>{s.name}</option>)}
+          </select>
         </div>
       </aside>
       <div className="salary-main">
@@ -122,8 +138,8 @@ export function SchemesPanel({ orgs }: { orgs: OrgUnit[] }) {
               <label>级数<input type="number" aria-label="级数" value={c.levelCount} onChange={(e) => setConfig(reshape({ ...c, levelCount: Number(e.target.value) || c.levelCount }))} /></label>
               <label>晋级间隔（年）<input type="number" aria-label="晋级间隔" value={c.stepYears} onChange={(e) => setConfig({ ...c, stepYears: Number(e.target.value) })} /></label>
               <label>金额模式
-                <select aria-label="金额模式" value={c.amountModel.kind} onChange={(e) => setConfig(switchAmountKind(c, e.target.value as 'table' | 'coefficient'))}>
-                  <option value="coefficient">基数 × 等级系数</option><option value="table">岗位 × 级别对照表</option>
+                <select aria-label="金额模式" value={c.amountModel.kind} onChange={(e) => setConfig(switchAmountKind(c, e.target.value as SchemeConfig['amountModel']['kind']))}>
+                  <option value="coefficient">基数 × 等级系数</option><option value="table">岗位 × 级别对照表</option><option value="none">不设等级工资</option>
                 </select>
               </label>
               {c.amountModel.kind === 'coefficient' && (
@@ -131,6 +147,14 @@ export function SchemesPanel({ orgs }: { orgs: OrgUnit[] }) {
                   <input type="text" aria-label="工资基数" defaultValue={fenToYuan(c.amountModel.baseFen)} key={draft.id ?? 'new'}
                     onChange={(e) => c.amountModel.kind === 'coefficient' && setConfig({ ...c, amountModel: { ...c.amountModel, baseFen: yuanToFen(e.target.value) ?? Number.NaN } })} />
                 </label>
+              )}
+              {c.amountModel.kind === 'coefficient' && (
+                <>
+                  <label>基数来源<input type="text" aria-label="基数来源" size={40} value={c.amountModel.baseSource ?? ''}
+                    onChange={(e) => c.amountModel.kind === 'coefficient' && setConfig({ ...c, amountModel: { ...c.amountModel, baseSource: e.target.value || null } })} /></label>
+                  <label>基数版本<input type="text" aria-label="基数版本" size={8} value={c.amountModel.baseEdition ?? ''}
+                    onChange={(e) => c.amountModel.kind === 'coefficient' && setConfig({ ...c, amountModel: { ...c.amountModel, baseEdition: e.target.value || null } })} /></label>
+                </>
               )}
               {draft.sample && <span className="badge sample">示例</span>}
             </div>
