@@ -10,6 +10,7 @@ import { rosterContract } from '../roster/contract.ts';
 import { reportContract } from '../report/contract.ts';
 import { rosterIoContract } from '../roster-io/contract.ts';
 import { salaryContract } from '../salary/contract.ts';
+import { salaryGradingContract } from '../salary/grading-contract.ts';
 import { securityContract, sessionContract } from '../security/contract.ts';
 import { systemContract } from '../system/contract.ts';
 import { trainingContract } from '../training/contract.ts';
@@ -28,6 +29,7 @@ export const contract = {
   ...reportContract,
   ...rosterIoContract,
   ...salaryContract,
+  ...salaryGradingContract,
   ...securityContract,
   ...sessionContract,
   ...systemContract,

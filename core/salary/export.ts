@@ -1,45 +1,60 @@
-import { safeRow } from '../xlsx/safe.ts';
 import ExcelJS from 'exceljs';
+import { safeRow } from '../xlsx/safe.ts';
 import type { PaySheet } from './contract.ts';
+import { paySheetLayout } from './sheet-layout.ts';
 
-// The pay sheet as an .xlsx workbook: one row per person, a subtotal row per community
-// and a grand total. Amounts are written in 元 as numbers with two decimals, computed
-// from the integer fen (fen / 100 is exact to two decimals for display).
+// The pay sheet as an .xlsx document: A4 landscape fitted to one page wide, the header row
+// repeated on every printed page, thin borders, a subtotal per community, a total and the
+// signature lines. Amounts are numbers in 元 (fen / 100 is exact to two decimals) shown as
+// #,##0.00; each column is as wide as its widest figure so no cell prints as ###.
 
-const yuan = (fen: number) => fen / 100;
 const MONEY = '#,##0.00';
-
-// The printout says what the screen says: who sealed a copied line, and each correction's month and reason.
-function lineNote(l: PaySheet['lines'][number]): string {
-  const parts = l.sealed ? [`已由${l.sealed.orgName}于 ${l.sealed.confirmedAt.slice(0, 10)} 确认`] : [];
-  for (const c of l.corrections) parts.push(`${c.kind} ${c.month} ${(Math.abs(c.amountFen) / 100).toFixed(2)} 元：${c.reason}`);
-  if (l.note) parts.push(l.note);
-  return parts.join('；');
-}
+const THIN = { style: 'thin' as const, color: { argb: 'FF000000' } };
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const HEADER_ROW = 3;
 
 export async function paySheetXlsx(s: PaySheet): Promise<Buffer> {
+  const layout = paySheetLayout(s);
   const wb = new ExcelJS.Workbook();
-  const ws = wb.addWorksheet(`${s.month} 工资表`);
-  const allowanceNames = [...new Set(s.lines.flatMap((l) => l.allowances.map((a) => a.name)))];
-  ws.addRow([`${s.orgName} ${s.month} 社区工作者工资表${s.status === 'confirmed' ? '（已确认）' : '（草稿）'}`]);
-  ws.addRow([`薪酬方案：${s.scheme.name}`]);
-  const header = ['序号', '社区', '姓名', '岗位', '级别', '上年度考核', '等级工资', ...allowanceNames, '津贴合计', '绩效工资', '补发扣回', '应发合计', '备注'];
-  ws.addRow(header).font = { bold: true };
-  let n = 0;
-  for (const c of s.communities) {
-    for (const l of s.lines.filter((x) => x.orgId === c.orgId)) {
-      const byName = new Map(l.allowances.map((a) => [a.name, a.amountFen]));
-      ws.addRow(safeRow([++n, l.orgName, l.name, l.post, l.level, l.grade ?? '', yuan(l.baseFen), ...allowanceNames.map((a) => yuan(byName.get(a) ?? 0)),
-        yuan(l.allowancesFen), yuan(l.performanceFen), yuan(l.correctionFen), yuan(l.totalFen), lineNote(l)]));
-    }
-    const sub = ws.addRow(['', c.orgName, `小计 ${c.count} 人`, '', '', '', yuan(c.baseFen), ...allowanceNames.map(() => ''),
-      yuan(c.allowancesFen), yuan(c.performanceFen), yuan(c.correctionFen), yuan(c.totalFen), '']);
-    sub.font = { bold: true };
+  const ws = wb.addWorksheet(`${s.month} 工资表`, {
+    pageSetup: {
+      paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,
+      margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+      printTitlesRow: `${HEADER_ROW}:${HEADER_ROW}`,
+    },
+    headerFooter: { oddFooter: '第 &P 页，共 &N 页' },
+    views: [{ state: 'frozen', ySplit: HEADER_ROW }],
+  });
+  const width = layout.columns.length;
+  ws.addRow([layout.title]).font = { bold: true, size: 14 };
+  ws.mergeCells(1, 1, 1, width);
+  ws.getRow(1).alignment = { horizontal: 'center' };
+  ws.addRow([layout.subtitle]);
+  ws.mergeCells(2, 1, 2, width);
+  const header = ws.addRow(layout.columns.map((c) => c.label));
+  header.font = { bold: true };
+  header.alignment = { horizontal: 'center', vertical: 'middle', wrapText: true };
+  for (const r of layout.rows) {
+    const row = ws.addRow(safeRow(r.cells.map((v, i) => (layout.columns[i]!.money && typeof v === 'number' ? v / 100 : v))));
+    if (r.kind !== 'line') row.font = { bold: true };
   }
-  const t = s.totals;
-  ws.addRow(['', '合计', `${t.count} 人`, '', '', '', yuan(t.baseFen), ...allowanceNames.map(() => ''), yuan(t.allowancesFen), yuan(t.performanceFen), yuan(t.correctionFen), yuan(t.totalFen), '']).font = { bold: true };
-  for (let col = 7; col <= header.length - 1; col++) ws.getColumn(col).numFmt = MONEY;
-  ws.getColumn(2).width = 16;
-  ws.getColumn(header.length).width = 30;
+  const last = ws.rowCount;
+  for (let r = HEADER_ROW; r <= last; r++) for (let c = 1; c <= width; c++) ws.getCell(r, c).border = BORDER;
+  layout.columns.forEach((c, i) => {
+    const col = ws.getColumn(i + 1);
+    if (c.money) col.numFmt = MONEY;
+    // Character cells + 2 of padding; the 备注 column wraps instead of growing without end.
+    const note = i === width - 1;
+    col.width = note ? Math.min(Math.max(c.chars, 12), 40) + 2 : c.chars + 3;
+    if (note) col.alignment = { wrapText: true, vertical: 'top' };
+  });
+  ws.addRow([]);
+  // The three signatures spread over the width; each text runs on into the empty cells beside it.
+  const sign = ws.addRow([]);
+  layout.signatures.forEach((label, i) => {
+    sign.getCell(Math.floor((i * width) / layout.signatures.length) + 1).value = `${label}：＿＿＿＿＿＿`;
+  });
+  sign.height = 28;
+  ws.addRow([`制表日期：      年    月    日`]);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -119,7 +119,8 @@ describe('monthly pay sheet', () => {
     const rows: unknown[][] = [];
     ws.eachRow((r) => rows.push((r.values as unknown[]).slice(1)));
     expect(rows[2]).toContain('应发合计');
-    const total = rows.at(-1)!;
+    // The signature lines follow the table: the total is the row labelled 合计.
+    const total = rows.find((r) => r[1] === '合计')!;
     expect(total[1]).toBe('合计');
     expect(total).toContain(14_210);
     expect(rows.filter((r) => String(r[2]).startsWith('小计')).length).toBe(2);

@@ -6,6 +6,7 @@ import { fenToYuan } from '../../../../core/salary/money.ts';
 import { ApiError, call, errorText } from '../../api/client.ts';
 import { GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
 import { downloadBase64 } from '../../api/files.ts';
+import { PaySheetPrint } from './PaySheetPrint.tsx';
 
 const message = (e: unknown) => (e instanceof ApiError && e.issues.length ? e.issues.map((i) => i.message).join('；') : errorText(e));
 const money = (field: keyof PayLine, headerName: string, width = 110): ColDef<PayLine> => ({
@@ -22,6 +23,7 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
   const [month, setMonth] = useState(thisMonth);
   const [sheet, setSheet] = useState<PaySheet | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [printing, setPrinting] = useState(false);
 
   const load = useCallback(async () => {
     try {
@@ -54,6 +56,7 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
   };
 
   const sealedCount = sheet?.lines.filter((l) => l.sealed).length ?? 0;
+  const withholds = !!sheet?.lines.some((l) => l.deductions.length > 0);
   const columns = useMemo<ColDef<PayLine>[]>(() => [
     { headerName: '社区', field: 'orgName', width: 120 },
     { headerName: '姓名', field: 'name', width: 90, pinned: 'left' },
@@ -68,6 +71,11 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
       tooltipValueGetter: (p) => p.data?.corrections.map((c) => `${c.kind} ${fenToYuan(Math.abs(c.amountFen))}：${c.reason}`).join('\n') ?? '',
     },
     money('totalFen', '应发合计', 120),
+    // 代扣 and 实发 only where the scheme withholds something: otherwise 实发 is 应发.
+    ...(withholds ? [
+      { ...money('deductionsFen', '代扣'), tooltipValueGetter: (p) => p.data?.deductions.map((d) => `${d.label} ${fenToYuan(d.fen)}`).join('；') ?? '' },
+      money('netFen', '实发', 120),
+    ] as ColDef<PayLine>[] : []),
     {
       headerName: '确认', colId: 'sealed', width: 170,
       valueGetter: (p) => (p.data?.sealed ? `已由${p.data.sealed.orgName}确认（${p.data.sealed.confirmedAt.slice(0, 10)}）` : ''),
@@ -77,7 +85,7 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
       headerName: '备注', colId: 'note', flex: 1, minWidth: 160,
       valueGetter: (p) => [...(p.data?.corrections ?? []).map((c) => `${c.kind} ${c.month} ${fenToYuan(Math.abs(c.amountFen))} 元（${c.reason}）`), p.data?.note ?? ''].filter(Boolean).join('；'),
     },
-  ], []);
+  ], [withholds]);
 
   return (
     <div className="salary-main">
@@ -89,9 +97,11 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
         <span className="spacer" />
         {sealedCount > 0 && sheet?.status === 'draft' && <span className="badge frozen" data-testid="sealed-count">{sealedCount} 人本月已由其他单位确认，按确认数发放</span>}
         <button type="button" disabled={!sheet} onClick={() => void exportXlsx()}>导出 Excel</button>
+        <button type="button" disabled={!sheet?.lines.length} onClick={() => setPrinting(true)}>打印预览</button>
         <button type="button" className="primary" disabled={!sheet || sheet.status === 'confirmed' || !sheet.lines.length} onClick={() => void confirm()}>确认本月</button>
       </div>
       {error && <div className="form-banner" role="alert">{error}</div>}
+      {sheet && printing && <PaySheetPrint sheet={sheet} onClose={() => setPrinting(false)} />}
       {sheet && (
         <>
           <div className="sheet-host">

@@ -2,28 +2,32 @@ import { useCallback, useEffect, useState } from 'react';
 import type { OpOutput } from '../../../../core/contract/index.ts';
 import { LEVEL_REASONS, type LevelReason } from '../../../../core/salary/scheme-schema.ts';
 import { ApiError, call, errorText } from '../../api/client.ts';
+import { CorrectGrading } from './CorrectGrading.tsx';
 
 type Person = OpOutput<'roster.list'>['rows'][number];
 type Preview = OpOutput<'salary.gradingPreview'>;
 type Entry = OpOutput<'salary.history'>[number];
 
 const message = (e: unknown) => (e instanceof ApiError && e.issues.length ? e.issues.map((i) => i.message).join('；') : errorText(e));
-// Today on the office's wall calendar (local time, not UTC).
-const today = () => {
-  const d = new Date();
-  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-};
 
 /** One person's initial grading (with its step-by-step explanation) and level history. */
 export function PersonPanel({ orgId }: { orgId: string }) {
   const [people, setPeople] = useState<Person[]>([]);
   const [personId, setPersonId] = useState<string | null>(null);
-  const [date, setDate] = useState(today);
+  // The 定级日期 starts empty and takes the server's default (first of the month or the
+  // scheme's start), never today: a person graded today drops off this month's sheet.
+  const [date, setDate] = useState('');
   const [preview, setPreview] = useState<Preview | null>(null);
   const [history, setHistory] = useState<Entry[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [adj, setAdj] = useState({ post: '', level: '', effectiveDate: today(), reason: '人工调整' as LevelReason, note: '' });
+  const [adj, setAdj] = useState({ post: '', level: '', effectiveDate: '', reason: '人工调整' as LevelReason, note: '' });
 
+  useEffect(() => {
+    call('salary.gradingDefaults', {}).then((d) => {
+      setDate((cur) => cur || d.effectiveDate);
+      setAdj((cur) => (cur.effectiveDate ? cur : { ...cur, effectiveDate: d.effectiveDate }));
+    }).catch((e) => setError(message(e)));
+  }, []);
   useEffect(() => {
     call('roster.list', { orgId, status: '在岗' }).then((r) => setPeople(r.rows)).catch((e) => setError(errorText(e)));
   }, [orgId]);
@@ -33,6 +37,7 @@ export function PersonPanel({ orgId }: { orgId: string }) {
     try {
       setHistory(await call('salary.history', { personId }));
       setPreview(null);
+      if (!date) return;
       setPreview(await call('salary.gradingPreview', { personId, effectiveDate: date }));
       setError(null);
     } catch (e) {
@@ -96,6 +101,9 @@ export function PersonPanel({ orgId }: { orgId: string }) {
                 {!history.length && <tr><td colSpan={7} className="muted">尚无记录</td></tr>}
               </tbody>
             </table>
+            {history.length === 1 && history[0]!.reason === '初次定级' && (
+              <CorrectGrading key={history[0]!.id} entry={history[0]!} onSubmit={(v) => void run(() => call('salary.correctGrading', { id: history[0]!.id, ...v }))} />
+            )}
             <div className="salary-form">
               <label>岗位<input type="text" aria-label="调整岗位" value={adj.post} placeholder={history.at(-1)?.post ?? preview?.post} onChange={(e) => setAdj({ ...adj, post: e.target.value })} /></label>
               <label>级别<input type="number" aria-label="调整级别" value={adj.level} onChange={(e) => setAdj({ ...adj, level: e.target.value })} /></label>

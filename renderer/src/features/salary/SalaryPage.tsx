@@ -3,13 +3,14 @@ import type { OrgUnit } from '../../../../core/org/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { SchemesPanel } from './SchemesPanel.tsx';
 import { PersonPanel } from './PersonPanel.tsx';
+import { BatchGradingPanel } from './BatchGradingPanel.tsx';
 import { PromotionPanel } from './PromotionPanel.tsx';
 import { PaySheetPanel } from './PaySheetPanel.tsx';
 import { SettlementPanel } from './SettlementPanel.tsx';
 import './salary.css';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 
-const TABS = ['薪酬方案', '定级与薪级', '年度晋级', '月度工资表', '年终绩效'] as const;
+const TABS = ['薪酬方案', '批量定级', '定级与薪级', '年度晋级', '月度工资表', '年终绩效'] as const;
 type Tab = (typeof TABS)[number];
 
 /** 薪酬: the 三岗十八级 pay grid. Every rule and amount comes from a scheme version; the page only edits and shows. */
@@ -49,6 +50,7 @@ export function SalaryPage() {
       </div>
       {error && <div className="form-banner" role="alert">{error}</div>}
       {tab === '薪酬方案' && <SchemesPanel orgs={orgs} />}
+      {tab === '批量定级' && orgId && <BatchGradingPanel orgId={orgId} />}
       {tab === '定级与薪级' && orgId && <PersonPanel orgId={orgId} />}
       {tab === '年度晋级' && orgId && <PromotionPanel orgId={orgId} />}
       {tab === '月度工资表' && orgId && <PaySheetPanel orgId={orgId} />}
