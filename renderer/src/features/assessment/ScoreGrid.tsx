@@ -1,10 +1,11 @@
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellValueChangedEvent, ColDef, ColGroupDef, ValueParserParams } from 'ag-grid-community';
 import type { Sheet, SheetRow } from '../../../../core/assessment/contract.ts';
 import { ApiError, call, errorText } from '../../api/client.ts';
 import { GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
 import { NotesEditor } from './NotesEditor.tsx';
+import { useDirty, useSavedNote } from '../../components/useDirty.ts';
 
 interface Props {
   sheet: Sheet;
@@ -23,6 +24,9 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
   const [selected, setSelected] = useState<SheetRow | null>(null);
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
+  const [saved, markSaved, clearSaved] = useSavedNote();
+  // A new sheet (another cycle, or the one just saved) brings fresh rows without drafts.
+  useEffect(() => setDirty(0), [rows]);
 
   const columns = useMemo<(ColDef<Row> | ColGroupDef<Row>)[]>(() => {
     const comps = sheet.scheme.config.components;
@@ -63,20 +67,29 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
     return cols;
   }, [sheet, locked]);
 
-  const onCellValueChanged = (_e: CellValueChangedEvent<Row>) => setDirty(rowsRef.current.reduce((n, r) => n + Object.keys(r.draft).length, 0));
+  const onCellValueChanged = (_e: CellValueChangedEvent<Row>) => {
+    clearSaved();
+    setDirty(rowsRef.current.reduce((n, r) => n + Object.keys(r.draft).length, 0));
+  };
 
-  const save = async () => {
+  const save = async (): Promise<boolean> => {
     const changed = rowsRef.current.filter((r) => Object.keys(r.draft).length);
-    if (!changed.length) return;
+    if (!changed.length) return true;
+    const count = changed.reduce((n, r) => n + Object.keys(r.draft).length, 0);
     try {
       await call('assessment.saveScores', { cycleId: sheet.cycle.id, rows: changed.map((r) => ({ entryId: r.entryId, scores: r.draft })) });
       setError(null);
       setDirty(0);
+      for (const r of changed) r.draft = {};
+      markSaved(count);
       await onSaved();
+      return true;
     } catch (e) {
       setError(e instanceof ApiError && e.issues.length ? e.issues.map((i) => i.message).join('；') : errorText(e));
+      return false;
     }
   };
+  useDirty(dirty, { label: `打分：${dirty} 处修改`, save, discard: () => setDirty(0) });
 
   return (
     <div
@@ -94,6 +107,7 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
           {sheet.trainingSource === 'training' && ' 培训学时指标由培训模块自动计算。'}
         </span>
         <span className="spacer" />
+        {saved && <span className="saved-note" role="status">{saved}</span>}
         <button type="button" className="primary" disabled={locked || dirty === 0} onClick={() => void save()}>
           保存{dirty ? `（${dirty} 处修改）` : ''}
         </button>
