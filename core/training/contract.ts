@@ -136,7 +136,7 @@ export const trainingContract = {
   ),
   'training.enrollOne': mutation(
     '单人报名（已报名时提示重复）',
-    targetShape.extend({ personId: ref('people', '人员编号'), status: oneOf('出勤', ATTENDANCE_STATUSES).default('出席') }).superRefine(enrolTarget),
+    targetShape.extend({ personId: ref('people', '人员编号'), status: oneOf('出勤', ATTENDANCE_STATUSES).default('已报名') }).superRefine(enrolTarget),
     attendanceRecord,
   ),
   ...trainingAttendanceContract,
