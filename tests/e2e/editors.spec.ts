@@ -29,6 +29,7 @@ test.afterAll(async () => {
 const ask = (page: Page) => page.getByRole('alertdialog', { name: '有未保存的修改' });
 
 test('the person form: Escape asks before dropping typed work, a valid ID fills 性别 and 出生日期, Enter saves', async ({ page }) => {
+  test.setTimeout(120_000);
   const roster = new RosterPage(page);
   await roster.goto(served);
   await roster.openAdd();
