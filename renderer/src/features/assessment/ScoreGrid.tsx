@@ -25,6 +25,7 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
   const rowsRef = useRef(rows);
   rowsRef.current = rows;
   const [saved, markSaved, clearSaved] = useSavedNote();
+  const [stale, setStale] = useState<string | null>(null);
   // A new sheet (another cycle, or the one just saved) brings fresh rows without drafts.
   useEffect(() => setDirty(0), [rows]);
 
@@ -77,8 +78,9 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
     if (!changed.length) return true;
     const count = changed.reduce((n, r) => n + Object.keys(r.draft).length, 0);
     try {
-      await call('assessment.saveScores', { cycleId: sheet.cycle.id, rows: changed.map((r) => ({ entryId: r.entryId, scores: r.draft })) });
+      const r = await call('assessment.saveScores', { cycleId: sheet.cycle.id, rows: changed.map((r) => ({ entryId: r.entryId, scores: r.draft })) });
       setError(null);
+      setStale(r.clearedGrades.length ? `${r.clearedGrades.join('、')}的拟定等次随分数改变，原定的最终等次已清除，请在“结果与等次”中重新确定。` : null);
       setDirty(0);
       for (const r of changed) r.draft = {};
       markSaved(count);
@@ -113,6 +115,7 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
         </button>
       </div>
       {error && <div className="form-banner" role="alert">{error}</div>}
+      {stale && <div className="form-banner tie" role="status">{stale}</div>}
       <div className="grid-host">
         <AgGridReact<Row>
           theme={gridTheme}
