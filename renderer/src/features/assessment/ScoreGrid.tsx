@@ -36,12 +36,15 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
       { headerName: '单位', field: 'orgName', width: 110, editable: false },
       { headerName: '状态', field: 'status', width: 80, editable: false },
     ];
+    const autoLeaves = new Set(sheet.leaves.filter((l) => l.auto).map((l) => l.key));
     for (const comp of comps) {
       const leaves = sheet.leaves.filter((l) => l.componentKey === comp.key);
       cols.push({
         headerName: `${comp.name}（${comp.weight}%）`,
         children: [
-          ...leaves.map((l): ColDef<Row> => ({
+          ...leaves.map((l): ColDef<Row> => {
+            const openAuto = (d: Row | undefined, v: unknown) => !locked && autoLeaves.has(l.key) && !!d && !d.autoKeys.includes(l.key) && (v === null || v === undefined);
+            return {
             headerName: `${l.name}（${l.maxPoints}）`,
             colId: l.key,
             width: 92,
@@ -56,9 +59,14 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
               const s = String(p.newValue ?? '').trim();
               return s === '' ? null : Number(s);
             },
-            cellClass: (p) => (p.data?.autoKeys.includes(l.key) ? 'auto-cell' : p.data && l.key in p.data.draft ? 'dirty-cell' : undefined),
+            cellClass: (p) => (p.data?.autoKeys.includes(l.key) ? 'auto-cell' : p.data && l.key in p.data.draft ? 'dirty-cell' : openAuto(p.data, p.value) ? 'open-auto-cell' : undefined),
+            // A training cell with no applicable hours rule (a new hire, say) is not computed:
+            // say in the cell that it waits for a typed score instead of leaving it blank.
+            valueFormatter: (p) => (openAuto(p.data, p.value) ? '待录入' : p.value === null || p.value === undefined ? '' : String(p.value)),
+            tooltipValueGetter: (p) => (openAuto(p.data, p.value) ? '该人员没有适用的培训学时要求（如新入职），学时无法自动计算：请直接输入得分' : undefined),
             headerTooltip: l.auto ? '由培训模块的年度学时自动计算（达标得满分）' : undefined,
-          })),
+          };
+          }),
           { headerName: '得分', colId: `c_${comp.key}`, width: 80, editable: false, valueGetter: (p: { data: Row | undefined }) => p.data?.components[comp.key] ?? null },
         ],
       });
@@ -106,7 +114,7 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
       <div className="toolbar">
         <span className="muted small-text">
           {locked ? '周期已锁定，只读。' : '输入数字开始编辑，Enter 确认并下移，Tab 右移，Delete 清空；Ctrl+S 保存。'}
-          {sheet.trainingSource === 'training' && ' 培训学时指标由培训模块自动计算。'}
+          {sheet.trainingSource === 'training' && ' 培训学时指标由培训模块自动计算；标“待录入”的格没有适用的学时要求，可直接输入得分。'}
         </span>
         <span className="spacer" />
         {saved && <span className="saved-note" role="status">{saved}</span>}
