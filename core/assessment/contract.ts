@@ -164,7 +164,8 @@ export const assessmentContract = {
         .array(z.object({ entryId: target('assessment_entries', '考核对象'), scores: z.record(z.string(), z.number({ error: '「得分」应为数字' }).nullable()) }))
         .min(1, { error: '「得分」没有要保存的内容' }),
     }),
-    z.object({ saved: z.number() }),
+    // clearedGrades: who lost a final grade because the new scores changed their proposal.
+    z.object({ saved: z.number(), clearedGrades: z.array(z.string()) }),
   ),
   'assessment.saveNotes': mutation(
     '保存个人自评与述职记录',

@@ -8,7 +8,8 @@ import { checkBallots, checkTallies } from './rules/tally.ts';
 import { leafIndicators } from './scheme-schema.ts';
 import { assertOpen, loadCycleRow, loadEntryRow, loadSchemeRow, toSchemeRecord, toSessionRecord } from './store.ts';
 import { trainingHoursFor, trainingPoints } from './training-source.ts';
-import { syncStatuses } from './sheet.ts';
+import { buildSheet, syncStatuses } from './sheet.ts';
+import { clearStaleGrades } from './stale.ts';
 
 type EntryHandlers = Pick<
   HandlersFor<typeof assessmentContract>,
@@ -53,12 +54,17 @@ export const entryHandlers: EntryHandlers = {
       updates.push({ id: e.id, before: e.scores, scores });
     });
     if (issues.length) throw validationError(issues);
+    const sheetBefore = buildSheet(tx, cycle.id);
     const seq = tx.seq();
     const upd = tx.sqlite.prepare('UPDATE assessment_entries SET scores = ?, updated_at = ?, change_seq = ? WHERE id = ?');
     for (const u of updates) upd.run(JSON.stringify(u.scores), tx.nowIso, seq, u.id);
     syncStatuses(tx, cycle.id);
-    tx.audit({ entity: 'assessment_cycle', entityId: cycle.id, before: updates.map((u) => ({ entryId: u.id, scores: u.before })), after: updates.map((u) => ({ entryId: u.id, scores: u.scores })) });
-    return { saved: updates.length };
+    const cleared = clearStaleGrades(tx, cycle.id, sheetBefore);
+    tx.audit({
+      entity: 'assessment_cycle', entityId: cycle.id, before: updates.map((u) => ({ entryId: u.id, scores: u.before })),
+      after: { scores: updates.map((u) => ({ entryId: u.id, scores: u.scores })), clearedGrades: cleared },
+    });
+    return { saved: updates.length, clearedGrades: cleared.map((c) => c.name) };
   },
 
   'assessment.saveNotes': (tx, input) => {
@@ -87,6 +93,7 @@ export const entryHandlers: EntryHandlers = {
     });
     if (!issues.length) issues.push(...checkTallies(input, named, cfg.voteOptions.map((o) => o.label)));
     if (issues.length) throw validationError(issues);
+    const sheetBefore = buildSheet(tx, cycle.id);
     const values = {
       date: input.date, raterGroup: input.raterGroup, issued: input.issued, returned: input.returned, valid: input.valid, invalid: input.invalid,
       counter: input.counter, supervisor: input.supervisor, announced: input.announced, tallies, updatedAt: tx.nowIso, changeSeq: tx.seq(),
@@ -103,8 +110,9 @@ export const entryHandlers: EntryHandlers = {
       tx.db.insert(assessmentSessions).values({ ...values, id, orgId: cycle.orgId, cycleId: cycle.id, createdAt: tx.nowIso }).run();
     }
     syncStatuses(tx, cycle.id);
+    const cleared = clearStaleGrades(tx, cycle.id, sheetBefore);
     const after = toSessionRecord(tx.db.select().from(assessmentSessions).where(eq(assessmentSessions.id, id)).get()!);
-    tx.audit({ entity: 'assessment_session', entityId: id, before, after });
+    tx.audit({ entity: 'assessment_session', entityId: id, before, after: cleared.length ? { ...after, clearedGrades: cleared } : after });
     return after;
   },
 

@@ -26,6 +26,8 @@ export function optionalText(label: string, max = 200) {
 export function isoDate(label: string) {
   return z
     .string({ error: `「${label}」必须填写` })
+    // An empty required date is a missing value, not a malformed one.
+    .min(1, { error: `「${label}」必须填写`, abort: true })
     .refine(isRealIsoDate, { error: `「${label}」不是有效日期（格式应为 YYYY-MM-DD）` });
 }
 

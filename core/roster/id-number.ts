@@ -34,7 +34,9 @@ export function parseIdNumber(raw: string): IdParseResult {
   if (/^\d{17}[\dX]$/.test(s)) {
     const parsed = fromDigits(s.slice(0, 17), false);
     if (!parsed.ok) return parsed;
-    if (parsed.id.value !== s) return { ok: false, reason: `校验位错误（末位应为 ${parsed.id.value[17]}）` };
+    // Never name the digit the check "expects": a typo is usually elsewhere, and offering the
+    // matching last digit invites a wrong number that passes the check.
+    if (parsed.id.value !== s) return { ok: false, reason: '校验位不符，号码有误，请对照证件逐位核对' };
     return parsed;
   }
   if (/^\d+(\.\d+)?E\+?\d+$/i.test(s)) return { ok: false, reason: '被表格软件存成了科学计数法数字，请把该列设为文本格式后重新录入' };

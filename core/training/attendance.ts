@@ -6,7 +6,7 @@ import { AppError, notFound, validationError, type FieldIssue } from '../contrac
 import type { Ctx, TxCtx } from '../context.ts';
 import type { AttendanceRecord, trainingAttendanceContract } from './contract-attendance.ts';
 import type { trainingContract } from './contract.ts';
-import { earnsHoursByDefault, type AttendanceStatus } from './codes.ts';
+import { earnsHoursByDefault, recordsAttendance, type AttendanceStatus } from './codes.ts';
 import { checkCredit } from './rules.ts';
 import { scopeIds } from '../security/scope.ts';
 import { round2 } from './requirements.ts';
@@ -58,9 +58,17 @@ export interface EnrolResult {
   total: number;
 }
 
+/** 出席, 缺席 and 补学 describe a training that has begun: refused before its first day. */
+export function recordedTooEarly(ctx: TxCtx, status: string, target: ResolvedTarget, path: string): FieldIssue | null {
+  if (!recordsAttendance(status) || ctx.today >= target.span.start) return null;
+  return { path, message: `「出勤」“${target.info.title}”${target.span.start} 才开始，“${status}”须在培训开始后登记；报名时记为“已报名”` };
+}
+
 /** Enrols everyone not yet enrolled; all-or-nothing when an id is unknown or a person had left. */
-export function enrolPeople(tx: TxCtx, t: Target, personIds: readonly string[], status: AttendanceStatus = '出席'): EnrolResult {
+export function enrolPeople(tx: TxCtx, t: Target, personIds: readonly string[], status: AttendanceStatus = '已报名'): EnrolResult {
   const target = resolveTarget(tx, t);
+  const early = recordedTooEarly(tx, status, target, 'status');
+  if (early) throw validationError([early]);
   const ids = [...new Set(personIds)];
   const found = new Map(
     tx.db.select().from(people).where(and(inArray(people.id, ids), isNull(people.deletedAt))).all().map((p) => [p.id, p]),
@@ -149,6 +157,8 @@ export const attendanceHandlers: HandlersFor<AttendanceOps> = {
     if (next.score !== null && (next.score < 0 || next.score > 100)) issues.push({ path: 'score', message: '「考核成绩」应在 0 到 100 之间' });
     const served = countsOutsideService(tx, next, target, 'status');
     if (served) issues.push(served);
+    const early = patch.status && patch.status !== row.status ? recordedTooEarly(tx, patch.status, target, 'status') : null;
+    if (early) issues.push(early);
     if (issues.length) throw validationError(issues);
     tx.db.update(trainingAttendance).set({
       status: next.status, creditedHours: next.creditedHours, creditedDays: next.creditedDays, result: next.result, score: next.score,
@@ -164,8 +174,10 @@ export const attendanceHandlers: HandlersFor<AttendanceOps> = {
     const issues: FieldIssue[] = [];
     for (const id of ids) {
       const row = loadAttendance(tx, id);
-      const issue = countsOutsideService(tx, { ...row, status: input.status, creditedHours: null, creditedDays: null }, resolveTarget(tx, row), 'ids');
-      if (issue) issues.push(issue);
+      const target = resolveTarget(tx, row);
+      const issue = countsOutsideService(tx, { ...row, status: input.status, creditedHours: null, creditedDays: null }, target, 'ids')
+        ?? recordedTooEarly(tx, input.status, target, 'status');
+      if (issue && !issues.some((i) => i.message === issue.message)) issues.push(issue);
     }
     if (issues.length) throw validationError(issues);
     // A new status restores the default credit for it (缺席/请假 → 0), dropping partial figures.

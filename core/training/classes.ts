@@ -6,7 +6,8 @@ import { validationError } from '../contract/errors.ts';
 import type { Ctx, TxCtx } from '../context.ts';
 import { getOrgUnit, subtreeIds } from '../org/handlers.ts';
 import { assertInScope } from '../security/scope.ts';
-import type { ClassInput, ClassRecord, trainingContract } from './contract.ts';
+import { classInput, type ClassInput, type ClassRecord, type trainingContract } from './contract.ts';
+import { mergePatch } from '../contract/partial.ts';
 import { categoryNames } from './config.ts';
 import { checkClassFigures, effectiveDays } from './rules.ts';
 import { loadClassRow, orgName } from './targets.ts';
@@ -77,9 +78,10 @@ export const classHandlers: HandlersFor<ClassOps> = {
   },
 
   'training.classes.update': (tx, input) => {
-    const { id, ...fields } = input;
+    const { id, ...patch } = input;
     const before = getClass(tx, id);
-    const values = validClassValues(tx, fields);
+    // Omitted fields keep their stored values (an explicit null clears an optional one).
+    const values = validClassValues(tx, mergePatch<ClassInput>(Object.keys(classInput.shape), before, patch));
     const moved = movedPastService(tx, eq(trainingAttendance.classId, id), { start: values.startDate, end: values.endDate }, 'class');
     if (moved.length) throw validationError(moved);
     tx.db.update(trainingClasses).set({ ...values, updatedAt: tx.nowIso, changeSeq: tx.seq() }).where(eq(trainingClasses.id, id)).run();

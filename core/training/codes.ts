@@ -10,7 +10,9 @@ export const TRAINING_LEVELS = ['中央', '省', '市', '县', '街道', '社区
 export type TrainingLevel = (typeof TRAINING_LEVELS)[number];
 
 export const TRAINING_FORMS = ['集中', '视频', '网络', '现场', '异地'] as const;
-export const ATTENDANCE_STATUSES = ['出席', '请假', '缺席', '补学'] as const;
+// 已报名 is where every enrolment starts: whether someone attended is known only once the
+// training has begun (see recordedTooEarly in attendance.ts).
+export const ATTENDANCE_STATUSES = ['已报名', '出席', '请假', '缺席', '补学'] as const;
 export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
 export const COMPULSORY_LABELS = ['必修', '选修'] as const;
 export const RESULT_LABELS = ['合格', '不合格'] as const;
@@ -25,6 +27,11 @@ export function levelRank(level: string): number {
 
 export function levelAtOrAbove(level: string, min: string | null): boolean {
   return min === null || levelRank(level) <= levelRank(min);
+}
+
+/** Statuses that say what happened at the training: recorded only once it has begun (请假 may be known before). */
+export function recordsAttendance(status: string): boolean {
+  return status === '出席' || status === '缺席' || status === '补学';
 }
 
 /** Statuses that earn the class or session hours unless a partial figure is recorded. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { partialShape } from '../contract/partial.ts';
 import { mutation, query } from '../contract/op.ts';
 import { id, isoDate, oneOf, optionalText, requiredText } from '../contract/fields.ts';
 import { ATTENDANCE_STATUSES, COMPULSORY_LABELS, TRAINING_FORMS, TRAINING_LEVELS } from './codes.ts';
@@ -116,7 +117,7 @@ export const trainingContract = {
   ),
   'training.classes.get': query('读取一个培训班次', z.object({ id: ref('training_classes', '班次编号') }), classRecord),
   'training.classes.create': mutation('新建培训班次', classInput, classRecord),
-  'training.classes.update': mutation('修改培训班次', classInput.extend({ id: target('training_classes', '班次编号') }), classRecord),
+  'training.classes.update': mutation('修改培训班次', z.object(partialShape(classInput.shape)).extend({ id: target('training_classes', '班次编号') }), classRecord),
   'training.classes.remove': mutation('删除培训班次（连同报名记录，留痕）', removeInput, z.object({ attendanceRemoved: z.number().int() })),
   'training.series.list': query('讲堂系列列表', z.object({ orgId: id('组织').nullish() }).default({}), z.object({ rows: z.array(seriesRecord) })),
   'training.series.get': query(
@@ -135,7 +136,7 @@ export const trainingContract = {
   ),
   'training.enrollOne': mutation(
     '单人报名（已报名时提示重复）',
-    targetShape.extend({ personId: ref('people', '人员编号'), status: oneOf('出勤', ATTENDANCE_STATUSES).default('出席') }).superRefine(enrolTarget),
+    targetShape.extend({ personId: ref('people', '人员编号'), status: oneOf('出勤', ATTENDANCE_STATUSES).default('已报名') }).superRefine(enrolTarget),
     attendanceRecord,
   ),
   ...trainingAttendanceContract,

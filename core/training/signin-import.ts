@@ -91,7 +91,8 @@ function applySignin(tx: TxCtx, input: Input, lines: SheetLine[]) {
     tx.audit({ entity: 'training_attendance', after: { signinImport: 'not written', ...base } });
     return { ...base, added: 0, alreadyEnrolled: 0, written: false };
   }
-  const result = enrolPeople(tx, input, matched);
+  // A sign-in sheet is the record of who came: 出席 (refused before the training begins).
+  const result = enrolPeople(tx, input, matched, '出席');
   tx.audit({ entity: 'training_attendance', entityId: input.classId ?? input.sessionId, after: { signinImport: 'written', ...base, ...result } });
   return { ...base, added: result.added, alreadyEnrolled: result.alreadyEnrolled, written: true };
 }

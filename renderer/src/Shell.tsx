@@ -4,6 +4,8 @@ import { navFor } from './access.ts';
 import { ChangePasswordDialog } from './features/auth/ChangePassword.tsx';
 import { LockOverlay, useIdleLock } from './features/auth/LockOverlay.tsx';
 import { NAV } from './nav.tsx';
+import { LeaveConfirm } from './components/LeaveConfirm.tsx';
+import { leaveAll } from './components/useDirty.ts';
 
 function hashPath(): string {
   return window.location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
@@ -63,7 +65,7 @@ export function Shell({ login, locked, onLock, onUnlocked, onLogout }: Props) {
             <button type="button" className="link" onClick={() => setChanging(true)}>
               修改密码
             </button>
-            <button type="button" className="link" onClick={onLogout}>
+            <button type="button" className="link" onClick={() => void leaveAll().then((ok) => ok && onLogout())}>
               退出登录
             </button>
           </header>
@@ -79,6 +81,7 @@ export function Shell({ login, locked, onLock, onUnlocked, onLogout }: Props) {
           }}
         />
       )}
+      <LeaveConfirm />
       {locked && <LockOverlay name={user.displayName} username={user.username} onUnlocked={onUnlocked} onLogout={onLogout} />}
     </>
   );

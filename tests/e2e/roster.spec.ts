@@ -96,7 +96,7 @@ test('a wrong check digit is shown next to the ID field and nothing is saved', a
   await roster.openAdd();
   await roster.fill({ name: '李秀梅', idNumber: bad, gender: '女', birthDate: '1990-03-08', politicalStatus: '群众', postCategory: '其他' });
   await roster.save();
-  await expect(roster.fieldError('idNumber')).toHaveText(`「身份证号」校验位错误（末位应为 ${good[17]}）`);
+  await expect(roster.fieldError('idNumber')).toHaveText('「身份证号」校验位不符，号码有误，请对照证件逐位核对');
   await expect(roster.fieldError('name')).toHaveCount(0);
   await roster.cancel();
   await expect(roster.row('李秀梅')).toHaveCount(0);

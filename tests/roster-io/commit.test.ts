@@ -41,7 +41,7 @@ describe('all or nothing', () => {
     expect(errors).toHaveLength(1);
     // Title row 1, header row 2, data row 500 → sheet row 502.
     expect(errors[0]).toMatchObject({ row: 502, column: '身份证号', letter: 'F' });
-    expect(errors[0]!.message).toContain('校验位错误');
+    expect(errors[0]!.message).toContain('校验位不符');
     const env = await commit(fixture('bad-row-500.xlsx'));
     expect(env.ok).toBe(false);
     if (!env.ok) {
@@ -196,7 +196,7 @@ describe('error report', () => {
     expect(rep.fileName).toBe('bad-row-500-错误说明.xlsx');
     const ws = await loadXlsx(rep.contentBase64);
     expect(ws.getCell('P2').value).toBe('错误说明');
-    expect(String(ws.getCell('P502').value)).toContain('校验位错误');
+    expect(String(ws.getCell('P502').value)).toContain('校验位不符');
     expect(ws.getCell('P501').value).toBeNull();
     expect(ws.getCell('F502').fill).toMatchObject({ type: 'pattern', fgColor: { argb: 'FFFFC7CE' } });
     expect(ws.getCell('A1').value).toBe('新城社区工作者花名册');

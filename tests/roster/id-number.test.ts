@@ -19,7 +19,9 @@ describe('GB 11643 ID numbers', () => {
   it.each(['110105194912310021', '610402198503010012', '44052418800101001X'])('rejects the wrong check digit in %s', (raw) => {
     const r = parseIdNumber(raw);
     expect(r.ok).toBe(false);
-    expect(!r.ok && r.reason).toContain('校验位错误');
+    expect(!r.ok && r.reason).toContain('校验位不符');
+    // The message must not offer the digit that would make the check pass.
+    expect(!r.ok && r.reason).not.toMatch(/应为|[0-9X]）/);
   });
 
   it.each([

@@ -40,7 +40,7 @@ describe('person rules', () => {
   it('names the field and the reason for each bad value', () => {
     expect(messages({ name: ' ' })).toEqual(['name:「姓名」必须填写']);
     expect(messages({ ethnicity: '火星族' })[0]).toContain('「民族」的值“火星族”不在代码表中');
-    expect(messages({ idNumber: '610402198503010012' })[0]).toMatch(/^idNumber:「身份证号」校验位错误/);
+    expect(messages({ idNumber: '610402198503010012' })[0]).toMatch(/^idNumber:「身份证号」校验位不符/);
     expect(messages({ phone: '12345' })[0]).toMatch(/^phone:「联系电话」/);
     expect(messages({ birthDate: '1985-02-30' })[0]).toContain('「出生日期」不是有效日期');
   });

@@ -36,7 +36,7 @@ describe('roster operations through the dispatcher', () => {
     expect(env.ok).toBe(false);
     if (env.ok) return;
     expect(env.error.code).toBe('validation');
-    expect(env.error.issues).toEqual([{ path: 'idNumber', message: '「身份证号」校验位错误（末位应为 5）' }]);
+    expect(env.error.issues).toEqual([{ path: 'idNumber', message: '「身份证号」校验位不符，号码有误，请对照证件逐位核对' }]);
     expect(auditCount()).toBe(before + 1);
     const row = app.opened.sqlite.prepare('SELECT operation, outcome FROM audit_log ORDER BY id DESC LIMIT 1').get();
     expect(row).toEqual({ operation: 'roster.create', outcome: 'failed' });

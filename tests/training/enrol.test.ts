@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { removeDir, type TestApp } from '../helpers/app.ts';
-import { classInput, countRows, newApp, personInput, seedTraining } from './fixture.ts';
+import { attend, classInput, countRows, newApp, personInput, seedTraining } from './fixture.ts';
 
 let app: TestApp;
 let s: Awaited<ReturnType<typeof seedTraining>>;
@@ -25,7 +25,30 @@ describe('bulk enrolment', () => {
     expect(again).toEqual({ added: 1, alreadyEnrolled: 2, total: 3 });
     expect(countRows(app, 'training_attendance')).toBe(3);
     const c = await app.ok('training.classes.get', { id: classId });
-    expect([c.enrolled, c.present]).toEqual([3, 3]);
+    expect([c.enrolled, c.present]).toEqual([3, 0]);
+  });
+
+  it('marks an enrolment 已报名 with no hours; 出席 is refused before the class begins and accepted from its first day', async () => {
+    const future = await app.ok('training.classes.create', classInput(s.county.id, { name: '年底培训班', startDate: '2026-12-10', endDate: '2026-12-11', hours: 16 }));
+    await app.ok('training.enroll', { classId: future.id, personIds: [s.worker.id] });
+    const [row] = (await app.ok('training.attendance.list', { classId: future.id })).rows;
+    expect(row).toMatchObject({ status: '已报名', creditedHours: 0 });
+    const message = '「出勤」“年底培训班”2026-12-10 才开始，“出席”须在培训开始后登记；报名时记为“已报名”';
+    for (const [op, input] of [
+      ['training.attendance.setStatus', { ids: [row!.id], status: '出席' }],
+      ['training.attendance.update', { id: row!.id, status: '出席' }],
+      ['training.enrollOne', { classId: future.id, personId: s.director.id, status: '出席' }],
+    ] as const) {
+      const env = await app.dispatcher.dispatch(op, input);
+      expect(env.ok ? '' : env.error.issues?.map((i) => i.message)).toEqual([message]);
+    }
+    // 请假 may be known before the class.
+    expect(await app.ok('training.attendance.update', { id: row!.id, status: '请假' })).toMatchObject({ status: '请假' });
+    const past = (await app.ok('training.attendance.list', { classId })).rows;
+    expect(past).toHaveLength(0);
+    await app.ok('training.enroll', { classId, personIds: [s.worker.id] });
+    const [pastRow] = (await app.ok('training.attendance.list', { classId })).rows;
+    expect(await app.ok('training.attendance.setStatus', { ids: [pastRow!.id], status: '出席' })).toEqual({ updated: 1 });
   });
 
   it('re-enrols someone whose enrolment was cancelled', async () => {
@@ -36,7 +59,7 @@ describe('bulk enrolment', () => {
   });
 
   it('credits the class hours by default, 0 for 缺席 and 请假, and a partial figure when recorded', async () => {
-    await app.ok('training.enroll', { classId, personIds: [s.secretary.id, s.director.id] });
+    await attend(app, { classId }, [s.secretary.id, s.director.id]);
     const rows = (await app.ok('training.attendance.list', { classId })).rows;
     expect(rows.map((r) => [r.creditedHours, r.creditedDays])).toEqual([[24, 3], [24, 3]]);
     const partial = await app.ok('training.attendance.update', { id: rows[0]!.id, creditedHours: 12, result: '合格', certificateNo: 'PX-2026-001' });

@@ -35,3 +35,11 @@ export function newApp(): TestApp {
 
 export const countRows = (app: TestApp, table: string): number =>
   (app.opened.sqlite.prepare(`SELECT count(*) AS n FROM ${table} WHERE deleted_at IS NULL`).get() as { n: number }).n;
+
+/** Enrols people and records that they came (出席): enrolment alone only marks 已报名. */
+export async function attend(app: TestApp, target: { classId: string } | { sessionId: string }, personIds: string[]): Promise<void> {
+  await app.ok('training.enroll', { ...target, personIds });
+  const { rows } = await app.ok('training.attendance.list', target);
+  const ids = rows.filter((r) => personIds.includes(r.personId) && r.status === '已报名').map((r) => r.id);
+  if (ids.length) await app.ok('training.attendance.setStatus', { ids, status: '出席' });
+}

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { removeDir, type TestApp } from '../helpers/app.ts';
 import { hoursByPerson } from '../../core/training/hours.ts';
-import { classInput, newApp, personInput, seedTraining } from './fixture.ts';
+import { attend, classInput, newApp, personInput, seedTraining } from './fixture.ts';
 
 let app: TestApp;
 let s: Awaited<ReturnType<typeof seedTraining>>;
@@ -29,11 +29,11 @@ describe('hours by person across classes and lecture series', () => {
     expect(p1.title).toBe('书记讲堂 第1期：网格化治理');
 
     const everyone = [s.secretary.id, s.director.id, s.worker.id, s.other.id];
-    await app.ok('training.enroll', { classId: county.id, personIds: everyone });
-    await app.ok('training.enroll', { classId: street.id, personIds: [s.secretary.id, s.worker.id] });
-    await app.ok('training.enroll', { classId: lastYear.id, personIds: everyone });
-    await app.ok('training.enroll', { sessionId: p1.id, personIds: everyone });
-    await app.ok('training.enroll', { sessionId: p2.id, personIds: [s.worker.id] });
+    await attend(app, { classId: county.id }, everyone);
+    await attend(app, { classId: street.id }, [s.secretary.id, s.worker.id]);
+    await attend(app, { classId: lastYear.id }, everyone);
+    await attend(app, { sessionId: p1.id }, everyone);
+    await attend(app, { sessionId: p2.id }, [s.worker.id]);
 
     const list = await app.ok('training.attendance.list', { classId: county.id });
     const byName = new Map(list.rows.map((r) => [r.personName, r]));
@@ -59,7 +59,7 @@ describe('hours by person across classes and lecture series', () => {
 
   it('lists the people below the requirement and exports them to .xlsx', async () => {
     const long = await app.ok('training.classes.create', classInput(s.county.id, { startDate: '2026-05-10', endDate: '2026-05-16', hours: 56 }));
-    await app.ok('training.enroll', { classId: long.id, personIds: [s.secretary.id, s.director.id, s.worker.id] });
+    await attend(app, { classId: long.id }, [s.secretary.id, s.director.id, s.worker.id]);
     const below = await app.ok('training.belowRequirement', { year: 2026, orgId: s.street.id });
     expect(below.rows.map((r) => r.name)).toEqual(['孙网格']);
 
@@ -80,7 +80,7 @@ describe('hours by person across classes and lecture series', () => {
     expect(defaults.rules.every((r) => r.isSample)).toBe(true);
     await app.ok('training.requirements.save', { rules: [{ unit: '学时', amount: 20, postCategory: '正职' }, { unit: '学时', amount: 2 }] });
     const c = await app.ok('training.classes.create', classInput(s.county.id, { hours: 20 }));
-    await app.ok('training.enroll', { classId: c.id, personIds: [s.secretary.id] });
+    await attend(app, { classId: c.id }, [s.secretary.id]);
     const { rows } = await app.ok('training.hoursByPerson', { year: 2026, orgId: s.community.id });
     expect(row(rows, '王书记')).toMatchObject({ met: true, requirement: '培训不少于 20 学时', sampleRule: false });
     expect(row(rows, '赵主任')).toMatchObject({ met: false });

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { removeDir, type TestApp } from '../helpers/app.ts';
-import { classInput, countRows, newApp, personInput, seedTraining } from './fixture.ts';
+import { attend, classInput, countRows, newApp, personInput, seedTraining } from './fixture.ts';
 
 // Attendance lies inside the time a person served, on every path that writes it or moves the
 // training's dates (issue 12, "Dates that cannot be").
@@ -55,7 +55,7 @@ describe('attendance after a person left', () => {
   });
 
   it('refuses a backdated leaving date that would leave counted training after it, naming the class and the date', async () => {
-    await app.ok('training.enroll', { classId, personIds: [s.director.id] });
+    await attend(app, { classId }, [s.director.id]);
     const before = JSON.stringify(app.opened.sqlite.prepare('SELECT status, status_date FROM people WHERE id = ?').get(s.director.id));
     const env = await app.dispatcher.dispatch('roster.retire', { id: s.director.id, status: '退休', date: '2026-03-31', reason: '到龄退休' });
     expect(env.ok).toBe(false);

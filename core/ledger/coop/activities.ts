@@ -1,10 +1,12 @@
+import type { z } from 'zod';
+import { activityInput } from './contract.ts';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { coopActivities, coopTeams, coopUnits, type CoopActivityRow } from '../../../db/schema/index.ts';
 import type { HandlersFor } from '../../contract/handler-types.ts';
 import { validationError, type FieldIssue } from '../../contract/errors.ts';
 import type { Ctx } from '../../context.ts';
 import type { ActivityRecord, coopContract } from './contract.ts';
-import { insertRow, keepingOrg, listWhere, loadRow, orgNameMap, plain, sameOrg, softRemove, updateRow, type Shared } from './store.ts';
+import { insertRow, keepingOrg, listWhere, loadRow, orgNameMap, plain, sameOrg, softRemove, updateRow, type Shared, storedWith } from './store.ts';
 import { COOP_LEVELS } from './units.ts';
 
 type Ops = Pick<typeof coopContract, 'ledger.coop.activities.list' | 'ledger.coop.activities.create' | 'ledger.coop.activities.update' | 'ledger.coop.activities.remove'>;
@@ -57,7 +59,8 @@ export const activityHandlers: HandlersFor<Ops> = {
     return after;
   },
   'ledger.coop.activities.update': (tx, input) => {
-    const { id, ...fields } = input;
+    const { id, ...patch } = input;
+    const fields = storedWith<z.output<typeof activityInput>>(tx, coopActivities, id, '共建活动', activityInput, patch);
     const before = getActivity(tx, id);
     sameOrg(before, fields.orgId);
     checkActivity(tx, fields);

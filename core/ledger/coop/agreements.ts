@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { agreementInput } from './contract.ts';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { coopAgreementReports, coopAgreements, coopUnits, type CoopAgreementReportRow, type CoopAgreementRow, type CoopUnitRow } from '../../../db/schema/index.ts';
 import type { HandlersFor } from '../../contract/handler-types.ts';
@@ -6,7 +8,7 @@ import type { Ctx } from '../../context.ts';
 import { localIsoDate } from '../../roster/dates.ts';
 import type { AgreementRecord, coopContract } from './contract.ts';
 import { quarterDue, quarterEnd, quarterStart, quartersBetween } from './dates.ts';
-import { conflict, insertRow, keepingOrg, listWhere, loadRow, orgNameMap, plain, sameOrg, softRemove, updateRow } from './store.ts';
+import { conflict, insertRow, keepingOrg, listWhere, loadRow, orgNameMap, plain, sameOrg, softRemove, updateRow, storedWith } from './store.ts';
 import { COOP_LEVELS } from './units.ts';
 
 type Ops = Pick<
@@ -84,7 +86,8 @@ export const agreementHandlers: HandlersFor<Ops> = {
     return after;
   },
   'ledger.coop.agreements.update': (tx, input) => {
-    const { id, ...fields } = input;
+    const { id, ...patch } = input;
+    const fields = storedWith<z.output<typeof agreementInput>>(tx, coopAgreements, id, '共建协议', agreementInput, patch);
     const before = getAgreement(tx, id);
     sameOrg(before, fields.orgId);
     checkAgreement(tx, fields);

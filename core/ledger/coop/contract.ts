@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { partialShape } from '../../contract/partial.ts';
 import { mutation, query } from '../../contract/op.ts';
 import { isoDate, oneOf, optionalIsoDate, optionalText, requiredText } from '../../contract/fields.ts';
 import { area, count, FOLLOW_UP_STATUSES, idList, quarter, removed, removeInput, textList, UNIT_KINDS } from './fields.ts';
@@ -132,25 +133,25 @@ export type TeamRecord = z.infer<typeof teamRecord>;
 export const coopContract = {
   'ledger.coop.units.list': query('共建单位列表（含下级组织）', orgFilter, z.object({ rows: z.array(unitRecord) })),
   'ledger.coop.units.create': mutation('登记共建单位/驻区单位', unitInput, unitRecord),
-  'ledger.coop.units.update': mutation('修改共建单位', unitInput.extend({ id: target('coop_units', '共建单位') }), unitRecord),
+  'ledger.coop.units.update': mutation('修改共建单位', z.object(partialShape(unitInput.shape)).extend({ id: target('coop_units', '共建单位') }), unitRecord),
   'ledger.coop.units.remove': mutation('删除共建单位（留痕；有协议时不能删除）', removeInput('coop_units', '共建单位'), removed),
   'ledger.coop.agreements.list': query('共建协议列表：在有效期内与否、季度书面报告是否逾期', orgFilter, z.object({ rows: z.array(agreementRecord) })),
   'ledger.coop.agreements.create': mutation('签订共建协议', agreementInput, agreementRecord),
-  'ledger.coop.agreements.update': mutation('修改共建协议', agreementInput.extend({ id: target('coop_agreements', '共建协议') }), agreementRecord),
+  'ledger.coop.agreements.update': mutation('修改共建协议', z.object(partialShape(agreementInput.shape)).extend({ id: target('coop_agreements', '共建协议') }), agreementRecord),
   'ledger.coop.agreements.remove': mutation('删除共建协议（留痕）', removeInput('coop_agreements', '共建协议'), removed),
   'ledger.coop.reports.list': query('某协议的季度书面报告', z.object({ agreementId: ref('coop_agreements', '共建协议') }), z.object({ rows: z.array(reportRecord) })),
   'ledger.coop.reports.create': mutation('报送共建协议的季度书面报告', z.object(reportFields), reportRecord),
   'ledger.coop.meetings.list': query('联席会议列表', orgFilter, z.object({ rows: z.array(meetingRecord) })),
   'ledger.coop.meetings.create': mutation('记录联席会议（轮值主席、议题、纪要、上次事项办理情况）', meetingInput, meetingRecord),
-  'ledger.coop.meetings.update': mutation('修改联席会议记录', meetingInput.extend({ id: target('coop_meetings', '联席会议') }), meetingRecord),
+  'ledger.coop.meetings.update': mutation('修改联席会议记录', z.object(partialShape(meetingInput.shape)).extend({ id: target('coop_meetings', '联席会议') }), meetingRecord),
   'ledger.coop.meetings.remove': mutation('删除联席会议记录（留痕）', removeInput('coop_meetings', '联席会议'), removed),
   'ledger.coop.activities.list': query('共建活动列表', orgFilter, z.object({ rows: z.array(activityRecord) })),
   'ledger.coop.activities.create': mutation('记录共建活动', activityInput, activityRecord),
-  'ledger.coop.activities.update': mutation('修改共建活动', activityInput.extend({ id: target('coop_activities', '共建活动') }), activityRecord),
+  'ledger.coop.activities.update': mutation('修改共建活动', z.object(partialShape(activityInput.shape)).extend({ id: target('coop_activities', '共建活动') }), activityRecord),
   'ledger.coop.activities.remove': mutation('删除共建活动（留痕）', removeInput('coop_activities', '共建活动'), removed),
   'ledger.coop.teams.list': query('党员志愿服务队列表', orgFilter, z.object({ rows: z.array(teamRecord) })),
   'ledger.coop.teams.create': mutation('组建志愿服务队', teamInput, teamRecord),
-  'ledger.coop.teams.update': mutation('修改志愿服务队', teamInput.extend({ id: target('coop_teams', '志愿服务队') }), teamRecord),
+  'ledger.coop.teams.update': mutation('修改志愿服务队', z.object(partialShape(teamInput.shape)).extend({ id: target('coop_teams', '志愿服务队') }), teamRecord),
   'ledger.coop.teams.remove': mutation('删除志愿服务队（留痕）', removeInput('coop_teams', '志愿服务队'), removed),
   ...coopViewsContract,
 };

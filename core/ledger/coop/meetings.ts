@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { meetingInput } from './contract.ts';
 import { and, asc, eq, gte, isNull, lte, ne } from 'drizzle-orm';
 import { coopAgreements, coopMeetings, coopUnits, type CoopMeetingRow } from '../../../db/schema/index.ts';
 import type { HandlersFor } from '../../contract/handler-types.ts';
@@ -5,7 +7,7 @@ import { validationError, type FieldIssue } from '../../contract/errors.ts';
 import type { Ctx } from '../../context.ts';
 import type { coopContract, MeetingRecord } from './contract.ts';
 import { addDays, quarterEnd, quarterOf, quarterStart, TOPIC_LEAD_DAYS } from './dates.ts';
-import { insertRow, keepingOrg, listWhere, loadRow, orgNameMap, plain, sameOrg, softRemove, updateRow } from './store.ts';
+import { insertRow, keepingOrg, listWhere, loadRow, orgNameMap, plain, sameOrg, softRemove, updateRow, storedWith } from './store.ts';
 import { COOP_LEVELS } from './units.ts';
 
 type Ops = Pick<typeof coopContract, 'ledger.coop.meetings.list' | 'ledger.coop.meetings.create' | 'ledger.coop.meetings.update' | 'ledger.coop.meetings.remove'>;
@@ -87,7 +89,8 @@ export const meetingHandlers: HandlersFor<Ops> = {
     return after;
   },
   'ledger.coop.meetings.update': (tx, input) => {
-    const { id, ...fields } = input;
+    const { id, ...patch } = input;
+    const fields = storedWith<z.output<typeof meetingInput>>(tx, coopMeetings, id, '联席会议', meetingInput, patch);
     const before = getMeeting(tx, id);
     sameOrg(before, fields.orgId);
     checkMeeting(tx, fields, id);

@@ -7,6 +7,7 @@ import type { Ctx, TxCtx } from '../../context.ts';
 import { getOrgUnit, subtreeIds } from '../../org/handlers.ts';
 import { scopeCondition } from '../../guard/scope.ts';
 import { assertInScope } from '../../security/scope.ts';
+import { mergePatch } from '../../contract/partial.ts';
 
 // The record plumbing the 共建 and 网格 handlers share: scope-limited lists, loading a row the
 // caller may change, and stamped insert / update / soft delete. Rules stay in rules.ts.
@@ -51,6 +52,14 @@ export function keepingOrg(ctx: Ctx, orgId: string, levels: readonly string[], p
 /** A record may not move to another keeping org once written (it is that org's record). */
 export function sameOrg(before: { orgId: string }, orgId: string): void {
   if (before.orgId !== orgId) throw validationError([{ path: 'orgId', message: '「组织」不能修改：台账记录属于登记它的单位' }]);
+}
+
+/**
+ * The full input an update is checked and written with: the stored row's values of the input's
+ * fields, overlaid with the fields the caller gave (omitted = unchanged, null = cleared).
+ */
+export function storedWith<T extends Record<string, unknown>>(ctx: Ctx, table: Shared, id: string, label: string, input: { shape: object }, patch: Record<string, unknown>): T {
+  return mergePatch<T>(Object.keys(input.shape), loadRow<{ orgId: string }>(ctx, table, id, label), patch);
 }
 
 export function insertRow(tx: TxCtx, table: Shared, values: Record<string, unknown>): string {

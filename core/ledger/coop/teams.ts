@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { teamInput } from './contract.ts';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { coopTeams, gridRegistrations, people, type CoopTeamRow, type TeamMember } from '../../../db/schema/index.ts';
 import type { HandlersFor } from '../../contract/handler-types.ts';
@@ -5,7 +7,7 @@ import { validationError, type FieldIssue } from '../../contract/errors.ts';
 import type { Ctx } from '../../context.ts';
 import { inScope } from '../../security/scope.ts';
 import type { coopContract, TeamRecord } from './contract.ts';
-import { insertRow, keepingOrg, listWhere, loadRow, orgNameMap, plain, sameOrg, softRemove, updateRow } from './store.ts';
+import { insertRow, keepingOrg, listWhere, loadRow, orgNameMap, plain, sameOrg, softRemove, updateRow, storedWith } from './store.ts';
 import { COOP_LEVELS } from './units.ts';
 
 type Ops = Pick<typeof coopContract, 'ledger.coop.teams.list' | 'ledger.coop.teams.create' | 'ledger.coop.teams.update' | 'ledger.coop.teams.remove'>;
@@ -66,10 +68,13 @@ export const teamHandlers: HandlersFor<Ops> = {
     return after;
   },
   'ledger.coop.teams.update': (tx, input) => {
-    const { id, ...fields } = input;
+    const { id, ...patch } = input;
+    const fields = storedWith<z.output<typeof teamInput>>(tx, coopTeams, id, '志愿服务队', teamInput, patch);
     const before = getTeam(tx, id);
     sameOrg(before, fields.orgId);
-    updateRow(tx, coopTeams, id, { ...fields, members: resolveMembers(tx, fields.orgId, fields.members) });
+    // Stored members are already resolved (source, refId, name): only a given list is resolved again.
+    const { members, ...rest } = fields;
+    updateRow(tx, coopTeams, id, patch.members === undefined ? rest : { ...rest, members: resolveMembers(tx, fields.orgId, members) });
     const after = getTeam(tx, id);
     tx.audit({ entity: 'coop_team', entityId: id, before, after });
     return after;

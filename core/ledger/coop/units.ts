@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { unitInput } from './contract.ts';
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import { coopAgreements, coopUnits, type CoopUnitRow } from '../../../db/schema/index.ts';
 import type { HandlersFor } from '../../contract/handler-types.ts';
@@ -5,7 +7,7 @@ import { validationError } from '../../contract/errors.ts';
 import type { Ctx } from '../../context.ts';
 import { localIsoDate } from '../../roster/dates.ts';
 import type { coopContract, UnitRecord } from './contract.ts';
-import { conflict, insertRow, keepingOrg, listWhere, loadRow, orgNameMap, plain, sameOrg, softRemove, updateRow } from './store.ts';
+import { conflict, insertRow, keepingOrg, listWhere, loadRow, orgNameMap, plain, sameOrg, softRemove, updateRow, storedWith } from './store.ts';
 
 type Ops = Pick<typeof coopContract, 'ledger.coop.units.list' | 'ledger.coop.units.create' | 'ledger.coop.units.update' | 'ledger.coop.units.remove'>;
 
@@ -55,7 +57,8 @@ export const unitHandlers: HandlersFor<Ops> = {
     return after;
   },
   'ledger.coop.units.update': (tx, input) => {
-    const { id, ...fields } = input;
+    const { id, ...patch } = input;
+    const fields = storedWith<z.output<typeof unitInput>>(tx, coopUnits, id, '共建单位', unitInput, patch);
     const before = getUnit(tx, id);
     sameOrg(before, fields.orgId);
     assertNameFree(tx, fields.orgId, fields.name, id);

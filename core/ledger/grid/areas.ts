@@ -1,9 +1,11 @@
+import type { z } from 'zod';
+import { gridInput } from './contract.ts';
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { gridAreas, gridRegistrations, people, type GridAreaRow } from '../../../db/schema/index.ts';
 import type { HandlersFor } from '../../contract/handler-types.ts';
 import { validationError, type FieldIssue } from '../../contract/errors.ts';
 import type { Ctx } from '../../context.ts';
-import { conflict, insertRow, keepingOrg, listWhere, loadRow, orgNameMap, plain, sameOrg, softRemove, updateRow } from '../coop/store.ts';
+import { conflict, insertRow, keepingOrg, listWhere, loadRow, orgNameMap, plain, sameOrg, softRemove, updateRow, storedWith } from '../coop/store.ts';
 import type { gridContract, GridRecord } from './contract.ts';
 
 type Ops = Pick<typeof gridContract, 'ledger.grid.areas.list' | 'ledger.grid.areas.create' | 'ledger.grid.areas.update' | 'ledger.grid.areas.remove'>;
@@ -60,7 +62,8 @@ export const areaHandlers: HandlersFor<Ops> = {
     return after;
   },
   'ledger.grid.areas.update': (tx, input) => {
-    const { id, ...fields } = input;
+    const { id, ...patch } = input;
+    const fields = storedWith<z.output<typeof gridInput>>(tx, gridAreas, id, '网格', gridInput, patch);
     const before = getGrid(tx, id);
     sameOrg(before, fields.orgId);
     checkGrid(tx, fields, id);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { partialShape } from '../../contract/partial.ts';
 import { mutation, query } from '../../contract/op.ts';
 import { isoDate, oneOf, optionalIsoDate, optionalText, requiredText } from '../../contract/fields.ts';
 import { ref, target } from '../../guard/refs.ts';
@@ -70,11 +71,11 @@ export type RegistrationRecord = z.infer<typeof registrationRecord>;
 export const gridContract = {
   'ledger.grid.areas.list': query('网格列表', orgFilter, z.object({ rows: z.array(gridRecord) })),
   'ledger.grid.areas.create': mutation('划分网格（网格长、网格员取自花名册，户数只记数量）', gridInput, gridRecord),
-  'ledger.grid.areas.update': mutation('修改网格', gridInput.extend({ id: target('grid_areas', '网格') }), gridRecord),
+  'ledger.grid.areas.update': mutation('修改网格', z.object(partialShape(gridInput.shape)).extend({ id: target('grid_areas', '网格') }), gridRecord),
   'ledger.grid.areas.remove': mutation('删除网格（留痕；有报到人员时不能删除）', removeInput('grid_areas', '网格'), removed),
   'ledger.grid.registrations.list': query('双报到登记列表（报到单、回执、服务记录、季度反馈）', orgFilter, z.object({ rows: z.array(registrationRecord) })),
   'ledger.grid.registrations.create': mutation('登记双报到（报到单）', registrationInput, registrationRecord),
-  'ledger.grid.registrations.update': mutation('修改双报到登记（回执、网格、退出）', registrationInput.extend({ id: target('grid_registrations', '双报到登记') }), registrationRecord),
+  'ledger.grid.registrations.update': mutation('修改双报到登记（回执、网格、退出）', z.object(partialShape(registrationInput.shape)).extend({ id: target('grid_registrations', '双报到登记') }), registrationRecord),
   'ledger.grid.registrations.remove': mutation('删除双报到登记（留痕）', removeInput('grid_registrations', '双报到登记'), removed),
   'ledger.grid.services.list': query(
     '服务记录卡：服务记录与季度反馈',

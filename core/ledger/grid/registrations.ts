@@ -1,3 +1,5 @@
+import type { z } from 'zod';
+import { registrationInput } from './contract.ts';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { gridAreas, gridRegistrations, gridServiceFeedback, gridServiceRecords, type GridRegistrationRow, type GridServiceFeedbackRow, type GridServiceRecordRow } from '../../../db/schema/index.ts';
 import type { HandlersFor } from '../../contract/handler-types.ts';
@@ -5,7 +7,7 @@ import { validationError, type FieldIssue } from '../../contract/errors.ts';
 import type { Ctx } from '../../context.ts';
 import { localIsoDate } from '../../roster/dates.ts';
 import { quarterDue, quarterEnd, quarterStart, quartersBetween } from '../coop/dates.ts';
-import { conflict, insertRow, keepingOrg, listWhere, loadRow, orgNameMap, plain, sameOrg, softRemove, updateRow } from '../coop/store.ts';
+import { conflict, insertRow, keepingOrg, listWhere, loadRow, orgNameMap, plain, sameOrg, softRemove, updateRow, storedWith } from '../coop/store.ts';
 import type { gridContract, RegistrationRecord } from './contract.ts';
 
 type Ops = Omit<typeof gridContract, 'ledger.grid.areas.list' | 'ledger.grid.areas.create' | 'ledger.grid.areas.update' | 'ledger.grid.areas.remove'>;
@@ -70,7 +72,8 @@ export const registrationHandlers: HandlersFor<Ops> = {
     return after;
   },
   'ledger.grid.registrations.update': (tx, input) => {
-    const { id, ...fields } = input;
+    const { id, ...patch } = input;
+    const fields = storedWith<z.output<typeof registrationInput>>(tx, gridRegistrations, id, '双报到登记', registrationInput, patch);
     const before = getRegistration(tx, id);
     sameOrg(before, fields.orgId);
     checkRegistration(tx, fields);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { partialShape } from '../../contract/partial.ts';
 import { mutation, query } from '../../contract/op.ts';
 import { ref, target } from '../../guard/refs.ts';
 import { id, isoDate, oneOf, optionalIsoDate, optionalText, requiredText } from '../../contract/fields.ts';
@@ -65,7 +66,8 @@ export const listsContract = {
   'ledger.items.create': mutation('新建清单条目（工作动态、需求、资源、问题、整改）', itemCreateInput, itemRecord),
   'ledger.items.update': mutation(
     '修改清单条目（销号后不能修改）',
-    z.object({ id: target('ledger_items', '清单编号'), ...itemFields, attachments: attachmentsField }),
+    // Partial: omitted fields keep their stored values; attachments given here are added.
+    z.object({ id: target('ledger_items', '清单编号'), ...partialShape(itemFields), attachments: attachmentsField }),
     itemRecord,
   ),
   'ledger.items.close': mutation('清单销号', z.object({ id: target('ledger_items', '清单编号'), note: optionalText('销号说明', 500), closedOn: optionalIsoDate('销号日期') }), itemRecord),

@@ -87,10 +87,12 @@ export const itemHandlers: HandlersFor<ItemOps> = {
 
   'ledger.items.update': (tx, input) => {
     const row = writableRow(tx, input.id);
-    assertNotBefore(input.deadline, row.registeredOn, 'deadline', '时限', '登记日期');
-    checkAttachments(tx, row.id, input.attachments);
+    const { id, attachments, ...patch } = input;
+    // Omitted fields keep their stored values; an explicit null clears an optional one.
+    const fields = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    if (patch.deadline !== undefined) assertNotBefore(patch.deadline, row.registeredOn, 'deadline', '时限', '登记日期');
+    checkAttachments(tx, row.id, attachments);
     const before = getItem(tx, row.id);
-    const { id, attachments, ...fields } = input;
     tx.db.update(ledgerItems).set({ ...fields, updatedAt: tx.nowIso, changeSeq: tx.seq() }).where(eq(ledgerItems.id, id)).run();
     storeAttachments(tx, row.orgId, id, attachments);
     const after = getItem(tx, id);

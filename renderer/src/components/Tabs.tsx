@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { OrgUnit } from '../../../core/org/contract.ts';
 import { OrgSelect } from './OrgSelect.tsx';
+import { leaveAll } from './useDirty.ts';
 
 // The segmented tab bar and the unit / year pickers that the 培训, 台账 and 共建与网格 pages
 // put in their toolbar: one place for their markup, roles and labels.
@@ -9,7 +10,7 @@ export function TabBar({ label, tabs, tab, onChange }: { label: string; tabs: re
   return (
     <div className="segmented" role="tablist" aria-label={label}>
       {tabs.map((t) => (
-        <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'on' : undefined} onClick={() => onChange(t)}>
+        <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'on' : undefined} onClick={() => void switchTab(tab, t, onChange)}>
           {t}
         </button>
       ))}
@@ -33,4 +34,10 @@ export function YearPicker({ year, onChange }: { year: number; onChange: (y: num
       <input aria-label="年度" type="number" className="year-input" value={year} min={2000} max={2100} onChange={(e) => onChange(Number(e.target.value) || year)} />
     </label>
   );
+}
+
+/** A tab switch unmounts the tab's editors: ask about unsaved work first. */
+export async function switchTab<T extends string>(current: T, next: T, onChange: (t: T) => void): Promise<void> {
+  if (next === current) return;
+  if (await leaveAll()) onChange(next);
 }

@@ -98,8 +98,12 @@ export class RosterPage {
     await this.waitLoaded();
   }
 
+  /** 取消 on a form with typed work asks 保存/放弃/取消: answer 放弃修改. */
   async cancel(): Promise<void> {
     await this.dialog.getByRole('button', { name: '取消' }).click();
+    const ask = this.page.getByRole('alertdialog', { name: '有未保存的修改' });
+    if (await ask.isVisible().catch(() => false) || (await ask.waitFor({ timeout: 500 }).then(() => true, () => false)))
+      await ask.getByRole('button', { name: '放弃修改' }).click();
     await expect(this.dialog).toHaveCount(0);
   }
 

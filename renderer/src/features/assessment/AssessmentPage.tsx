@@ -2,6 +2,8 @@ import { useCallback, useEffect, useState } from 'react';
 import type { OrgUnit } from '../../../../core/org/contract.ts';
 import type { CycleSummary, SchemeRecord, Sheet } from '../../../../core/assessment/contract.ts';
 import { call, errorText } from '../../api/client.ts';
+import { switchTab } from '../../components/Tabs.tsx';
+import { leaveAll } from '../../components/useDirty.ts';
 import { NewCycleDialog } from './NewCycleDialog.tsx';
 import { SchemeDialog } from './SchemeDialog.tsx';
 import { ScoreGrid } from './ScoreGrid.tsx';
@@ -88,7 +90,7 @@ export function AssessmentPage() {
         <ul className="cycle-list">
           {(cycles ?? []).map((c) => (
             <li key={c.id}>
-              <button type="button" className={c.id === cycleId ? 'cycle on' : 'cycle'} onClick={() => setCycleId(c.id)}>
+              <button type="button" className={c.id === cycleId ? 'cycle on' : 'cycle'} onClick={() => void leaveAll().then((ok) => ok && setCycleId(c.id))}>
                 <span>{c.name}</span>
                 <span className="muted small-text">
                   {c.headcount} 人 · {c.status === 'locked' ? '已锁定' : '进行中'}
@@ -119,7 +121,7 @@ export function AssessmentPage() {
           {sheet && (
             <div className="segmented" role="tablist" aria-label="考核内容">
               {TABS.map((t) => (
-                <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'on' : undefined} onClick={() => setTab(t)}>
+                <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'on' : undefined} onClick={() => void switchTab(tab, t, setTab)}>
                   {t}
                 </button>
               ))}

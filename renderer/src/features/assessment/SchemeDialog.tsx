@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { countChanges, useDirty } from '../../components/useDirty.ts';
 import type { SchemeRecord } from '../../../../core/assessment/contract.ts';
 import type { SchemeConfig, VetoRule } from '../../../../core/assessment/scheme-schema.ts';
 import { leafIndicators, POPULATIONS } from '../../../../core/assessment/scheme-schema.ts';
@@ -39,14 +40,20 @@ export function SchemeDialog({ scheme, onClose, onSaved }: Props) {
     f(next);
     setCfg(next);
   };
-  const save = async (asNew: boolean) => {
+  const save = async (asNew: boolean): Promise<boolean> => {
     try {
       await call('assessment.saveScheme', { ...(asNew ? {} : { id: scheme.id }), orgId: scheme.orgId, year: scheme.year, population, name, config: cfg });
       await onSaved();
+      return true;
     } catch (e) {
       setError(e instanceof ApiError && e.issues.length ? e.issues.map((i) => i.message).join('；') : errorText(e));
+      return false;
     }
   };
+  const changes = countChanges({ name: scheme.name, population: scheme.population, cfg: scheme.config }, { name, population, cfg });
+  // A scheme used by a locked cycle can only be saved as a new one.
+  const { leave } = useDirty(changes, { label: `考核方案“${scheme.name}”（${changes} 处修改）`, save: () => save(readOnly) });
+  const close = () => void leave().then((ok) => ok && onClose());
   const vetoText = (v: VetoRule) =>
     v.kind === 'voteShare' ? `“${v.option}”票超过有效票的 ${v.above.num}/${v.above.den} → ${v.grade}` : `指标“${leafIndicators(cfg).find((l) => l.key === v.indicatorKey)?.name ?? v.indicatorKey}”得分不高于 ${v.atOrBelow} → ${v.grade}`;
 
@@ -54,11 +61,11 @@ export function SchemeDialog({ scheme, onClose, onSaved }: Props) {
     <Dialog
       wide
       title={`考核方案：${scheme.year}年度`}
-      onClose={onClose}
+      onClose={close}
       banner={error ? <div className="form-banner" role="alert">{error}</div> : readOnly ? <div className="form-banner tie">此方案已被锁定的考核周期使用，只能另存为新方案。</div> : null}
       footer={
         <>
-          <button type="button" onClick={onClose}>取消</button>
+          <button type="button" onClick={close}>取消</button>
           <button type="button" onClick={() => void save(true)}>另存为新方案</button>
           <button type="button" className="primary" disabled={readOnly} onClick={() => void save(false)}>保存</button>
         </>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SessionRecord, Sheet } from '../../../../core/assessment/contract.ts';
 import { call, errorText } from '../../api/client.ts';
+import { countChanges, useDirty, useSavedNote } from '../../components/useDirty.ts';
 
 interface Props {
   sheet: Sheet;
@@ -20,8 +21,21 @@ const pct = (v: number | null | undefined) => (v === null || v === undefined ? '
 export function SessionPanel({ sheet, onSaved }: Props) {
   const locked = sheet.cycle.status === 'locked';
   const options = sheet.scheme.config.voteOptions.map((o) => o.label);
-  const [form, setForm] = useState<Form>(() => blank(sheet.cycle.year));
+  // `base` is the form as last loaded or saved: the difference is what leaving would lose.
+  const [base, setBase] = useState<Form>(() => blank(sheet.cycle.year));
+  const [form, setFormRaw] = useState<Form>(base);
   const [error, setError] = useState<string | null>(null);
+  const [saved, markSaved, clearSaved] = useSavedNote();
+  const setForm = (f: Form) => {
+    clearSaved();
+    setFormRaw(f);
+  };
+  const load = (f: Form) => {
+    clearSaved();
+    setBase(f);
+    setFormRaw(f);
+  };
+  const changes = locked ? 0 : countChanges(base, form);
   const num = (k: 'issued' | 'returned' | 'valid' | 'invalid') => (
     <label>
       {{ issued: '发出', returned: '收回', valid: '有效', invalid: '无效' }[k]}票
@@ -34,30 +48,37 @@ export function SessionPanel({ sheet, onSaved }: Props) {
     else counts[option] = Number(v);
     setForm({ ...form, tallies: { ...form.tallies, [entryId]: counts } });
   };
-  const save = async () => {
+  const save = async (): Promise<boolean> => {
     try {
       const { id, tallies, ...rest } = form;
-      await call('assessment.saveSession', {
+      const record = await call('assessment.saveSession', {
         ...rest, ...(id ? { id } : {}), cycleId: sheet.cycle.id,
         tallies: Object.entries(tallies).filter(([, c]) => Object.keys(c).length).map(([entryId, counts]) => ({ entryId, counts })),
       });
       setError(null);
-      setForm(blank(sheet.cycle.year));
+      // The saved session stays on screen, selected, with 已保存 beside the button.
+      const { cycleId: _c, ...kept } = record;
+      load(kept);
+      markSaved();
       await onSaved();
+      return true;
     } catch (e) {
       setError(errorText(e));
+      return false;
     }
   };
+  const { leave } = useDirty(changes, { label: `民主测评：${changes} 处修改`, save, discard: () => setFormRaw(base) });
+  const open = (f: Form) => void leave().then((ok) => ok && load(f));
 
   return (
     <div className="session-panel">
       <div className="session-list">
         {sheet.sessions.map((s) => (
-          <button key={s.id} type="button" className={form.id === s.id ? 'cycle on' : 'cycle'} onClick={() => setForm({ ...s, id: s.id })}>
+          <button key={s.id} type="button" className={form.id === s.id ? 'cycle on' : 'cycle'} onClick={() => open({ ...s, id: s.id })}>
             {s.date} · {s.raterGroup} · 有效 {s.valid} 票
           </button>
         ))}
-        {!locked && <button type="button" className="link" onClick={() => setForm(blank(sheet.cycle.year))}>＋ 新建测评场次</button>}
+        {!locked && <button type="button" className="link" onClick={() => open(blank(sheet.cycle.year))}>＋ 新建测评场次</button>}
       </div>
       <div className="session-form">
         <label>测评日期<input type="date" value={form.date} disabled={locked} onChange={(e) => setForm({ ...form, date: e.target.value })} /></label>
@@ -67,6 +88,7 @@ export function SessionPanel({ sheet, onSaved }: Props) {
         <label>监票人<input value={form.supervisor ?? ''} disabled={locked} onChange={(e) => setForm({ ...form, supervisor: e.target.value })} /></label>
         <label className="inline"><input type="checkbox" checked={form.announced} disabled={locked} onChange={(e) => setForm({ ...form, announced: e.target.checked })} />当场公布</label>
         <button type="button" className="primary" disabled={locked} onClick={() => void save()}>保存本场测评</button>
+        {saved && <span className="saved-note" role="status">{saved}</span>}
       </div>
       {error && <div className="form-banner" role="alert">{error}</div>}
       <div className="table-scroll">

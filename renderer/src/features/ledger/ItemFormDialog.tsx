@@ -6,6 +6,7 @@ import { ITEM_KINDS, type ItemKind } from '../../../../core/ledger/codes.ts';
 import { ApiError, call, errorText, issuesByPath } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Field, FormBanner } from '../../components/Field.tsx';
+import { countChanges, useDirty } from '../../components/useDirty.ts';
 import { AttachmentPicker } from './AttachmentPicker.tsx';
 
 type Form = Record<'orgId' | 'kind' | 'sourceUnitName' | 'title' | 'content' | 'category' | 'registeredOn' | 'deadline' | 'progress' | 'measures', string>;
@@ -26,14 +27,21 @@ interface Props {
 }
 
 export function ItemFormDialog({ initial, orgs, defaultOrgId, onClose, onSaved }: Props) {
-  const [f, setF] = useState<Form>(() => toForm(initial, defaultOrgId));
+  const [start] = useState<Form>(() => toForm(initial, defaultOrgId));
+  const [f, setF] = useState<Form>(start);
   const [files, setFiles] = useState<AttachmentInput[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
   const set = (k: keyof Form) => (e: { target: { value: string } }) => setF((cur) => ({ ...cur, [k]: e.target.value }));
   const input = (k: keyof Form, type = 'text') => <input id={`if-${k}`} type={type} value={f[k]} onChange={set(k)} />;
 
-  const save = async () => {
+  const save = async (): Promise<boolean> => {
+    if (f.progress.trim() !== '' && !Number.isFinite(Number(f.progress))) {
+      const message = `「进度」应为数字，“${f.progress.trim()}”不是数字`;
+      setErrors({ progress: message });
+      setBanner(message);
+      return false;
+    }
     const common = {
       title: f.title, content: f.content || null, category: f.category, deadline: f.deadline || null,
       progress: f.progress.trim() === '' ? 0 : Number(f.progress), measures: f.measures || null, attachments: files,
@@ -43,21 +51,27 @@ export function ItemFormDialog({ initial, orgs, defaultOrgId, onClose, onSaved }
         ? await call('ledger.items.update', { ...common, id: initial.id })
         : await call('ledger.items.create', { ...common, orgId: f.orgId, kind: f.kind as ItemKind, sourceUnitName: f.sourceUnitName || null, registeredOn: f.registeredOn || null });
       onSaved(saved);
+      return true;
     } catch (e) {
       setErrors(e instanceof ApiError ? issuesByPath(e.issues) : {});
       setBanner(errorText(e));
+      return false;
     }
   };
+  const changes = countChanges(start, f) + files.length;
+  const { leave } = useDirty(changes, { label: `${initial ? '修改清单条目' : '新建清单条目'}（${changes} 处修改）`, save });
+  const close = () => void leave().then((ok) => ok && onClose());
 
   return (
     <Dialog
       title={initial ? '修改清单条目' : '新建清单条目'}
       wide
-      onClose={onClose}
+      onClose={close}
+      onSubmit={() => void save()}
       banner={<FormBanner message={banner} />}
       footer={
         <>
-          <button type="button" onClick={onClose}>取消</button>
+          <button type="button" onClick={close}>取消</button>
           <button type="button" className="primary" onClick={() => void save()}>保存</button>
         </>
       }

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { countChanges, useDirty } from '../../components/useDirty.ts';
 import type { OrgUnit } from '../../../../core/org/contract.ts';
 import type { OrderRecord } from '../../../../core/ledger/orders/contract.ts';
 import { ORDER_SOURCES } from '../../../../core/ledger/codes.ts';
@@ -11,28 +12,35 @@ type Form = Record<'orgId' | 'source' | 'title' | 'content' | 'category', string
 /** 点单: a resident need, described without the resident's personal data. */
 export function OrderRegisterDialog({ orgs, defaultOrgId, onClose, onSaved }: { orgs: OrgUnit[]; defaultOrgId: string; onClose: () => void; onSaved: (o: OrderRecord) => void }) {
   const communities = orgs.filter((o) => o.level === 'community');
-  const [f, setF] = useState<Form>({ orgId: communities.some((c) => c.id === defaultOrgId) ? defaultOrgId : (communities[0]?.id ?? ''), source: '网格员', title: '', content: '', category: '' });
+  const [start] = useState<Form>(() => ({ orgId: communities.some((c) => c.id === defaultOrgId) ? defaultOrgId : (communities[0]?.id ?? ''), source: '网格员', title: '', content: '', category: '' }));
+  const [f, setF] = useState<Form>(start);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
   const set = (k: keyof Form) => (e: { target: { value: string } }) => setF((cur) => ({ ...cur, [k]: e.target.value }));
 
-  const save = async () => {
+  const save = async (): Promise<boolean> => {
     try {
       onSaved(await call('ledger.orders.register', { ...f, source: f.source as (typeof ORDER_SOURCES)[number], content: f.content || null }));
+      return true;
     } catch (e) {
       setErrors(e instanceof ApiError ? issuesByPath(e.issues) : {});
       setBanner(errorText(e));
+      return false;
     }
   };
+  const changes = countChanges(start, f);
+  const { leave } = useDirty(changes, { label: `点单登记（${changes} 处修改）`, save });
+  const close = () => void leave().then((ok) => ok && onClose());
 
   return (
     <Dialog
       title="点单登记"
-      onClose={onClose}
+      onClose={close}
+      onSubmit={() => void save()}
       banner={<FormBanner message={banner} />}
       footer={
         <>
-          <button type="button" onClick={onClose}>取消</button>
+          <button type="button" onClick={close}>取消</button>
           <button type="button" className="primary" onClick={() => void save()}>登记</button>
         </>
       }

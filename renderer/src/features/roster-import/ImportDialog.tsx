@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useDirty } from '../../components/useDirty.ts';
 import type { ImportPreview } from '../../../../core/roster-io/contract.ts';
 import type { OrgUnit } from '../../../../core/org/contract.ts';
 import { call, errorText } from '../../api/client.ts';
@@ -90,19 +91,21 @@ export function ImportDialog({ orgs, initialOrgId, onImported, onClose }: Props)
     }
   }
 
-  async function commit() {
-    if (!file || !preview) return;
+  async function commit(): Promise<boolean> {
+    if (!file || !preview) return false;
     const c = preview.counts;
     const skipping = validOnly && c.error ? `，跳过有错误的 ${c.error} 行` : '';
-    if (!window.confirm(`确认导入？将新增 ${c.create} 人、更新 ${c.update} 人${skipping}。`)) return;
+    if (!window.confirm(`确认导入？将新增 ${c.create} 人、更新 ${c.update} 人${skipping}。`)) return false;
     const id = newJobId();
     setBusy('commit');
     setJobId(id);
     try {
       setDone(await call('roster.importCommit', { ...input(file), validOnly, jobId: id }));
       onImported();
+      return true;
     } catch (e) {
       setBanner(errorText(e));
+      return false;
     } finally {
       setBusy(null);
       setJobId(null);
@@ -125,12 +128,17 @@ export function ImportDialog({ orgs, initialOrgId, onImported, onClose }: Props)
   const c = preview?.counts;
   const blocked = !!c && c.error > 0 && !validOnly;
   const nothingToDo = !!c && c.create + c.update === 0;
+  // A chosen file (with its preview, mapping and value choices) is work in progress until
+  // imported: 保存 here means 确认导入, which asks its own confirmation.
+  const pending = !!file && !done;
+  const { leave } = useDirty(pending, { label: `导入“${file?.fileName ?? ''}”（尚未导入）`, save: commit });
+  const close = () => void leave().then((ok) => ok && onClose());
 
   return (
     <Dialog
       wide
       title="从 Excel/CSV 导入花名册"
-      onClose={onClose}
+      onClose={close}
       banner={<FormBanner message={banner} />}
       footer={
         <>
@@ -142,7 +150,7 @@ export function ImportDialog({ orgs, initialOrgId, onImported, onClose }: Props)
               {busy === 'report' ? '正在生成…' : '下载错误报告'}
             </button>
           )}
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={close}>
             {done ? '关闭' : '取消'}
           </button>
           {!done && (

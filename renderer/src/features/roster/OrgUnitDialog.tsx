@@ -4,6 +4,7 @@ import { ApiError, call, errorText, issuesByPath } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Field, FormBanner } from '../../components/Field.tsx';
 import { CHILD_LEVEL, levelLabel } from './orgTree.ts';
+import { useDirty } from '../../components/useDirty.ts';
 
 interface Props {
   /** null creates a county (the root of the tree). */
@@ -17,24 +18,30 @@ const SIGNIFICANT = { county: 6, street: 9, community: 12 } as const;
 export function OrgUnitDialog({ parent, onSaved, onClose }: Props) {
   const level = parent ? CHILD_LEVEL[parent.level] : 'county';
   // Start the code with the parent's significant digits: the user types only the new unit's segment.
-  const [code, setCode] = useState(parent ? parent.code.slice(0, SIGNIFICANT[parent.level]) : '');
+  const startCode = parent ? parent.code.slice(0, SIGNIFICANT[parent.level]) : '';
+  const [code, setCode] = useState(startCode);
   const [name, setName] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const changes = Number(name !== '') + Number(code !== startCode);
+  const { leave } = useDirty(changes, { label: `新建${level ? levelLabel(level) : ''}（${changes} 处修改）`, save: submit });
+  const close = () => void leave().then((ok) => ok && onClose());
   if (level === null) return null;
 
-  async function submit() {
-    if (level === null) return;
+  async function submit(): Promise<boolean> {
+    if (level === null || saving) return false;
     setSaving(true);
     setBanner(null);
     try {
       onSaved(await call('org.create', { parentId: parent?.id ?? null, level, name, code }));
+      return true;
     } catch (e) {
       const byPath = e instanceof ApiError ? issuesByPath(e.issues) : {};
       setErrors(byPath);
       // A parent problem has no field of its own in this dialog: show it on top.
       setBanner(Object.keys(byPath).every((k) => k === 'name' || k === 'code') && Object.keys(byPath).length ? null : errorText(e));
+      return false;
     } finally {
       setSaving(false);
     }
@@ -48,11 +55,12 @@ export function OrgUnitDialog({ parent, onSaved, onClose }: Props) {
   return (
     <Dialog
       title={parent ? `在“${parent.name}”下新建${levelLabel(level)}` : `新建${levelLabel('county')}`}
-      onClose={onClose}
+      onClose={close}
+      onSubmit={() => void submit()}
       banner={<FormBanner message={banner} />}
       footer={
         <>
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={close}>
             取消
           </button>
           <button type="button" className="primary" disabled={saving} onClick={submit}>

@@ -5,8 +5,9 @@ import { ApiError, call, errorText, issuesByPath } from '../../api/client.ts';
 import { useCodes } from '../../api/codes.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Field, FormBanner } from '../../components/Field.tsx';
-import { FORM_GROUPS, formToInput, validateForm, type FieldSpec, type PersonForm } from './personFormModel.ts';
+import { FORM_GROUPS, formToInput, validateForm, withIdFacts, type FieldSpec, type PersonForm } from './personFormModel.ts';
 import { orgOptionLabel } from './orgTree.ts';
+import { countChanges, useDirty } from '../../components/useDirty.ts';
 
 interface Props {
   /** Present when editing an existing person. */
@@ -25,7 +26,7 @@ export function PersonFormDialog({ personId, initial, orgs, onSaved, onClose }: 
   const [saving, setSaving] = useState(false);
 
   const set = <K extends keyof PersonForm>(key: K, value: PersonForm[K]) => {
-    setForm((f) => ({ ...f, [key]: value }));
+    setForm((f) => (key === 'idNumber' ? withIdFacts({ ...f, idNumber: value as string }) : { ...f, [key]: value }));
     setErrors((e) => {
       if (!(key in e)) return e;
       const { [key]: _gone, ...rest } = e;
@@ -33,12 +34,13 @@ export function PersonFormDialog({ personId, initial, orgs, onSaved, onClose }: 
     });
   };
 
-  async function submit() {
+  async function submit(): Promise<boolean> {
+    if (saving) return false;
     const local = validateForm(form);
     if (Object.keys(local).length) {
       setErrors(local);
       setBanner(`有 ${Object.keys(local).length} 处需要修正，请查看标红的字段。`);
-      return;
+      return false;
     }
     setSaving(true);
     setBanner(null);
@@ -46,13 +48,19 @@ export function PersonFormDialog({ personId, initial, orgs, onSaved, onClose }: 
       const input = formToInput(form);
       const saved = personId ? await call('roster.update', { id: personId, ...input }) : await call('roster.create', input);
       onSaved(saved);
+      return true;
     } catch (e) {
       if (e instanceof ApiError && e.issues.length) setErrors(issuesByPath(e.issues));
       setBanner(errorText(e));
+      return false;
     } finally {
       setSaving(false);
     }
   }
+
+  const changes = countChanges(initial, form);
+  const { leave } = useDirty(changes, { label: `${personId ? `修改人员信息：${initial.name}` : '新增人员'}（${changes} 处修改）`, save: submit });
+  const close = () => void leave().then((ok) => ok && onClose());
 
   function control(spec: FieldSpec) {
     const id = `pf-${spec.key}`;
@@ -115,12 +123,13 @@ export function PersonFormDialog({ personId, initial, orgs, onSaved, onClose }: 
     <Dialog
       title={personId ? `修改人员信息：${initial.name}` : '新增人员'}
       wide
-      onClose={onClose}
+      onClose={close}
+      onSubmit={() => void submit()}
       banner={<FormBanner message={banner} />}
       footer={
         <>
-          <span className="muted">带 * 的为必填项</span>
-          <button type="button" onClick={onClose}>
+          <span className="muted">带 * 的为必填项；Enter 或 Ctrl+S 保存</span>
+          <button type="button" onClick={close}>
             取消
           </button>
           <button type="button" className="primary" disabled={saving || !codes} onClick={submit}>
@@ -161,3 +170,4 @@ export function PersonFormDialog({ personId, initial, orgs, onSaved, onClose }: 
     </Dialog>
   );
 }
+

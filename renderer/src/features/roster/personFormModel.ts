@@ -2,6 +2,7 @@ import type { PersonRecord } from '../../../../core/roster/contract.ts';
 import type { PersonInput } from '../../../../core/roster/person-schema.ts';
 import { checkPersonDates, personInput } from '../../../../core/roster/person-schema.ts';
 import { localIsoDate } from '../../../../core/roster/dates.ts';
+import { parseIdNumber } from '../../../../core/roster/id-number.ts';
 
 // The form keeps every field as the text the user sees; it becomes a PersonInput only on submit,
 // where the same zod rules the server uses produce the inline messages.
@@ -149,4 +150,15 @@ export function validateForm(f: PersonForm, now: Date = new Date()): Record<stri
   }
   for (const i of checkPersonDates(parsed.data, localIsoDate(now))) errors[i.path] ??= i.message;
   return errors;
+}
+
+/**
+ * A complete, valid 18-digit ID number carries the birth date and sex: fill 性别 and
+ * 出生日期 from it when they are still empty (never overwrite what the user chose).
+ */
+export function withIdFacts(f: PersonForm): PersonForm {
+  if (f.idNumber.replace(/\s/g, '').length !== 18) return f;
+  const parsed = parseIdNumber(f.idNumber);
+  if (!parsed.ok) return f;
+  return { ...f, gender: f.gender || parsed.id.gender, birthDate: f.birthDate || parsed.id.birthDate };
 }

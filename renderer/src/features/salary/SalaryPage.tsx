@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { switchTab } from '../../components/Tabs.tsx';
 import type { OrgUnit } from '../../../../core/org/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { SchemesPanel } from './SchemesPanel.tsx';
@@ -35,7 +36,7 @@ export function SalaryPage() {
         <h1>薪酬（三岗十八级）</h1>
         <div className="segmented" role="tablist" aria-label="薪酬内容">
           {TABS.map((t) => (
-            <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'on' : undefined} onClick={() => setTab(t)}>
+            <button key={t} type="button" role="tab" aria-selected={tab === t} className={tab === t ? 'on' : undefined} onClick={() => void switchTab(tab, t, setTab)}>
               {t}
             </button>
           ))}

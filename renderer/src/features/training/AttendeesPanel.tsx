@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellValueChangedEvent, ColDef, GridApi } from 'ag-grid-community';
+import type { CellValueChangedEvent, ColDef, GridApi, ValueParserParams } from 'ag-grid-community';
 import type { AttendanceRecord } from '../../../../core/training/contract-attendance.ts';
 import { ATTENDANCE_STATUSES } from '../../../../core/training/codes.ts';
 import { call, errorText } from '../../api/client.ts';
@@ -9,17 +9,27 @@ import { RosterPicker } from './RosterPicker.tsx';
 import type { Scope } from './TrainingPage.tsx';
 
 type Target = { classId: string } | { sessionId: string };
-const numberOrNull = (v: unknown) => (v === '' || v === null || v === undefined ? null : Number(v));
+// Text typed into a number cell is refused in sight: the cell keeps its value and the banner
+// names the field, instead of the text silently becoming NaN (sent as null = cleared).
+let refuseText: (message: string) => void = () => undefined;
+const numberCell = (label: string) => (p: ValueParserParams<AttendanceRecord>) => {
+  const v = String(p.newValue ?? '').trim();
+  if (v === '') return null;
+  const n = Number(v);
+  if (Number.isFinite(n)) return n;
+  refuseText(`「${label}」应为数字，“${v}”不是数字，未保存`);
+  return p.oldValue;
+};
 
 const COLUMNS: ColDef<AttendanceRecord>[] = [
   { field: 'personName', headerName: '姓名', width: 100, colId: 'personName' },
   { field: 'orgName', headerName: '所属组织', width: 120 },
   { field: 'posts', headerName: '职务', width: 150, valueFormatter: (p) => (p.value as string[]).join('、') },
   { field: 'status', headerName: '出勤', width: 80, colId: 'status', editable: true, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: [...ATTENDANCE_STATUSES] } },
-  { field: 'creditedHours', headerName: '认定学时', width: 95, colId: 'creditedHours', editable: true, valueParser: (p) => numberOrNull(p.newValue) },
-  { field: 'creditedDays', headerName: '认定天数', width: 95, colId: 'creditedDays', editable: true, valueParser: (p) => numberOrNull(p.newValue) },
+  { field: 'creditedHours', headerName: '认定学时', width: 95, colId: 'creditedHours', editable: true, valueParser: numberCell('认定学时') },
+  { field: 'creditedDays', headerName: '认定天数', width: 95, colId: 'creditedDays', editable: true, valueParser: numberCell('认定天数') },
   { field: 'result', headerName: '考核结果', width: 95, editable: true },
-  { field: 'score', headerName: '成绩', width: 75, editable: true, valueParser: (p) => numberOrNull(p.newValue) },
+  { field: 'score', headerName: '成绩', width: 75, editable: true, valueParser: numberCell('成绩') },
   { field: 'certificateNo', headerName: '证书编号', width: 130, editable: true },
   { field: 'remarks', headerName: '备注', width: 140, editable: true },
 ];
@@ -40,6 +50,10 @@ export function AttendeesPanel({ target, title, scope, onChanged }: Props) {
   const [error, setError] = useState<string | null>(null);
   const api = useRef<GridApi<AttendanceRecord> | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
+  refuseText = (m) => {
+    setMessage(null);
+    setError(m);
+  };
 
   // The target object is rebuilt on every render; its id is what identifies it.
   const targetKey = 'classId' in target ? target.classId : target.sessionId;
@@ -70,7 +84,7 @@ export function AttendeesPanel({ target, title, scope, onChanged }: Props) {
     act(async () => {
       setPicking(false);
       const r = await call('training.enroll', { ...target, personIds });
-      return `已报名 ${r.added} 人${r.alreadyEnrolled ? `，${r.alreadyEnrolled} 人此前已报名` : ''}`;
+      return `已报名 ${r.added} 人${r.alreadyEnrolled ? `，${r.alreadyEnrolled} 人此前已报名` : ''}（培训开始后再标记出席、缺席）`;
     });
 
   const setStatus = (status: (typeof ATTENDANCE_STATUSES)[number]) =>

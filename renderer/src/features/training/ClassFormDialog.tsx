@@ -5,6 +5,7 @@ import { COMPULSORY_LABELS, DEFAULT_CATEGORIES, TRAINING_FORMS, TRAINING_LEVELS 
 import { call, errorText, issuesByPath, ApiError } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Field, FormBanner } from '../../components/Field.tsx';
+import { countChanges, useDirty } from '../../components/useDirty.ts';
 
 type Form = Record<'orgId' | 'name' | 'category' | 'level' | 'host' | 'organizer' | 'form' | 'location' | 'startDate' | 'endDate' | 'days' | 'hours' | 'compulsory' | 'assessmentMethod' | 'remarks', string>;
 
@@ -17,6 +18,16 @@ function toForm(c: ClassRecord | null, orgId: string): Form {
 }
 
 const num = (s: string) => (s.trim() === '' ? null : Number(s));
+// Text in a number field is refused here, in Chinese, instead of travelling as NaN (JSON null).
+const NUMBER_FIELDS = { days: '天数', hours: '学时' } as const;
+function numberErrors(f: Form): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, label] of Object.entries(NUMBER_FIELDS)) {
+    const v = f[k as keyof typeof NUMBER_FIELDS].trim();
+    if (v !== '' && !Number.isFinite(Number(v))) out[k] = `「${label}」应为数字，“${v}”不是数字`;
+  }
+  return out;
+}
 
 interface Props {
   initial: ClassRecord | null;
@@ -27,7 +38,8 @@ interface Props {
 }
 
 export function ClassFormDialog({ initial, orgs, defaultOrgId, onClose, onSaved }: Props) {
-  const [f, setF] = useState<Form>(() => toForm(initial, defaultOrgId));
+  const [start] = useState<Form>(() => toForm(initial, defaultOrgId));
+  const [f, setF] = useState<Form>(start);
   const [categories, setCategories] = useState<string[]>([...DEFAULT_CATEGORIES]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
@@ -42,7 +54,14 @@ export function ClassFormDialog({ initial, orgs, defaultOrgId, onClose, onSaved 
     </select>
   );
 
-  const save = async () => {
+  const save = async (): Promise<boolean> => {
+    if (saving) return false;
+    const bad = numberErrors(f);
+    if (Object.keys(bad).length) {
+      setErrors(bad);
+      setBanner(Object.values(bad).join('；'));
+      return false;
+    }
     setSaving(true);
     const body = {
       ...f, days: num(f.days), hours: num(f.hours) ?? Number.NaN,
@@ -51,23 +70,30 @@ export function ClassFormDialog({ initial, orgs, defaultOrgId, onClose, onSaved 
     try {
       const saved = initial ? await call('training.classes.update', { ...body, id: initial.id }) : await call('training.classes.create', body);
       onSaved(saved);
+      return true;
     } catch (e) {
       setErrors(e instanceof ApiError ? issuesByPath(e.issues) : {});
       setBanner(errorText(e));
+      return false;
     } finally {
       setSaving(false);
     }
   };
 
+  const changes = countChanges(start, f);
+  const { leave } = useDirty(changes, { label: `${initial ? '修改培训班次' : '新建培训班次'}（${changes} 处修改）`, save });
+  const close = () => void leave().then((ok) => ok && onClose());
+
   return (
     <Dialog
       title={initial ? '修改培训班次' : '新建培训班次'}
       wide
-      onClose={onClose}
+      onClose={close}
+      onSubmit={() => void save()}
       banner={<FormBanner message={banner} />}
       footer={
         <>
-          <button type="button" onClick={onClose}>取消</button>
+          <button type="button" onClick={close}>取消</button>
           <button type="button" className="primary" disabled={saving} onClick={() => void save()}>保存</button>
         </>
       }
