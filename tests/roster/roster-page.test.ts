@@ -35,12 +35,12 @@ afterAll(() => {
 });
 
 async function page(input: object, actor: Actor = reviewer()) {
-  const env = await app.dispatcher.call('roster.page', input, actor);
+  const env = await app.dispatcher.call('roster.page', input as never, actor);
   if (!env.ok) throw new Error(env.error.message);
   return env.data as { rows: Record<string, unknown>[]; total: number; asOf: string };
 }
 async function list(input: object, actor: Actor = reviewer()) {
-  const env = await app.dispatcher.call('roster.list', input, actor);
+  const env = await app.dispatcher.call('roster.list', input as never, actor);
   if (!env.ok) throw new Error(env.error.message);
   return env.data as { rows: Record<string, unknown>[] };
 }
