@@ -1,5 +1,6 @@
 import { safeRow } from '../xlsx/safe.ts';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../excel.ts';
 import type { PaySheet } from './contract.ts';
 
 // The pay sheet as an .xlsx workbook: one row per person, a subtotal row per community
@@ -18,7 +19,8 @@ function lineNote(l: PaySheet['lines'][number]): string {
 }
 
 export async function paySheetXlsx(s: PaySheet): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   const ws = wb.addWorksheet(`${s.month} 工资表`);
   const allowanceNames = [...new Set(s.lines.flatMap((l) => l.allowances.map((a) => a.name)))];
   ws.addRow([`${s.orgName} ${s.month} 社区工作者工资表${s.status === 'confirmed' ? '（已确认）' : '（草稿）'}`]);
