@@ -26,6 +26,26 @@ async function listCase(people: number, n: number) {
     { label: 'roster.get, one person', fn: () => app.ok('roster.get', { id: some.id }) },
   ], n);
   console.log(`\nroster.list JSON: ${(bytes / 1024 / 1024).toFixed(1)} MiB (characters) for ${people.toLocaleString('en')} people`);
+
+  // The grid's request (issue 19, point 2): the default columns, one block of 100 rows, with
+  // the count the infinite row model needs; against the same page and count as raw SELECTs.
+  const columns = ['name', 'status', 'gender', 'age', 'idNumberMasked', 'posts', 'postCategory', 'phone', 'orgName'] as const;
+  const rawPage = app.sqlite().prepare(`${RAW} LIMIT 100 OFFSET ?`);
+  const rawCount = app.sqlite().prepare("SELECT count(*) FROM people WHERE deleted_at IS NULL AND status = ?");
+  const mid = Math.floor(people / 2);
+  let pageBytes = 0;
+  await compare(`roster.page, one grid block of 100 rows over ${people.toLocaleString('en')} people`, {
+    label: 'ceiling: raw prepared SELECT of the same 100 rows (all columns) + raw count',
+    fn: () => { rawPage.all('在岗', 0); rawCount.get('在岗'); },
+  }, [
+    {
+      label: 'roster.page, first block, default columns', goal: { ratio: 2 },
+      fn: async () => { const d = await app.ok('roster.page', { columns, limit: 100 }); pageBytes = JSON.stringify(d).length; },
+    },
+    { label: `roster.page, block at row ${mid.toLocaleString('en')}`, fn: () => app.ok('roster.page', { columns, offset: mid, limit: 100 }) },
+    { label: 'roster.page, sorted by age, filtered on 职务 contains 主任', fn: () => app.ok('roster.page', { columns, limit: 100, sort: [{ column: 'age', dir: 'desc' }], filters: [{ column: 'posts', conditions: [{ type: 'contains', value: '主任' }] }] }) },
+  ], n);
+  console.log(`\nroster.page JSON: ${(pageBytes / 1024).toFixed(1)} KiB (characters) per block of 100`);
   return app;
 }
 
