@@ -60,21 +60,23 @@ export function RosterPage() {
 
   // A new source whenever the toolbar's filter changes or after a save; the grid then starts
   // again from the first block. Sort and column filters are the grid's own and reach getRows.
-  const datasource = useMemo(() => {
-    setTotal(null);
-    return rosterSource(
-      { orgId, status, ...(query ? { query } : {}) },
-      {
-        api: () => apiRef.current,
-        onPage: (r) => {
-          setTotal(r.total);
-          setAsOf(r.asOf);
-          setError(null);
+  const datasource = useMemo(
+    () =>
+      rosterSource(
+        { orgId, status, ...(query ? { query } : {}) },
+        {
+          api: () => apiRef.current,
+          onPage: (r) => {
+            setTotal(r.total);
+            setAsOf(r.asOf);
+            setError(null);
+          },
+          onError: (e) => setError(errorText(e)),
         },
-        onError: (e) => setError(errorText(e)),
-      },
-    );
-  }, [orgId, status, query, reload]);
+    ),
+    [orgId, status, query, reload],
+  );
+  useEffect(() => setTotal(null), [datasource]);
 
   const select = (row: PersonListRow | null) => {
     selectedRef.current = row?.id ?? null;
