@@ -1,7 +1,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { mkdirSync } from 'node:fs';
-import { sourceMigrationsFolder } from '../db/paths.ts';
+import { migrationsFolder } from './paths.ts';
 import { createRuntime, type Runtime } from '../core/runtime.ts';
 import type { Envelope, OpInput, OpName, OpOutput } from '../core/contract/index.ts';
 import { promptHidden } from './prompt.ts';
@@ -25,7 +25,7 @@ export function resolveDbFile(flag: string | undefined): string {
 }
 
 export function newRuntime(dbFile: string): Runtime {
-  return createRuntime({ dbFile, migrationsFolder: sourceMigrationsFolder, logError: (op, err) => console.error(`[${op}]`, err) });
+  return createRuntime({ dbFile, migrationsFolder: migrationsFolder(), logError: (op, err) => console.error(`[${op}]`, err) });
 }
 
 /** A logged-in CLI session: every call goes through the runtime with the user's session. */

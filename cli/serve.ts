@@ -1,14 +1,13 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { newRuntime, resolveDbFile } from './app.ts';
 import { intFlag, parseFlags, UsageError } from './args.ts';
 import { startBridge } from './server.ts';
-
-export const rendererDist = fileURLToPath(new URL('../dist/renderer', import.meta.url));
+import { rendererDist as rendererDir } from './paths.ts';
 
 /** Browser mode: the same core behind the loopback HTTP bridge, serving the built renderer. */
 export async function runServe(args: string[]): Promise<number> {
+  const rendererDist = rendererDir();
   const { values } = parseFlags(args, { port: { type: 'string' }, db: { type: 'string' }, info: { type: 'string' } });
   if (!existsSync(join(rendererDist, 'index.html'))) throw new UsageError('未找到界面文件 dist/renderer，请先运行 npm run build（npm start 会自动构建）');
   const dbFile = resolveDbFile(values.db as string | undefined);

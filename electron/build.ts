@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const defaultOutDir = fileURLToPath(new URL('../dist/electron', import.meta.url));
 
-type Part = { input: Record<string, string>; format: 'es' | 'cjs'; ext: string; external: string[]; emptyOutDir: boolean };
+export type Part = { input: Record<string, string>; format: 'es' | 'cjs'; ext: string; external: string[]; emptyOutDir: boolean };
 
-function config(outDir: string, part: Part): InlineConfig {
+export function config(outDir: string, part: Part): InlineConfig {
   return {
     root,
     configFile: false,

@@ -1,10 +1,12 @@
 import { safeRow } from '../xlsx/safe.ts';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../excel.ts';
 import type { Sheet } from './contract.ts';
 
 /** The ranking list of one cycle as a workbook: one row per person, best first. */
 export async function sheetToXlsx(s: Sheet): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   const ws = wb.addWorksheet('考核结果');
   const comps = s.scheme.config.components;
   const options = s.scheme.config.voteOptions.map((o) => o.label);

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../excel.ts';
 import type { Ctx } from '../context.ts';
 import { safeRow } from '../xlsx/safe.ts';
 import { ledgerOverview } from './overview.ts';
@@ -6,7 +7,8 @@ import { ledgerOverview } from './overview.ts';
 /** The county view as an .xlsx workbook (base64 so it travels in JSON); text cells escaped. */
 export async function exportOverview(ctx: Ctx, input: { orgId?: string | null; from: string; to: string }) {
   const ov = ledgerOverview(ctx, input);
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   const ws = wb.addWorksheet('台账总览');
   const title = `台账总览 ${ov.from} 至 ${ov.to}`;
   ws.addRow([title]);

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../excel.ts';
 import { safeRow } from '../xlsx/safe.ts';
 import type { ReportResult } from './contract.ts';
 
@@ -7,7 +8,8 @@ import type { ReportResult } from './contract.ts';
 // notes under the table. Landscape A4, fit to one page wide, so it prints as the screen shows.
 
 export async function reportToXlsx(r: ReportResult, madeOn: string): Promise<{ fileName: string; base64: string }> {
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   const ws = wb.addWorksheet(r.title.slice(0, 31), {
     pageSetup: { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
   });

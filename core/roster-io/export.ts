@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../excel.ts';
 import type { PersonRow } from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
 import { toDottedMonth } from '../roster/dates.ts';
@@ -56,7 +57,8 @@ export async function rosterWorkbook(ctx: Ctx, title: string, rows: ExportRow[],
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const Excel = await loadExcel();
+  const wb = new Excel.stream.xlsx.WorkbookWriter({
     stream: out, useStyles: true, useSharedStrings: false,
     zip: { zlib: { level: 1 } },
   } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);

@@ -15,6 +15,7 @@ import { progressOf, report } from './progress.ts';
 import { errorReport } from './report.ts';
 import { importWriter } from './write.ts';
 import { saveChoices } from './value-map.ts';
+import { cachedPlan, cachedSheet, forget, remember, writtenSince } from './preview-cache.ts';
 
 const RANK = { error: 0, update: 1, create: 2, unchanged: 3 } as const;
 const rank = (r: PlannedRow) => RANK[r.action];
@@ -55,8 +56,12 @@ export const rosterIoHandlers: HandlersFor<typeof rosterIoContract> = {
   'roster.importPreview': async (ctx, input) => {
     const org = targetOrg(ctx, input.orgId);
     try {
-      const parsed = await parseImport(ctx, input);
+      // Taken before reading: a write during the (yielding) read and plan makes the commit plan again.
+      const written = writtenSince(ctx);
+      const people = peopleFingerprint(ctx);
+      const parsed = await parseImport(ctx, input, cachedSheet(input));
       const plan = await planAsync(ctx, parsed, org, input.jobId);
+      remember(ctx, input, { parsed, plan, written, people });
       const planned = plan.rows;
       report(input.jobId, { stage: 'done' });
       const { sheet } = parsed;
@@ -87,10 +92,21 @@ export const rosterIoHandlers: HandlersFor<typeof rosterIoContract> = {
       let early: PlannedRow[];
       let seen: string;
       try {
-        parsed = await parseImport(ctx, input);
-        const org = targetOrg(ctx, input.orgId);
-        seen = peopleFingerprint(ctx);
-        early = (await planAsync(ctx, parsed, org, input.jobId)).rows;
+        const previewed = cachedPlan(ctx, input);
+        if (previewed) {
+          targetOrg(ctx, input.orgId);
+          // One pass: the preview read and checked this very file and nothing was written since.
+          ({ parsed } = previewed);
+          early = previewed.plan.rows;
+          seen = previewed.people;
+          const n = parsed.sheet.rows.length;
+          report(input.jobId, { stage: 'validating', parsed: n, total: n, validated: n, written: 0 });
+        } else {
+          parsed = await parseImport(ctx, input, cachedSheet(input));
+          const org = targetOrg(ctx, input.orgId);
+          seen = peopleFingerprint(ctx);
+          early = (await planAsync(ctx, parsed, org, input.jobId)).rows;
+        }
       } catch (e) {
         report(input.jobId, { stage: 'failed' });
         throw e;
@@ -137,6 +153,7 @@ export const rosterIoHandlers: HandlersFor<typeof rosterIoContract> = {
           },
         });
         report(input.jobId, { stage: 'done', written: createdIds.length + updated.length });
+        forget();
         return { created: createdIds.length, updated: updated.length, unchanged: counts.unchanged, skipped: counts.error, ...issuesOf(planned) };
       };
     },
@@ -144,8 +161,9 @@ export const rosterIoHandlers: HandlersFor<typeof rosterIoContract> = {
 
   'roster.importErrorReport': async (ctx, input) => {
     const org = targetOrg(ctx, input.orgId);
-    const parsed = await parseImport(ctx, input);
-    const planned = (await planAsync(ctx, parsed, org)).rows;
+    const previewed = cachedPlan(ctx, input);
+    const parsed = previewed?.parsed ?? (await parseImport(ctx, input, cachedSheet(input)));
+    const planned = previewed?.plan.rows ?? (await planAsync(ctx, parsed, org)).rows;
     const base = input.fileName.replace(/\.(xlsx|csv|txt)$/i, '');
     return { fileName: `${base}-错误说明.xlsx`, contentBase64: b64(await errorReport(parsed, planned, input.fileName)) };
   },

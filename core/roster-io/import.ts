@@ -48,10 +48,11 @@ export function layoutKeyOf(sheet: ReadSheet): string {
   return `import.mapping.${hash.slice(0, 16)}`;
 }
 
-export async function parseImport(ctx: Ctx, input: ImportRequest): Promise<ParsedImport> {
+/** `read`: the same file's sheet, already read by the preview (preview-cache.ts). */
+export async function parseImport(ctx: Ctx, input: ImportRequest, read?: ReadSheet | null): Promise<ParsedImport> {
   report(input.jobId, { stage: 'parsing', parsed: 0, validated: 0, written: 0 });
   const bytes = decodeBase64(input.contentBase64);
-  const sheet = await readSpreadsheet(bytes, { onRows: (n) => report(input.jobId, { parsed: n }) });
+  const sheet = read ?? (await readSpreadsheet(bytes, { onRows: (n) => report(input.jobId, { parsed: n }) }));
   report(input.jobId, { parsed: sheet.rows.length, total: sheet.rows.length });
   const layoutKey = layoutKeyOf(sheet);
   const remembered = ctx.db.select().from(settings).where(eq(settings.key, layoutKey)).get()?.value as

@@ -1,5 +1,6 @@
 import { PassThrough } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../excel.ts';
 import { cellText, type RawCell } from './cells.ts';
 import { escapeFormula } from '../xlsx/safe.ts';
 import type { ParsedImport } from './import.ts';
@@ -50,7 +51,8 @@ export async function errorReport(parsed: ParsedImport, planned: PlannedRow[], f
     out.on('end', resolve);
     out.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
+  const Excel = await loadExcel();
+  const wb = new Excel.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false } as Partial<ExcelJS.stream.xlsx.WorkbookStreamWriterOptions>);
   const ws = wb.addWorksheet(sheetNameOf(parsed, fileName));
   const width = Math.max(...sheet.header.columns.map((c) => c.index + 1), ...sheet.rows.map((r) => r.cells.length), 1);
   const noteCol = width + 1;

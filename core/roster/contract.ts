@@ -4,6 +4,7 @@ import { id, isoDate } from '../contract/fields.ts';
 import { PERSON_STATUSES } from '../codes/tables.ts';
 import { personInput, personUpdateInput, retireInput } from './person-schema.ts';
 import { ref } from '../guard/refs.ts';
+import { LIST_COLUMNS } from './list-sql.ts';
 
 const nullableText = z.string().nullable();
 
@@ -55,16 +56,52 @@ export type PersonSummary = z.infer<typeof personSummary>;
 
 const asOf = isoDate('统计日期').optional();
 
+const listFilter = {
+  orgId: id('组织').nullish(),
+  status: z.enum([...PERSON_STATUSES, 'all'], { error: '「状态」应为在岗、离任、退休、解聘或全部' }).default('在岗'),
+  query: z.string().trim().max(50, { error: '「关键字」不能超过 50 个字符' }).optional(),
+  asOf,
+};
+
+const column = z.enum(LIST_COLUMNS, { error: '「列」不是花名册表格的列' });
+const filterValue = z.union([z.string().max(100, { error: '「筛选值」不能超过 100 个字符' }), z.number()]).nullish();
+const TEXT_TYPES = ['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank'] as const;
+const RANGE_TYPES = ['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange', 'blank', 'notBlank'] as const;
+const filterCondition = z.object({
+  type: z.enum([...new Set([...TEXT_TYPES, ...RANGE_TYPES])], { error: '「筛选条件」不是支持的条件' }),
+  value: filterValue,
+  value2: filterValue,
+});
+
+/** A grid row: the id and whichever fields the shown columns need. */
+export const personListRow = personSummary.partial().extend({ id: z.string() });
+export type PersonListRow = z.infer<typeof personListRow>;
+
+/** Rows per page the grid may ask for at once; the renderer keeps a few pages, never the roster. */
+export const MAX_PAGE_ROWS = 1000;
+
 export const rosterContract = {
   'roster.list': query(
     '花名册列表：按组织（含下级）、状态与关键字（姓名、身份证号、电话）筛选',
-    z.object({
-      orgId: id('组织').nullish(),
-      status: z.enum([...PERSON_STATUSES, 'all'], { error: '「状态」应为在岗、离任、退休、解聘或全部' }).default('在岗'),
-      query: z.string().trim().max(50, { error: '「关键字」不能超过 50 个字符' }).optional(),
-      asOf,
-    }).default({ status: '在岗' }),
+    z.object(listFilter).default({ status: '在岗' }),
     z.object({ rows: z.array(personSummary), asOf: z.string() }),
+  ),
+  // The roster grid's data source (ag-grid's infinite row model): only the shown columns, one
+  // page at a time, sorted and filtered in SQL, with the same masking as roster.list.
+  'roster.page': query(
+    '花名册表格分页：只取显示的列，排序、筛选与关键字搜索在数据库中完成',
+    z.object({
+      ...listFilter,
+      columns: z.array(column, { error: '「列」应为列名列表' }).min(1, { error: '「列」至少要有一列' }).max(LIST_COLUMNS.length),
+      offset: z.number({ error: '「起始行」应为数字' }).int().min(0, { error: '「起始行」不能为负数' }).default(0),
+      limit: z.number({ error: '「行数」应为数字' }).int().min(1, { error: '「行数」至少为 1' }).max(MAX_PAGE_ROWS, { error: `「行数」不能超过 ${MAX_PAGE_ROWS}` }),
+      sort: z.array(z.object({ column, dir: z.enum(['asc', 'desc'], { error: '「排序方向」应为升序或降序' }) })).max(LIST_COLUMNS.length).default([]),
+      filters: z
+        .array(z.object({ column, join: z.enum(['AND', 'OR']).default('AND'), conditions: z.array(filterCondition).min(1).max(2, { error: '「筛选」每列最多两个条件' }) }))
+        .max(LIST_COLUMNS.length)
+        .default([]),
+    }),
+    z.object({ rows: z.array(personListRow), total: z.number().int(), asOf: z.string() }),
   ),
   'roster.get': query('读取一名人员的完整信息', z.object({ id: ref('people', '人员编号'), asOf }), personRecord),
   'roster.create': mutation('新增人员', personInput, personRecord),

@@ -1,23 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, inArray, isNull, like, ne, or, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, ne } from 'drizzle-orm';
 import { orgUnits, people } from '../../db/schema/index.ts';
 import type { HandlersFor } from '../contract/handler-types.ts';
 import { AppError, validationError } from '../contract/errors.ts';
 import type { Ctx, TxCtx } from '../context.ts';
-import { getOrgUnit, subtreeIds } from '../org/handlers.ts';
+import { getOrgUnit } from '../org/handlers.ts';
 import { assertInScope } from '../security/scope.ts';
-import { scopeCondition } from '../guard/scope.ts';
 import { canSeeFull } from '../security/masking.ts';
 import { assertLocallyWritable } from '../bundle/ownership.ts';
 import { maskIdNumber, maskPhone } from './id-number.ts';
 import type { rosterContract } from './contract.ts';
+import type { z } from 'zod';
 import type { PersonFields } from './person-schema.ts';
 import { checkPersonDates } from './person-schema.ts';
-import { loadPersonRow, toPersonRecord, toPersonSummary } from './records.ts';
+import { loadPersonRow, toPersonRecord } from './records.ts';
+import { listPeople } from './list-page.ts';
+import { COLUMN_SQL } from './list-sql.ts';
 import { countingAttendanceAfter } from '../training/service.ts';
 import { localIsoDate } from './dates.ts';
 
 const today = (ctx: Ctx) => localIsoDate(ctx.now());
+type RosterPageInput = z.output<(typeof rosterContract)['roster.page']['input']>;
 
 /** Clock-dependent rules and the active-ID uniqueness rule, shared by create, update and imports. */
 export function assertPersonWritable(tx: TxCtx, p: PersonFields, selfId: string | null): void {
@@ -42,44 +45,58 @@ export function assertPersonWritable(tx: TxCtx, p: PersonFields, selfId: string 
 // A role that sees ID numbers and phones masked could otherwise rebuild one digit by digit
 // through partial matches; for it an ID number or phone matches only when typed in full, and
 // every such match leaves an audit row naming whose record it found (not the value searched).
-function searchCondition(ctx: Ctx, raw: string): { where: SQL | undefined; identifier: 'idNumber' | 'phone' | null } {
+// Like the drizzle `like()` this replaced, the pattern has no ESCAPE clause: kept as it was.
+function searchCondition(ctx: Ctx, raw: string): { sql: string; params: Record<string, string>; identifier: 'idNumber' | 'phone' | null } {
   const q = raw.normalize('NFKC').trim();
   const pattern = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
   if (canSeeFull(ctx, 'idNumber') && canSeeFull(ctx, 'phone'))
-    return { where: or(like(people.name, pattern), like(people.idNumber, pattern.toUpperCase()), like(people.phone, pattern)), identifier: null };
+    return {
+      sql: 'p.name LIKE :qName OR p.id_number LIKE :qId OR p.phone LIKE :qName',
+      params: { qName: pattern, qId: pattern.toUpperCase() },
+      identifier: null,
+    };
   const digits = q.replace(/[\s-]/g, '');
   const identifier = /^\d{17}[\dXx]$/.test(digits) ? 'idNumber' : /^\d{7,}$/.test(digits) ? 'phone' : null;
   return {
-    where: or(like(people.name, pattern), eq(people.idNumber, digits.toUpperCase()), eq(people.phone, q), eq(people.phone, digits)),
+    sql: 'p.name LIKE :qName OR p.id_number = :qId OR p.phone = :qPhone OR p.phone = :qDigits',
+    params: { qName: pattern, qId: digits.toUpperCase(), qPhone: q, qDigits: digits },
     identifier,
   };
 }
 
+function badFilterTypes(filters: RosterPageInput['filters']) {
+  const issues = [];
+  for (const f of filters) {
+    const kind = COLUMN_SQL[f.column].filter;
+    for (const c of f.conditions)
+      if (!(kind === 'text' ? TEXT_FILTERS : RANGE_FILTERS).has(c.type)) issues.push({ path: 'filters', message: `「筛选条件」${c.type} 不适用于列 ${f.column}` });
+  }
+  return issues;
+}
+const TEXT_FILTERS = new Set(['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank']);
+const RANGE_FILTERS = new Set(['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange', 'blank', 'notBlank']);
+
 export const rosterHandlers: HandlersFor<typeof rosterContract> = {
   'roster.list': (ctx, input) => {
     const asOf = input.asOf ?? today(ctx);
-    const where: (SQL | undefined)[] = [isNull(people.deletedAt), scopeCondition(ctx, people.orgId)];
-    if (input.orgId) where.push(inArray(people.orgId, subtreeIds(ctx, input.orgId)));
-    if (input.status !== 'all') where.push(eq(people.status, input.status));
     const search = input.query ? searchCondition(ctx, input.query) : null;
-    if (search) where.push(search.where);
-    const rows = ctx.db
-      .select({ row: people, orgName: orgUnits.name })
-      .from(people)
-      .innerJoin(orgUnits, eq(orgUnits.id, people.orgId))
-      .where(and(...where))
-      .orderBy(asc(orgUnits.code), asc(people.name))
-      .all();
-    const fullPhone = canSeeFull(ctx, 'phone');
+    const { rows } = listPeople(ctx, { orgId: input.orgId, status: input.status, asOf, search });
     if (search?.identifier && rows.length)
-      ctx.noteAccess?.({ entity: 'person', after: { search: search.identifier, matched: rows.map((r) => ({ id: r.row.id, name: r.row.name })) } });
-    return {
-      asOf,
-      rows: rows.map((r) => {
-        const p = toPersonSummary(r.row, r.orgName, asOf);
-        return fullPhone ? p : { ...p, phone: maskPhone(p.phone) };
-      }),
-    };
+      ctx.noteAccess?.({ entity: 'person', after: { search: search.identifier, matched: rows.map((r) => ({ id: r.id, name: r.name })) } });
+    return { asOf, rows };
+  },
+
+  'roster.page': (ctx, input) => {
+    const issues = badFilterTypes(input.filters);
+    if (issues.length) throw validationError(issues);
+    const asOf = input.asOf ?? today(ctx);
+    const search = input.query ? searchCondition(ctx, input.query) : null;
+    // The name goes along whatever is shown: the search audit names whose record a match found.
+    const columns = search?.identifier && !input.columns.includes('name') ? [...input.columns, 'name' as const] : input.columns;
+    const { rows, total } = listPeople(ctx, { ...input, columns, asOf, search });
+    if (search?.identifier && rows.length)
+      ctx.noteAccess?.({ entity: 'person', after: { search: search.identifier, matched: rows.map((r) => ({ id: r.id, name: r.name })) } });
+    return { asOf, rows, total };
   },
 
   'roster.get': (ctx, input) => {

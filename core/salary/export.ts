@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../excel.ts';
 import { safeRow } from '../xlsx/safe.ts';
 import type { PaySheet } from './contract.ts';
 import { paySheetLayout } from './sheet-layout.ts';
@@ -15,7 +15,8 @@ const HEADER_ROW = 3;
 
 export async function paySheetXlsx(s: PaySheet): Promise<Buffer> {
   const layout = paySheetLayout(s);
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   const ws = wb.addWorksheet(`${s.month} 工资表`, {
     pageSetup: {
       paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, horizontalCentered: true,

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import ExcelJS from 'exceljs';
+import { loadExcel } from '../excel.ts';
 import { salarySettlements } from '../../db/schema/index.ts';
 import { AppError } from '../contract/errors.ts';
 import type { HandlersFor } from '../contract/handler-types.ts';
@@ -11,7 +11,7 @@ import { computeSettlement, frozenSettlement, settlementFor } from './settlement
 type SettlementOps = Pick<typeof salaryContract, 'salary.settlement' | 'salary.confirmSettlement' | 'salary.exportSettlement'>;
 
 async function settlementXlsx(s: Settlement): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (await loadExcel()).Workbook();
   const ws = wb.addWorksheet(`${s.year} 年终绩效`);
   ws.pageSetup = { paperSize: 9, orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 };
   ws.addRow([`${s.orgName} ${s.year} 年度绩效结算${s.status === 'confirmed' ? '（已确认）' : '（草稿）'}`]);

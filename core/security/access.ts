@@ -53,6 +53,7 @@ export const ACCESS: Record<OpName, Rule> = {
   'org.update': r(['admin', 'clerk']),
 
   'roster.list': r(READ),
+  'roster.page': r(READ),
   'roster.get': r(READ),
   'roster.create': r(ENTRY),
   'roster.update': r(ENTRY),

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gte, inArray, like, lte, or, type SQL } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../excel.ts';
 import { auditLog, orgUnits, users } from '../../db/schema/index.ts';
 import type { HandlersFor } from '../contract/handler-types.ts';
 import type { Ctx } from '../context.ts';
@@ -72,7 +73,8 @@ export const auditHandlers: HandlersFor<AuditOps> = {
   'audit.export': {
     async prepare(ctx, input) {
       const rows = toView(ctx, ctx.db.select().from(auditLog).where(auditWhere(ctx, input)).orderBy(asc(auditLog.id)).all());
-      const wb = new ExcelJS.Workbook();
+      const Excel = await loadExcel();
+      const wb = new Excel.Workbook();
       const ws = wb.addWorksheet('审计日志');
       ws.columns = [
         { header: '序号', key: 'id', width: 8 }, { header: '时间', key: 'at', width: 24 }, { header: '经过', key: 'sentence', width: 60 },

@@ -1,5 +1,4 @@
 import { and, asc, count, desc, eq, gte, like, lte, type SQL } from 'drizzle-orm';
-import ExcelJS from 'exceljs';
 import { auditLog, users } from '../../db/schema/index.ts';
 import type { HandlersFor } from '../contract/handler-types.ts';
 import { AppError, validationError } from '../contract/errors.ts';

@@ -1,5 +1,6 @@
 import { safeRow } from '../xlsx/safe.ts';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../excel.ts';
 import type { Ctx } from '../context.ts';
 import { getOrgUnit } from '../org/handlers.ts';
 import { belowRequirement } from './hours.ts';
@@ -20,7 +21,8 @@ const COLUMNS: { header: string; key: string; width: number }[] = [
 export async function exportBelowRequirement(ctx: Ctx, input: { year: number; orgId: string }) {
   const org = getOrgUnit(ctx, input.orgId);
   const { rows } = belowRequirement(ctx, input);
-  const wb = new ExcelJS.Workbook();
+  const Excel = await loadExcel();
+  const wb = new Excel.Workbook();
   const ws = wb.addWorksheet(`${input.year}年未达标`);
   const title = `${org.name} ${input.year} 年度培训未达标人员名单`;
   ws.addRow([title]);

@@ -1,57 +1,80 @@
 import { join } from 'node:path';
 import { openDatabase } from '../../db/open.ts';
 import { sourceMigrationsFolder } from '../../db/paths.ts';
-import { createDispatcher } from '../../core/dispatch.ts';
-import { systemActor } from '../../core/installation.ts';
-import { generateDemo } from '../../core/demo/generate.ts';
-import { seedDemo } from '../../core/demo/seed.ts';
-import { localIsoDate } from '../../core/roster/dates.ts';
 import { removeDir, tempDir } from '../helpers/app.ts';
-import { header, measure } from './bench-util.ts';
+import { compare, header, measure, quick, rounds } from './bench-util.ts';
+import { securedDemo } from './secured.ts';
 
-const dir = tempDir('jiceng-bench-');
-const file = join(dir, 'bench.db');
-const today = localIsoDate(new Date());
+// The roster on an encrypted database, called as a logged-in county-wide 录入员 through the
+// runtime (session, access, record guard, output check), each against one raw prepared SELECT
+// of the same rows on the same connection.
 
-header('Database open');
-await measure('open + migrate, new file', 5, () => {
-  const f = join(dir, `fresh-${Math.random()}.db`);
-  openDatabase({ file: f, migrationsFolder: sourceMigrationsFolder, key: null }).close();
-});
+const RAW = `SELECT p.*, o.name AS org_name FROM people p JOIN org_units o ON o.id = p.org_id
+  WHERE p.deleted_at IS NULL AND p.status = ? ORDER BY o.code, p.name`;
 
-const opened = openDatabase({ file, migrationsFolder: sourceMigrationsFolder, key: null });
-const actor = systemActor(opened.db);
-const make = (checkOutput: boolean) => createDispatcher({ db: opened.db, sqlite: opened.sqlite, actor: () => actor, checkOutput });
-const dispatcher = make(true);
-dispatcher.transact('bench.seed', (tx) => seedDemo(tx, generateDemo({ communities: 150, people: 20_000, today })));
-opened.close();
-await measure('open + migrate, existing 20,000-person file', 5, () => openDatabase({ file, migrationsFolder: sourceMigrationsFolder, key: null }).close());
+async function listCase(people: number, n: number) {
+  const app = await securedDemo(people, 150);
+  const raw = app.sqlite().prepare(RAW);
+  const some = app.sqlite().prepare('SELECT id FROM people LIMIT 1 OFFSET ?').get(Math.floor(people / 2)) as { id: string };
+  let bytes = 0;
+  await compare(`roster.list over ${people.toLocaleString('en')} people (encrypted, logged-in 录入员)`, { label: 'ceiling: one raw prepared SELECT of the same rows', fn: () => raw.all('在岗') }, [
+    {
+      label: 'roster.list, all, through the runtime', goal: { ratio: 2 },
+      fn: async () => { const d = await app.ok('roster.list', {}); bytes = JSON.stringify(d).length; },
+    },
+    { label: 'roster.list with query "王"', fn: () => app.ok('roster.list', { query: '王' }) },
+    { label: 'roster.get, one person', fn: () => app.ok('roster.get', { id: some.id }) },
+  ], n);
+  console.log(`\nroster.list JSON: ${(bytes / 1024 / 1024).toFixed(1)} MiB (characters) for ${people.toLocaleString('en')} people`);
 
-const db = openDatabase({ file, migrationsFolder: sourceMigrationsFolder, key: null });
-const d = createDispatcher({ db: db.db, sqlite: db.sqlite, actor: () => actor });
-const unchecked = createDispatcher({ db: db.db, sqlite: db.sqlite, actor: () => actor, checkOutput: false });
-header('roster.list over 20,000 people');
-await measure('roster.list (dispatcher, output checked)', 5, async () => {
-  const r = await d.call('roster.list', {});
-  if (!r.ok || r.data.rows.length !== 20_000) throw new Error('unexpected list');
-});
-await measure('roster.list (dispatcher, output not checked)', 5, () => unchecked.call('roster.list', {}));
-await measure('roster.list with query "王"', 5, () => d.call('roster.list', { query: '王' }));
-const raw = db.sqlite.prepare('SELECT p.*, o.name AS org_name FROM people p JOIN org_units o ON o.id = p.org_id WHERE p.deleted_at IS NULL AND p.status = ? ORDER BY o.code, p.name');
-await measure('ceiling: one raw prepared statement, same rows', 5, () => raw.all('在岗'));
+  // The grid's request (issue 19, point 2): the default columns, one block of 100 rows, with
+  // the count the infinite row model needs; against the same page and count as raw SELECTs.
+  const columns = ['name', 'status', 'gender', 'age', 'idNumberMasked', 'posts', 'postCategory', 'phone', 'orgName'] as const;
+  const rawPage = app.sqlite().prepare(`${RAW} LIMIT 100 OFFSET ?`);
+  const rawCount = app.sqlite().prepare("SELECT count(*) FROM people WHERE deleted_at IS NULL AND status = ?");
+  const mid = Math.floor(people / 2);
+  let pageBytes = 0;
+  await compare(`roster.page, one grid block of 100 rows over ${people.toLocaleString('en')} people`, {
+    label: 'ceiling: raw prepared SELECT of the same 100 rows (all columns) + raw count',
+    fn: () => { rawPage.all('在岗', 0); rawCount.get('在岗'); },
+  }, [
+    {
+      label: 'roster.page, first block, default columns', goal: { ratio: 2 },
+      fn: async () => { const d = await app.ok('roster.page', { columns, limit: 100 }); pageBytes = JSON.stringify(d).length; },
+    },
+    { label: `roster.page, block at row ${mid.toLocaleString('en')}`, fn: () => app.ok('roster.page', { columns, offset: mid, limit: 100 }) },
+    { label: 'roster.page, sorted by age, filtered on 职务 contains 主任', fn: () => app.ok('roster.page', { columns, limit: 100, sort: [{ column: 'age', dir: 'desc' }], filters: [{ column: 'posts', conditions: [{ type: 'contains', value: '主任' }] }] }) },
+  ], n);
+  console.log(`\nroster.page JSON: ${(pageBytes / 1024).toFixed(1)} KiB (characters) per block of 100`);
+  return app;
+}
 
-header('Writes');
-const org = (await d.call('org.tree', {})) as { ok: true; data: { id: string; level: string }[] };
-const communityId = org.data.find((u) => u.level === 'community')!.id;
+const app = await listCase(20_000, rounds(7));
+
+header('Writes (20,000-person encrypted database)');
+const communityId = (await app.ok('org.tree', {})).find((u: { level: string }) => u.level === 'community').id as string;
 let n = 0;
-await measure('1,000 roster.create through the dispatcher (one transaction each, synchronous=FULL)', 1, async () => {
-  for (let i = 0; i < 1000; i++) {
-    const r = await d.call('roster.create', {
+const creates = quick ? 100 : 300;
+await measure(`${creates} roster.create as the 录入员 (one transaction and fsync each)`, 1, async () => {
+  for (let i = 0; i < creates; i++) {
+    await app.ok('roster.create', {
       orgId: communityId, name: `测试${n++}`, gender: '男', ethnicity: '汉族', birthDate: '1985-03-01',
       politicalStatus: '群众', postCategory: '其他', posts: ['网格员'],
     });
-    if (!r.ok) throw new Error(r.error.message);
   }
 });
-db.close();
+app.close();
+removeDir(app.dir);
+
+header('Database open (plaintext, as the tests open it)');
+const dir = tempDir('jiceng-bench-');
+await measure('open + migrate, new file', 5, () => {
+  openDatabase({ file: join(dir, `fresh-${Math.random()}.db`), migrationsFolder: sourceMigrationsFolder, key: null }).close();
+});
 removeDir(dir);
+
+if (!quick) {
+  const big = await listCase(100_000, 5);
+  big.close();
+  removeDir(big.dir);
+}

@@ -72,6 +72,7 @@ export const SAMPLES: Record<OpName, Sample> = {
   'org.update': s((ids) => ({ id: ids.org_units, name: '改名社区', code: '610402001002' })),
 
   'roster.list': s(() => ({ status: 'all' })),
+  'roster.page': s(() => ({ status: 'all', columns: ['name', 'phone'], limit: 50 })),
   'roster.get': s((ids) => ({ id: ids.people })),
   'roster.create': s((ids) => ({ orgId: ids.org_units, name: '越界', gender: '女', ethnicity: '汉族', birthDate: '1985-03-01', politicalStatus: '群众', postCategory: '其他' })),
   'roster.update': s((ids) => ({ id: ids.people, orgId: ids.org_units, name: '越界', gender: '女', ethnicity: '汉族', birthDate: '1985-03-01', politicalStatus: '群众', postCategory: '其他' })),

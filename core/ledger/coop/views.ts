@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { loadExcel } from '../../excel.ts';
 import { asc, isNull } from 'drizzle-orm';
 import { orgUnits } from '../../../db/schema/index.ts';
 import type { HandlersFor } from '../../contract/handler-types.ts';
@@ -97,7 +98,8 @@ export const coopViewHandlers: HandlersFor<typeof coopViewsContract> = {
     const root = getOrgUnit(ctx, viewRoot(ctx, input.orgId));
     const t = TABLES[input.table]!;
     const rows = t.rows(ctx, root.id);
-    const wb = new ExcelJS.Workbook();
+    const Excel = await loadExcel();
+    const wb = new Excel.Workbook();
     const ws = wb.addWorksheet(t.title);
     const title = `${root.name}${t.title}`;
     ws.addRow([title]);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { PersonRecord, PersonSummary } from '../../../../core/roster/contract.ts';
+import type { PersonRecord } from '../../../../core/roster/contract.ts';
 import { retireInput } from '../../../../core/roster/person-schema.ts';
 import { localIsoDate } from '../../../../core/roster/dates.ts';
 import { LEAVING_STATUSES } from '../../../../core/codes/tables.ts';
@@ -8,7 +8,7 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { Field, FormBanner } from '../../components/Field.tsx';
 
 interface Props {
-  person: PersonSummary;
+  person: { id: string; name?: string };
   onSaved: (p: PersonRecord) => void;
   onClose: () => void;
 }

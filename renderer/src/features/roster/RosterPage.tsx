@@ -1,8 +1,8 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { GridApi, RowDataUpdatedEvent, SelectionChangedEvent } from 'ag-grid-community';
+import type { CellKeyDownEvent, ColDef, GridApi, ModelUpdatedEvent, SelectionChangedEvent } from 'ag-grid-community';
 import type { OrgUnit } from '../../../../core/org/contract.ts';
-import type { PersonRecord, PersonSummary } from '../../../../core/roster/contract.ts';
+import type { PersonListRow, PersonRecord } from '../../../../core/roster/contract.ts';
 import { PERSON_STATUSES } from '../../../../core/codes/tables.ts';
 import { call, errorText } from '../../api/client.ts';
 import { getRowId, GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
@@ -17,10 +17,15 @@ import { RetireDialog } from './RetireDialog.tsx';
 import { emptyForm, formFromRecord, type PersonForm } from './personFormModel.ts';
 import { defaultOrgFor } from './orgTree.ts';
 import { RosterIoButtons } from '../roster-import/RosterIoButtons.tsx';
+import { BLOCK_ROWS, KEPT_BLOCKS, rosterSource } from './rosterSource.ts';
 
 const PAGE_KEY = 'roster';
 const STATUS_OPTIONS = [...PERSON_STATUSES, 'all'] as const;
 type StatusFilter = (typeof STATUS_OPTIONS)[number];
+
+// Stable objects: a new defaultColDef on each render would make the grid rebuild its columns.
+const DEFAULT_COL: ColDef<PersonListRow> = { sortable: true, resizable: true, filter: true, minWidth: 50 };
+const ROW_SELECTION = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
 
 type Editing = { personId: string | null; initial: PersonForm } | null;
 
@@ -30,16 +35,16 @@ export function RosterPage() {
   const [status, setStatus] = useState<StatusFilter>('在岗');
   const [search, setSearch] = useState('');
   const query = useDebounced(search.trim(), 300);
-  const [rows, setRows] = useState<PersonSummary[]>([]);
+  const [total, setTotal] = useState<number | null>(null);
   const [asOf, setAsOf] = useState('');
-  const [loading, setLoading] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [reload, setReload] = useState(0);
-  const [selectedId, setSelectedId] = useState<string | null>(null);
+  const [selected, setSelected] = useState<PersonListRow | null>(null);
   const selectedRef = useRef<string | null>(null);
-  const [gridApi, setGridApi] = useState<GridApi<PersonSummary> | null>(null);
+  const [gridApi, setGridApi] = useState<GridApi<PersonListRow> | null>(null);
+  const apiRef = useRef<GridApi<PersonListRow> | null>(null);
   const [editing, setEditing] = useState<Editing>(null);
-  const [retiring, setRetiring] = useState<PersonSummary | null>(null);
+  const [retiring, setRetiring] = useState<PersonListRow | null>(null);
   const [newUnitParent, setNewUnitParent] = useState<OrgUnit | null | undefined>(undefined);
   const [opening, setOpening] = useState(false);
 
@@ -53,46 +58,52 @@ export function RosterPage() {
   }, []);
   useEffect(() => void loadOrgs(), [loadOrgs]);
 
-  useEffect(() => {
-    let live = true;
-    setLoading(true);
-    call('roster.list', { orgId, status, ...(query ? { query } : {}) })
-      .then((r) => {
-        if (!live) return;
-        setRows(r.rows);
-        setAsOf(r.asOf);
-        setError(null);
-      })
-      .catch((e: unknown) => live && setError(errorText(e)))
-      .finally(() => live && setLoading(false));
-    return () => {
-      live = false;
-    };
-  }, [orgId, status, query, reload]);
+  // A new source whenever the toolbar's filter changes or after a save; the grid then starts
+  // again from the first block. Sort and column filters are the grid's own and reach getRows.
+  const datasource = useMemo(
+    () =>
+      rosterSource(
+        { orgId, status, ...(query ? { query } : {}) },
+        {
+          api: () => apiRef.current,
+          onPage: (r) => {
+            setTotal(r.total);
+            setAsOf(r.asOf);
+            setError(null);
+          },
+          onError: (e) => setError(errorText(e)),
+        },
+    ),
+    [orgId, status, query, reload],
+  );
+  useEffect(() => setTotal(null), [datasource]);
 
-  const select = (id: string | null) => {
-    selectedRef.current = id;
-    setSelectedId(id);
+  const select = (row: PersonListRow | null) => {
+    selectedRef.current = row?.id ?? null;
+    setSelected(row);
   };
-  const selected = rows.find((r) => r.id === selectedId) ?? null;
 
-  const onSelectionChanged = (e: SelectionChangedEvent<PersonSummary>) => {
-    // Replacing rowData deselects vanished rows; onRowDataUpdated decides what stays selected.
-    if (e.source === 'rowDataChanged') return;
-    select(e.api.getSelectedRows()[0]?.id ?? null);
+  const onSelectionChanged = (e: SelectionChangedEvent<PersonListRow>) => {
+    // Our own re-selection after a reload is not the user's choice.
+    if (e.source === 'api') return;
+    select(e.api.getSelectedRows()[0] ?? null);
   };
-  const onRowDataUpdated = (e: RowDataUpdatedEvent<PersonSummary>) => {
-    const node = selectedRef.current ? e.api.getRowNode(selectedRef.current) : undefined;
-    if (node) {
-      node.setSelected(true, true);
-      e.api.ensureNodeVisible(node);
-    } else {
-      e.api.deselectAll();
-      select(null);
+  const onModelUpdated = (e: ModelUpdatedEvent<PersonListRow>) => {
+    const id = selectedRef.current;
+    if (!id) return;
+    // Rows arrive block by block: re-select the chosen person once their row is loaded again.
+    const node = e.api.getRowNode(id);
+    if (node?.data) {
+      if (!node.isSelected()) node.setSelected(true, true, 'api');
+      setSelected(node.data);
     }
   };
+  const onCellKeyDown = (e: CellKeyDownEvent<PersonListRow>) => {
+    // Enter on a row opens it, as a double click does.
+    if ((e.event as KeyboardEvent | undefined)?.key === 'Enter' && e.data) void openEdit(e.data);
+  };
 
-  async function openEdit(p: PersonSummary) {
+  async function openEdit(p: PersonListRow) {
     setOpening(true);
     try {
       const full = await call('roster.get', { id: p.id });
@@ -107,7 +118,7 @@ export function RosterPage() {
   const afterSave = (p: PersonRecord) => {
     setEditing(null);
     setRetiring(null);
-    select(p.id);
+    select({ ...p, idNumberMasked: null });
     setReload((n) => n + 1);
   };
 
@@ -116,6 +127,11 @@ export function RosterPage() {
     // Only the user's changes count: not the grid setting itself up, nor our own restore.
     if (restoring.current || e.finished === false || e.source === 'gridInitializing' || e.source === 'gridOptionsChanged') return;
     saveColumnState(PAGE_KEY, e.api);
+  };
+  // A newly shown column needs its fields: fetch the loaded blocks again with the new projection.
+  const onColumnVisible = (e: { api: GridApi; finished?: boolean; source?: string }) => {
+    saveLayout(e);
+    if (!restoring.current) e.api.refreshInfiniteCache();
   };
 
   const noUnits = orgs !== null && orgs.length === 0;
@@ -170,18 +186,17 @@ export function RosterPage() {
           </div>
         ) : (
           <div className="grid-host">
-            <AgGridReact<PersonSummary>
+            <AgGridReact<PersonListRow>
               theme={gridTheme}
               localeText={GRID_LOCALE}
-              rowData={rows}
+              rowModelType="infinite"
+              datasource={datasource}
+              cacheBlockSize={BLOCK_ROWS}
+              maxBlocksInCache={KEPT_BLOCKS}
               columnDefs={ROSTER_COLUMNS}
-              defaultColDef={{ sortable: true, resizable: true, filter: true, minWidth: 60 }}
+              defaultColDef={DEFAULT_COL}
               getRowId={getRowId}
-              loading={loading}
-              rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-              pagination
-              paginationPageSize={100}
-              paginationPageSizeSelector={[50, 100, 500]}
+              rowSelection={ROW_SELECTION}
               tooltipShowDelay={400}
               suppressColumnVirtualisation
               overlayNoRowsTemplate="<span>没有符合条件的人员</span>"
@@ -189,21 +204,23 @@ export function RosterPage() {
                 restoring.current = true;
                 restoreColumnState(PAGE_KEY, e.api);
                 restoring.current = false;
+                apiRef.current = e.api;
                 setGridApi(e.api);
               }}
               onSelectionChanged={onSelectionChanged}
-              onRowDataUpdated={onRowDataUpdated}
+              onModelUpdated={onModelUpdated}
+              onCellKeyDown={onCellKeyDown}
               onRowDoubleClicked={(e) => e.data && void openEdit(e.data)}
               onColumnMoved={saveLayout}
               onColumnResized={saveLayout}
               onSortChanged={saveLayout}
-              onColumnVisible={saveLayout}
+              onColumnVisible={onColumnVisible}
               onColumnPinned={saveLayout}
             />
           </div>
         )}
         <div className="statusbar" aria-live="polite">
-          {loading ? '正在加载…' : `共 ${rows.length} 人`}
+          {total === null ? '正在加载…' : `共 ${total} 人`}
           {asOf && <span className="muted">年龄与工作年限按 {asOf} 计算</span>}
           {selected && <span>已选中：{selected.name}</span>}
         </div>

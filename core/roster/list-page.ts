@@ -1,0 +1,132 @@
+import type { Ctx } from '../context.ts';
+import { subtreeIds } from '../org/handlers.ts';
+import { readableOrgIds } from '../guard/scope.ts';
+import { canSeeFull } from '../security/masking.ts';
+import { COLUMN_SQL, FIELD_SQL, LIST_FIELDS, type ListColumn, type ListField } from './list-sql.ts';
+import type { PersonSummary } from './contract.ts';
+
+// One query builder for every roster list: the grid's pages (projection, sort, filter, paging)
+// and the full list the pickers and the export read. Raw prepared SQL, not drizzle's row
+// mapping: the list is the hottest read in the app and is measured against a raw SELECT.
+
+export type FilterCondition = { type: string; value?: string | number | null; value2?: string | number | null };
+export type ColumnFilter = { column: ListColumn; join: 'AND' | 'OR'; conditions: FilterCondition[] };
+
+export interface ListSpec {
+  orgId?: string | null;
+  status: string;
+  asOf: string;
+  /** Extra WHERE text over `p` (people) and `o` (org_units) with its own named parameters (the quick search). */
+  search?: { sql: string; params: Record<string, string> } | null;
+  columns?: ListColumn[];
+  sort?: { column: ListColumn; dir: 'asc' | 'desc' }[];
+  filters?: ColumnFilter[];
+  offset?: number;
+  limit?: number;
+}
+
+type Params = Record<string, string | number>;
+
+function conditionSql(expr: string, kind: 'text' | 'number' | 'date', c: FilterCondition, bind: (v: unknown) => string): string {
+  const blank = `(${expr} IS NULL OR ${expr} = '')`;
+  if (c.type === 'blank') return blank;
+  if (c.type === 'notBlank') return `NOT ${blank}`;
+  if (kind === 'text') {
+    const v = String(c.value ?? '');
+    const esc = v.replace(/[%_\\]/g, '\\$&');
+    // ag-grid's text filter ignores case; LIKE does for ASCII, and Chinese has none.
+    const like = (pattern: string) => `${expr} LIKE ${bind(pattern)} ESCAPE '\\'`;
+    switch (c.type) {
+      case 'contains': return like(`%${esc}%`);
+      case 'notContains': return `(${expr} IS NULL OR NOT ${like(`%${esc}%`)})`;
+      case 'startsWith': return like(`${esc}%`);
+      case 'endsWith': return like(`%${esc}`);
+      case 'equals': return `lower(${expr}) = lower(${bind(v)})`;
+      case 'notEqual': return `(${expr} IS NULL OR lower(${expr}) <> lower(${bind(v)}))`;
+    }
+  } else {
+    const a = bind(c.value ?? null);
+    switch (c.type) {
+      case 'equals': return `${expr} = ${a}`;
+      case 'notEqual': return `(${expr} IS NULL OR ${expr} <> ${a})`;
+      case 'lessThan': return `${expr} < ${a}`;
+      case 'lessThanOrEqual': return `${expr} <= ${a}`;
+      case 'greaterThan': return `${expr} > ${a}`;
+      case 'greaterThanOrEqual': return `${expr} >= ${a}`;
+      // ag-grid's default range excludes both ends.
+      case 'inRange': return `(${expr} > ${a} AND ${expr} < ${bind(c.value2 ?? null)})`;
+    }
+  }
+  // The contract admits only the types above for each kind; anything else matches nothing.
+  return '0';
+}
+
+function whereOf(ctx: Ctx, spec: ListSpec, params: Params): string {
+  const fullPhone = canSeeFull(ctx, 'phone');
+  let n = 0;
+  const bind = (v: unknown) => {
+    const key = `v${n++}`;
+    params[key] = v as string | number;
+    return `:${key}`;
+  };
+  const where = ['p.deleted_at IS NULL'];
+  // The record guard's list condition (scopeCondition), as a JSON parameter in raw SQL.
+  const scope = readableOrgIds(ctx);
+  if (scope) where.push(`p.org_id IN (SELECT value FROM json_each(${bind(JSON.stringify([...scope]))}))`);
+  if (spec.orgId) where.push(`p.org_id IN (SELECT value FROM json_each(${bind(JSON.stringify(subtreeIds(ctx, spec.orgId)))}))`);
+  if (spec.status !== 'all') where.push(`p.status = ${bind(spec.status)}`);
+  if (spec.search) {
+    where.push(`(${spec.search.sql})`);
+    Object.assign(params, spec.search.params);
+  }
+  for (const f of spec.filters ?? []) {
+    const column = COLUMN_SQL[f.column];
+    const expr = column.value(fullPhone);
+    const parts = f.conditions.map((c) => conditionSql(expr, column.filter, c, bind));
+    where.push(`(${parts.join(f.join === 'OR' ? ' OR ' : ' AND ')})`);
+  }
+  return where.join(' AND ');
+}
+
+const FROM = 'FROM people p JOIN org_units o ON o.id = p.org_id';
+
+export function fieldsOf(columns: ListColumn[] | undefined): ListField[] {
+  if (!columns) return LIST_FIELDS;
+  const out = new Set<ListField>();
+  for (const c of columns) for (const f of COLUMN_SQL[c].fields) out.add(f);
+  return [...out];
+}
+
+/** The rows of one page (or of the whole list when no limit is given), and how many match. */
+export function listPeople(ctx: Ctx, spec: ListSpec): { rows: PersonSummary[]; total: number } {
+  const fullPhone = canSeeFull(ctx, 'phone');
+  const params: Params = { asOf: spec.asOf };
+  const where = whereOf(ctx, spec, params);
+  const fields = fieldsOf(spec.columns);
+  const select = ['p.id AS id', ...fields.map((f) => `${FIELD_SQL[f].sql(fullPhone)} AS "${f}"`)].join(', ');
+  const order = (spec.sort ?? []).map((s) => `${COLUMN_SQL[s.column].value(fullPhone)} ${s.dir === 'desc' ? 'DESC' : 'ASC'}`);
+  // The default order, then the id: pages must not shuffle rows that sort equal.
+  order.push('o.code', 'p.name', 'p.id');
+  const paged = spec.limit !== undefined;
+  const sqlText = `SELECT ${select} ${FROM} WHERE ${where} ORDER BY ${order.join(', ')}${paged ? ` LIMIT ${spec.limit} OFFSET ${spec.offset ?? 0}` : ''}`;
+  const raw = ctx.sqlite.prepare(sqlText).all(usedParams(sqlText, params)) as Record<string, unknown>[];
+  const json = fields.filter((f) => FIELD_SQL[f].kind === 'json');
+  const bools = fields.filter((f) => FIELD_SQL[f].kind === 'bool');
+  for (const r of raw) {
+    for (const f of json) r[f] = JSON.parse(r[f] as string);
+    for (const f of bools) r[f] = r[f] === 1;
+  }
+  let total = raw.length;
+  if (paged && !(spec.offset === 0 && raw.length < spec.limit!)) {
+    const countSql = `SELECT count(*) AS n ${FROM} WHERE ${where}`;
+    total = (ctx.sqlite.prepare(countSql).get(usedParams(countSql, params)) as { n: number }).n;
+  }
+  return { rows: raw as unknown as PersonSummary[], total };
+}
+
+// better-sqlite3 refuses named parameters the statement does not use (the count has no :asOf).
+function usedParams(sqlText: string, params: Params): Params {
+  const out: Params = {};
+  for (const [k, v] of Object.entries(params)) if (new RegExp(`:${k}\\b`).test(sqlText)) out[k] = v;
+  return out;
+}
