@@ -40,3 +40,28 @@ export function mayCall(op: string): boolean {
   const role = loadLogin()?.user.role;
   return role !== undefined && roleMay(role, op);
 }
+
+interface Unit {
+  id: string;
+  parentId: string | null;
+}
+
+/** The units the logged-in account may open: its scope's subtree (everything for an unscoped account). */
+export function unitsInScope<U extends Unit>(orgs: readonly U[]): U[] {
+  const scope = loadLogin()?.user.orgScopeId;
+  if (!scope || !orgs.some((o) => o.id === scope)) return [...orgs];
+  const inside = new Set([scope]);
+  // org.tree is sorted by code, parents before children; loop until stable in case it is not.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const o of orgs) if (o.parentId && inside.has(o.parentId) && !inside.has(o.id)) (inside.add(o.id), (grew = true));
+  }
+  return orgs.filter((o) => inside.has(o.id));
+}
+
+/** Where a unit selector starts: the account's own scope (新城社区 for its clerk), else the top unit. */
+export function homeUnit(orgs: readonly Unit[]): string {
+  const scope = loadLogin()?.user.orgScopeId;
+  if (scope && orgs.some((o) => o.id === scope)) return scope;
+  return orgs.find((o) => o.parentId === null)?.id ?? orgs[0]?.id ?? '';
+}

@@ -7,6 +7,7 @@ import { PromotionPanel } from './PromotionPanel.tsx';
 import { PaySheetPanel } from './PaySheetPanel.tsx';
 import './salary.css';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
+import { homeUnit } from '../../access.ts';
 
 const TABS = ['薪酬方案', '定级与薪级', '年度晋级', '月度工资表'] as const;
 type Tab = (typeof TABS)[number];
@@ -22,7 +23,7 @@ export function SalaryPage() {
     call('org.tree', {})
       .then((o) => {
         setOrgs(o);
-        setOrgId((cur) => cur || (o.find((u) => u.parentId === null)?.id ?? ''));
+        setOrgId((cur) => cur || homeUnit(o));
       })
       .catch((e) => setError(errorText(e)));
   }, []);
