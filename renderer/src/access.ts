@@ -21,6 +21,8 @@ const PAGE_OP: Record<string, string> = {
 };
 
 export function mayOpen(role: Role, path: string): boolean {
+  // 三员分立: whoever manages accounts may not read the audit log; they get the page saying who does.
+  if (path === 'audit-info') return !roleMay(role, 'audit.list') && roleMay(role, 'users.list');
   const op = PAGE_OP[path];
   return op !== undefined && roleMay(role, op);
 }

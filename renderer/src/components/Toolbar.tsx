@@ -68,7 +68,7 @@ export function Toolbar({ children, more, className, label }: Props) {
             role={folded ? 'menu' : undefined}
             aria-label={folded ? '更多操作' : undefined}
             // Choosing an action closes the menu; a dialog it opens is fixed-position and stays visible.
-            onClick={(e) => folded && (e.target as HTMLElement).closest('button') && setOpen(false)}
+            onClick={(e) => folded && (e.target as HTMLElement).closest('button:not([aria-expanded])') && setOpen(false)}
           >
             {more}
           </div>
