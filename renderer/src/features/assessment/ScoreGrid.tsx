@@ -5,6 +5,7 @@ import type { Sheet, SheetRow } from '../../../../core/assessment/contract.ts';
 import { ApiError, call, errorText } from '../../api/client.ts';
 import { GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
 import { NotesEditor } from './NotesEditor.tsx';
+import { Can } from '../../components/RoleGate.tsx';
 
 interface Props {
   sheet: Sheet;
@@ -94,9 +95,11 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
           {sheet.trainingSource === 'training' && ' 培训学时指标由培训模块自动计算。'}
         </span>
         <span className="spacer" />
+        <Can op="assessment.saveScores" note="评分录入">
         <button type="button" className="primary" disabled={locked || dirty === 0} onClick={() => void save()}>
           保存{dirty ? `（${dirty} 处修改）` : ''}
         </button>
+        </Can>
       </div>
       {error && <div className="form-banner" role="alert">{error}</div>}
       <div className="grid-host">

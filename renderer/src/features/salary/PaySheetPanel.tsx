@@ -6,6 +6,7 @@ import { fenToYuan } from '../../../../core/salary/money.ts';
 import { ApiError, call, errorText } from '../../api/client.ts';
 import { GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
 import { downloadBase64 } from '../../api/files.ts';
+import { Can } from '../../components/RoleGate.tsx';
 
 const message = (e: unknown) => (e instanceof ApiError && e.issues.length ? e.issues.map((i) => i.message).join('；') : errorText(e));
 const money = (field: keyof PayLine, headerName: string, width = 110): ColDef<PayLine> => ({
@@ -89,7 +90,9 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
         <span className="spacer" />
         {sealedCount > 0 && sheet?.status === 'draft' && <span className="badge frozen" data-testid="sealed-count">{sealedCount} 人本月已由其他单位确认，按确认数发放</span>}
         <button type="button" disabled={!sheet} onClick={() => void exportXlsx()}>导出 Excel</button>
-        <button type="button" className="primary" disabled={!sheet || sheet.status === 'confirmed' || !sheet.lines.length} onClick={() => void confirm()}>确认本月</button>
+        <Can op="salary.confirmMonth" note="确认工资表">
+          <button type="button" className="primary" disabled={!sheet || sheet.status === 'confirmed' || !sheet.lines.length} onClick={() => void confirm()}>确认本月</button>
+        </Can>
       </div>
       {error && <div className="form-banner" role="alert">{error}</div>}
       {sheet && (

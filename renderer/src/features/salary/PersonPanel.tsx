@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { OpOutput } from '../../../../core/contract/index.ts';
 import { LEVEL_REASONS, type LevelReason } from '../../../../core/salary/scheme-schema.ts';
 import { ApiError, call, errorText } from '../../api/client.ts';
+import { Can } from '../../components/RoleGate.tsx';
 
 type Person = OpOutput<'roster.list'>['rows'][number];
 type Preview = OpOutput<'salary.gradingPreview'>;
@@ -80,10 +81,12 @@ export function PersonPanel({ orgId }: { orgId: string }) {
               <div className="grading-preview">
                 <div>初次定级测算（{preview.schemeName}）：<strong>{preview.post} {preview.level} 级</strong></div>
                 <ol className="steps">{preview.steps.map((s, i) => <li key={i}>{s.text}</li>)}</ol>
-                <button type="button" className="primary" disabled={history.length > 0}
-                  onClick={() => void run(() => call('salary.gradeInitial', { personId: person.id, effectiveDate: date }))}>
-                  {history.length ? '已定级' : '按测算办理初次定级'}
-                </button>
+                <Can op="salary.gradeInitial" note="定级">
+                  <button type="button" className="primary" disabled={history.length > 0}
+                    onClick={() => void run(() => call('salary.gradeInitial', { personId: person.id, effectiveDate: date }))}>
+                    {history.length ? '已定级' : '按测算办理初次定级'}
+                  </button>
+                </Can>
               </div>
             )}
             <h2>薪级记录（只追加，不覆盖）</h2>
@@ -96,6 +99,7 @@ export function PersonPanel({ orgId }: { orgId: string }) {
                 {!history.length && <tr><td colSpan={7} className="muted">尚无记录</td></tr>}
               </tbody>
             </table>
+            <Can op="salary.setLevel" note="调整薪级">
             <div className="salary-form">
               <label>岗位<input type="text" aria-label="调整岗位" value={adj.post} placeholder={history.at(-1)?.post ?? preview?.post} onChange={(e) => setAdj({ ...adj, post: e.target.value })} /></label>
               <label>级别<input type="number" aria-label="调整级别" value={adj.level} onChange={(e) => setAdj({ ...adj, level: e.target.value })} /></label>
@@ -109,6 +113,7 @@ export function PersonPanel({ orgId }: { orgId: string }) {
                 effectiveDate: adj.effectiveDate, reason: adj.reason, note: adj.note,
               }))}>追加调整记录</button>
             </div>
+            </Can>
           </>
         )}
       </div>

@@ -6,7 +6,7 @@ import { whoMay } from '../../../../core/security/access.ts';
  */
 export function AuditNotice() {
   return (
-    <section className="page audit-notice pad">
+    <section className="page audit-notice">
       <h1>审计日志</h1>
       <p role="note">
         按“三员分立”要求，审计日志由<strong>{whoMay('audit.list')}</strong>查看、校验和导出。系统管理员负责账号、密钥和备份，正因为能管理账号，所以不能查看审计日志，以免自己审查自己。
