@@ -36,7 +36,8 @@ export async function startServe(opts: { dbFile?: string; env?: Record<string, s
   });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += String(d)));
-  const deadline = Date.now() + 30_000;
+  // Generous: on a loaded machine opening the encrypted database alone can take tens of seconds.
+  const deadline = Date.now() + 90_000;
   while (!existsSync(info)) {
     if (child.exitCode !== null) throw new Error(`jiceng serve exited ${child.exitCode}: ${stderr}`);
     if (Date.now() > deadline) throw new Error(`jiceng serve did not start: ${stderr}`);
