@@ -3,7 +3,7 @@ import { AgGridReact } from 'ag-grid-react';
 import type { CellValueChangedEvent, ColDef, ColGroupDef, ValueParserParams } from 'ag-grid-community';
 import type { Sheet, SheetRow } from '../../../../core/assessment/contract.ts';
 import { ApiError, call, errorText } from '../../api/client.ts';
-import { GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
+import { GRID_LOCALE, emptyGrid, gridTheme } from '../../grid/setup.ts';
 import { NotesEditor } from './NotesEditor.tsx';
 import { Can } from '../../components/RoleGate.tsx';
 
@@ -106,6 +106,7 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
         <AgGridReact<Row>
           theme={gridTheme}
           localeText={GRID_LOCALE}
+          overlayNoRowsTemplate={emptyGrid('本周期还没有考核对象')}
           rowData={rows}
           columnDefs={columns}
           getRowId={(p) => p.data.entryId}

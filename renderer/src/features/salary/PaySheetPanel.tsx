@@ -4,7 +4,7 @@ import type { ColDef } from 'ag-grid-community';
 import type { PayLine, PaySheet } from '../../../../core/salary/contract.ts';
 import { fenToYuan } from '../../../../core/salary/money.ts';
 import { ApiError, call, errorText } from '../../api/client.ts';
-import { GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
+import { GRID_LOCALE, emptyGrid, gridTheme } from '../../grid/setup.ts';
 import { downloadBase64 } from '../../api/files.ts';
 import { Can } from '../../components/RoleGate.tsx';
 
@@ -98,7 +98,7 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
       {sheet && (
         <>
           <div className="sheet-host">
-            <AgGridReact<PayLine> theme={gridTheme} localeText={GRID_LOCALE} rowData={sheet.lines} columnDefs={columns} getRowId={(p) => p.data.personId} />
+            <AgGridReact<PayLine> theme={gridTheme} localeText={GRID_LOCALE} overlayNoRowsTemplate={emptyGrid('本月工资表还没有人员')} rowData={sheet.lines} columnDefs={columns} getRowId={(p) => p.data.personId} />
           </div>
           <table className="plain community-totals">
             <thead><tr><th>社区</th><th>人数</th><th>等级工资</th><th>津贴</th><th>绩效</th><th>补发/扣回</th><th>应发合计</th></tr></thead>
