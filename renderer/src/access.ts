@@ -67,3 +67,14 @@ export function homeUnit(orgs: readonly Unit[]): string {
   if (scope && orgs.some((o) => o.id === scope)) return scope;
   return orgs.find((o) => o.parentId === null)?.id ?? orgs[0]?.id ?? '';
 }
+
+/**
+ * Whether the account may change installation-wide settings (training requirements and categories,
+ * sample schemes), which are kept on the top unit: an unscoped account or one scoped to that unit.
+ * A clerk scoped to a community would only meet "超出管辖范围", so those controls are not shown.
+ */
+export function countyWide(orgs?: readonly Unit[]): boolean {
+  const scope = loadLogin()?.user.orgScopeId;
+  if (!scope) return true;
+  return orgs?.find((o) => o.id === scope)?.parentId === null;
+}

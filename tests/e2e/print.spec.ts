@@ -67,7 +67,10 @@ test('个人培训档案, the pay sheet and a report print with their text', asy
   await nav.getByRole('link', { name: '统计报表' }).click();
   await page.goto(`${served.url}#/reports/composition`);
   await expect(page.locator('.report-table').first()).toBeVisible();
+  // Laid out at A4's printable width first, as tests/e2e/reports.spec.ts does.
+  await page.setViewportSize({ width: 1047, height: 740 });
   await expectPrintedText(page, 20);
+  await page.setViewportSize({ width: 1366, height: 768 });
 
   await nav.getByRole('link', { name: '培训' }).click();
   await page.getByRole('tab', { name: '学时统计' }).click();

@@ -48,6 +48,11 @@ async function closeDialogs(page: Page) {
     }
     await page.waitForTimeout(100);
   }
+  // A dialog that would not close (it asks something the walk does not answer): start the page afresh.
+  if (await page.locator('.backdrop:visible').count()) {
+    await page.reload();
+    await settle(page);
+  }
 }
 
 async function check(page: Page, info: TestInfo, name: string, f: Findings) {

@@ -10,7 +10,7 @@ import { ResultsPanel } from './ResultsPanel.tsx';
 import { ReportsPanel } from './ReportsPanel.tsx';
 import './assessment.css';
 import { Can } from '../../components/RoleGate.tsx';
-import { mayCall } from '../../access.ts';
+import { countyWide, mayCall } from '../../access.ts';
 
 const TABS = ['打分', '民主测评', '结果与等次', '报表'] as const;
 type Tab = (typeof TABS)[number];
@@ -106,7 +106,7 @@ export function AssessmentPage() {
               新建考核周期
             </button>
           </Can>
-          {!schemes.length && mayCall('assessment.installSample') && (
+          {!schemes.length && mayCall('assessment.installSample') && countyWide(orgs) && (
             <button type="button" className="link" onClick={() => void installSample()}>
               生成示例方案
             </button>

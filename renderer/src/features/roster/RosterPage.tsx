@@ -17,7 +17,7 @@ import { RetireDialog } from './RetireDialog.tsx';
 import { emptyForm, formFromRecord, type PersonForm } from './personFormModel.ts';
 import { defaultOrgFor } from './orgTree.ts';
 import { RosterIoButtons } from '../roster-import/RosterIoButtons.tsx';
-import { mayCall } from '../../access.ts';
+import { mayCall, unitsInScope } from '../../access.ts';
 import { Can } from '../../components/RoleGate.tsx';
 import { Toolbar } from '../../components/Toolbar.tsx';
 
@@ -125,7 +125,7 @@ export function RosterPage() {
 
   return (
     <section className="page roster">
-      <OrgTreePanel units={orgs ?? []} selectedId={orgId} onSelect={setOrgId} onCreateChild={(p) => setNewUnitParent(p)} />
+      <OrgTreePanel units={unitsInScope(orgs ?? [])} selectedId={orgId} onSelect={setOrgId} onCreateChild={(p) => setNewUnitParent(p)} />
       <div className="roster-main">
         <Toolbar
           label="花名册操作"
