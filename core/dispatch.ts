@@ -9,7 +9,7 @@ import type { Actor, AuditEntry, Ctx, SecurityServices, TxCtx } from './context.
 import { handlers } from './handlers.ts';
 import { localIsoDate } from './roster/dates.ts';
 import { nextChangeSeq } from './seq.ts';
-import { ACCESS, roleMay } from './security/access.ts';
+import { ACCESS, forbiddenMessage, roleMay } from './security/access.ts';
 import { appendAudit } from './security/audit-chain.ts';
 import { changedOnly, digestKey, redact, subjectOf } from './security/audit-redact.ts';
 import { zodToError } from './contract/zod-errors.ts';
@@ -127,7 +127,7 @@ function checkAccess(name: OpName, actor: Actor): ErrorBody | null {
   // Public operations are the runtime's, answered before login; they never reach here as a user's call.
   if (!ACCESS[name] || ACCESS[name].roles === 'public') return { code: 'forbidden', message: `操作“${name}”不在权限表中，已拒绝` };
   if (actor.role && roleMay(actor.role, name)) return null;
-  return { code: 'forbidden', message: '当前账号的角色无权执行此操作' };
+  return { code: 'forbidden', message: forbiddenMessage(name) };
 }
 
 // One synchronous IMMEDIATE transaction: the handler's writes and its audit row commit

@@ -1,5 +1,5 @@
 import type { OpName } from '../contract/index.ts';
-import type { Role } from './roles.ts';
+import { ROLE_LABEL, type Role } from './roles.ts';
 
 // The role × operation matrix (MLPS 2.0 separation of duties): the administrator manages
 // accounts, settings, keys and the org tree; the clerk (录入员) enters data; the reviewer
@@ -241,4 +241,22 @@ export function roleMay(role: Role, op: string): boolean {
   const rule = (ACCESS as Record<string, Rule | undefined>)[op];
   if (!rule) return false;
   return rule.roles === 'public' || rule.roles === 'session' || rule.roles.includes(role);
+}
+
+/** The roles that may call `op` once logged in (none for public/unknown operations; all for 'session'). */
+export function rolesFor(op: string): readonly Role[] {
+  const rule = (ACCESS as Record<string, Rule | undefined>)[op];
+  if (!rule || rule.roles === 'public') return [];
+  return rule.roles === 'session' ? (Object.keys(ROLE_LABEL) as Role[]) : rule.roles;
+}
+
+/** Who does `op`, in words: "审核员", "录入员或审核员" (the refusal and the UI's quiet notes say it). */
+export function whoMay(op: string): string {
+  return rolesFor(op).map((r) => ROLE_LABEL[r]).join('或');
+}
+
+/** The refusal for a role that may not call `op`: names who may, so the user knows whom to ask. */
+export function forbiddenMessage(op: string): string {
+  const who = whoMay(op);
+  return who ? `当前账号的角色无权执行此操作（此操作由${who}办理）` : '当前账号的角色无权执行此操作';
 }

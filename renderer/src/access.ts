@@ -21,6 +21,8 @@ const PAGE_OP: Record<string, string> = {
 };
 
 export function mayOpen(role: Role, path: string): boolean {
+  // 三员分立: whoever manages accounts may not read the audit log; they get the page saying who does.
+  if (path === 'audit-info') return !roleMay(role, 'audit.list') && roleMay(role, 'users.list');
   const op = PAGE_OP[path];
   return op !== undefined && roleMay(role, op);
 }
@@ -39,4 +41,40 @@ export function navFor(role: Role, nav: readonly NavEntry[]): { entries: NavEntr
 export function mayCall(op: string): boolean {
   const role = loadLogin()?.user.role;
   return role !== undefined && roleMay(role, op);
+}
+
+interface Unit {
+  id: string;
+  parentId: string | null;
+}
+
+/** The units the logged-in account may open: its scope's subtree (everything for an unscoped account). */
+export function unitsInScope<U extends Unit>(orgs: readonly U[]): U[] {
+  const scope = loadLogin()?.user.orgScopeId;
+  if (!scope || !orgs.some((o) => o.id === scope)) return [...orgs];
+  const inside = new Set([scope]);
+  // org.tree is sorted by code, parents before children; loop until stable in case it is not.
+  for (let grew = true; grew; ) {
+    grew = false;
+    for (const o of orgs) if (o.parentId && inside.has(o.parentId) && !inside.has(o.id)) (inside.add(o.id), (grew = true));
+  }
+  return orgs.filter((o) => inside.has(o.id));
+}
+
+/** Where a unit selector starts: the account's own scope (新城社区 for its clerk), else the top unit. */
+export function homeUnit(orgs: readonly Unit[]): string {
+  const scope = loadLogin()?.user.orgScopeId;
+  if (scope && orgs.some((o) => o.id === scope)) return scope;
+  return orgs.find((o) => o.parentId === null)?.id ?? orgs[0]?.id ?? '';
+}
+
+/**
+ * Whether the account may change installation-wide settings (training requirements and categories,
+ * sample schemes), which are kept on the top unit: an unscoped account or one scoped to that unit.
+ * A clerk scoped to a community would only meet "超出管辖范围", so those controls are not shown.
+ */
+export function countyWide(orgs?: readonly Unit[]): boolean {
+  const scope = loadLogin()?.user.orgScopeId;
+  if (!scope) return true;
+  return orgs?.find((o) => o.id === scope)?.parentId === null;
 }

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { RosterPage } from './features/roster/RosterPage.tsx';
 import { AuditPage } from './features/security/AuditPage.tsx';
+import { AuditNotice } from './features/security/AuditNotice.tsx';
 import { SettingsPage } from './features/security/SettingsPage.tsx';
 import { TrainingPage } from './features/training/TrainingPage.tsx';
 import { AssessmentPage } from './features/assessment/AssessmentPage.tsx';
@@ -37,4 +38,6 @@ export const NAV: NavEntry[] = [
   { path: 'exchange', label: '数据交换', render: () => <ExchangePage /> },
   { path: 'settings', label: '设置', render: () => <SettingsPage /> },
   { path: 'audit', label: '审计日志', render: () => <AuditPage /> },
+  // The administrator's 审计日志 entry explains who reads the log instead (access.ts decides who sees it).
+  { path: 'audit-info', label: '审计日志', render: () => <AuditNotice /> },
 ];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { contract, type OpName } from '../../core/contract/index.ts';
-import { ACCESS } from '../../core/security/access.ts';
+import { ACCESS, forbiddenMessage } from '../../core/security/access.ts';
 import { ROLES, type Role } from '../../core/security/roles.ts';
 import { removeDir } from '../helpers/app.ts';
 import { setUpSecured, type SecuredApp } from '../helpers/runtime.ts';
@@ -41,11 +41,21 @@ describe('every operation called as every role', () => {
       const rule = ACCESS[op].roles;
       const allowed = rule === 'session' || (rule as readonly Role[]).includes(role);
       const env = await app.call(op, {}, sessions[role]);
-      const refusedByRole = !env.ok && env.error.code === 'forbidden' && env.error.message === '当前账号的角色无权执行此操作';
+      const refusedByRole = !env.ok && env.error.code === 'forbidden' && env.error.message.startsWith('当前账号的角色无权执行此操作');
+      // The refusal names who may do it (issue 18): the user knows whom to ask.
+      if (refusedByRole && env.error.message !== forbiddenMessage(op)) mismatches.push(`${op}: refusal does not name who may: ${env.error.message}`);
       if (allowed === refusedByRole) mismatches.push(`${op}: ${allowed ? 'allowed but refused' : 'forbidden but ran'} (${JSON.stringify(env).slice(0, 120)})`);
     }
     expect(mismatches).toEqual([]);
   }, 120_000);
+
+  it('names who may do a refused operation', async () => {
+    const env = await app.call('assessment.confirm', { cycleId: 'x' }, sessions.clerk);
+    expect(env.ok).toBe(false);
+    expect(!env.ok && env.error.message).toBe('当前账号的角色无权执行此操作（此操作由审核员办理）');
+    const entry = await app.call('roster.create', {}, sessions.reviewer);
+    expect(!entry.ok && entry.error.message).toBe('当前账号的角色无权执行此操作（此操作由录入员办理）');
+  });
 
   it('audits a refused call as denied', async () => {
     await app.call('audit.list', {}, sessions.clerk);

@@ -11,6 +11,8 @@ import { SessionPanel } from './SessionPanel.tsx';
 import { ResultsPanel } from './ResultsPanel.tsx';
 import { ReportsPanel } from './ReportsPanel.tsx';
 import './assessment.css';
+import { Can } from '../../components/RoleGate.tsx';
+import { countyWide, mayCall } from '../../access.ts';
 
 const TABS = ['打分', '民主测评', '结果与等次', '报表'] as const;
 type Tab = (typeof TABS)[number];
@@ -101,10 +103,12 @@ export function AssessmentPage() {
           {cycles?.length === 0 && <li className="muted small-text pad">本年度还没有考核周期</li>}
         </ul>
         <div className="panel-actions">
-          <button type="button" className="primary" disabled={!schemes.length} onClick={() => setCreating(true)}>
-            新建考核周期
-          </button>
-          {!schemes.length && (
+          <Can op="assessment.createCycle" note="新建考核周期">
+            <button type="button" className="primary" disabled={!schemes.length} onClick={() => setCreating(true)}>
+              新建考核周期
+            </button>
+          </Can>
+          {!schemes.length && mayCall('assessment.installSample') && countyWide(orgs) && (
             <button type="button" className="link" onClick={() => void installSample()}>
               生成示例方案
             </button>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { SheetRow } from '../../../../core/assessment/contract.ts';
 import { call, errorText } from '../../api/client.ts';
+import { Can } from '../../components/RoleGate.tsx';
 
 /** 个人自评 and 述职记录 for the person whose cell has focus. */
 export function NotesEditor({ row, locked, onSaved }: { row: SheetRow; locked: boolean; onSaved: () => Promise<void> }) {
@@ -27,7 +28,9 @@ export function NotesEditor({ row, locked, onSaved }: { row: SheetRow; locked: b
         <textarea rows={3} value={report} readOnly={locked} onChange={(e) => setReport(e.target.value)} />
       </label>
       <div className="notes-actions">
-        <button type="button" disabled={locked} onClick={() => void save()}>保存自评与述职</button>
+        <Can op="assessment.saveNotes">
+          <button type="button" disabled={locked} onClick={() => void save()}>保存自评与述职</button>
+        </Can>
         {msg && <span className="small-text" role="status">{msg}</span>}
       </div>
     </div>

@@ -10,7 +10,7 @@ export function RegisterForm({ sheet, row, onClose }: { sheet: Sheet; row: Sheet
         <button type="button" className="primary" onClick={() => window.print()}>打印</button>
         <button type="button" onClick={onClose}>关闭</button>
       </div>
-      <article className="print-sheet" aria-label="考核登记表">
+      <article className="print-sheet print-doc" aria-label="考核登记表">
         <h2>{sheet.cycle.year}年度考核登记表</h2>
         {sheet.scheme.isSample && <p className="sample-note">（依据示例方案，仅供参考）</p>}
         <table className="register">

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { Sheet, SheetRow } from '../../../../core/assessment/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { RegisterForm } from './RegisterForm.tsx';
+import { Can } from '../../components/RoleGate.tsx';
 
 interface Props {
   sheet: Sheet;
@@ -41,14 +42,20 @@ export function ResultsPanel({ sheet, onChanged }: Props) {
         <span className="spacer" />
         {!locked && (
           <>
-            <button type="button" onClick={() => void run(() => call('assessment.acceptProposals', { cycleId: sheet.cycle.id }))}>按拟定等次填写</button>
-            <button type="button" className="primary" onClick={() => void run(() => call('assessment.confirm', { cycleId: sheet.cycle.id }))}>确认并锁定</button>
+            <Can op="assessment.acceptProposals">
+              <button type="button" onClick={() => void run(() => call('assessment.acceptProposals', { cycleId: sheet.cycle.id }))}>按拟定等次填写</button>
+            </Can>
+            <Can op="assessment.confirm" note="确认">
+              <button type="button" className="primary" onClick={() => void run(() => call('assessment.confirm', { cycleId: sheet.cycle.id }))}>确认并锁定</button>
+            </Can>
           </>
         )}
         {locked && (
           <>
-            <input className="search" placeholder="重新开启原因（必填）" value={reopenReason} onChange={(e) => setReopenReason(e.target.value)} />
-            <button type="button" className="danger primary" onClick={() => void run(() => call('assessment.reopen', { cycleId: sheet.cycle.id, reason: reopenReason }))}>重新开启</button>
+            <Can op="assessment.reopen" note="重新开启">
+              <input className="search" placeholder="重新开启原因（必填）" value={reopenReason} onChange={(e) => setReopenReason(e.target.value)} />
+              <button type="button" className="danger primary" onClick={() => void run(() => call('assessment.reopen', { cycleId: sheet.cycle.id, reason: reopenReason }))}>重新开启</button>
+            </Can>
           </>
         )}
       </div>

@@ -3,9 +3,10 @@ import { AgGridReact } from 'ag-grid-react';
 import type { CellValueChangedEvent, ColDef, ColGroupDef, ValueParserParams } from 'ag-grid-community';
 import type { Sheet, SheetRow } from '../../../../core/assessment/contract.ts';
 import { ApiError, call, errorText } from '../../api/client.ts';
-import { GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
+import { GRID_LOCALE, emptyGrid, gridTheme } from '../../grid/setup.ts';
 import { NotesEditor } from './NotesEditor.tsx';
 import { useDirty, useSavedNote } from '../../components/useDirty.ts';
+import { Can } from '../../components/RoleGate.tsx';
 
 interface Props {
   sheet: Sheet;
@@ -118,9 +119,11 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
         </span>
         <span className="spacer" />
         {saved && <span className="saved-note" role="status">{saved}</span>}
+        <Can op="assessment.saveScores" note="评分录入">
         <button type="button" className="primary" disabled={locked || dirty === 0} onClick={() => void save()}>
           保存{dirty ? `（${dirty} 处修改）` : ''}
         </button>
+        </Can>
       </div>
       {error && <div className="form-banner" role="alert">{error}</div>}
       {stale && <div className="form-banner tie" role="status">{stale}</div>}
@@ -128,6 +131,7 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
         <AgGridReact<Row>
           theme={gridTheme}
           localeText={GRID_LOCALE}
+          overlayNoRowsTemplate={emptyGrid('本周期还没有考核对象')}
           rowData={rows}
           columnDefs={columns}
           getRowId={(p) => p.data.entryId}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SessionRecord, Sheet } from '../../../../core/assessment/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { countChanges, useDirty, useSavedNote } from '../../components/useDirty.ts';
+import { Can } from '../../components/RoleGate.tsx';
 
 interface Props {
   sheet: Sheet;
@@ -78,7 +79,7 @@ export function SessionPanel({ sheet, onSaved }: Props) {
             {s.date} · {s.raterGroup} · 有效 {s.valid} 票
           </button>
         ))}
-        {!locked && <button type="button" className="link" onClick={() => open(blank(sheet.cycle.year))}>＋ 新建测评场次</button>}
+        {!locked && <Can op="assessment.saveSession"><button type="button" className="link" onClick={() => open(blank(sheet.cycle.year))}>＋ 新建测评场次</button></Can>}
       </div>
       <div className="session-form">
         <label>测评日期<input type="date" value={form.date} disabled={locked} onChange={(e) => setForm({ ...form, date: e.target.value })} /></label>
@@ -87,7 +88,9 @@ export function SessionPanel({ sheet, onSaved }: Props) {
         <label>计票人<input value={form.counter ?? ''} disabled={locked} onChange={(e) => setForm({ ...form, counter: e.target.value })} /></label>
         <label>监票人<input value={form.supervisor ?? ''} disabled={locked} onChange={(e) => setForm({ ...form, supervisor: e.target.value })} /></label>
         <label className="inline"><input type="checkbox" checked={form.announced} disabled={locked} onChange={(e) => setForm({ ...form, announced: e.target.checked })} />当场公布</label>
-        <button type="button" className="primary" disabled={locked} onClick={() => void save()}>保存本场测评</button>
+        <Can op="assessment.saveSession" note="测评录入">
+          <button type="button" className="primary" disabled={locked} onClick={() => void save()}>保存本场测评</button>
+        </Can>
         {saved && <span className="saved-note" role="status">{saved}</span>}
       </div>
       {error && <div className="form-banner" role="alert">{error}</div>}

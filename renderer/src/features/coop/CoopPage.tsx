@@ -6,6 +6,7 @@ import { LedgerTab } from './LedgerTab.tsx';
 import { OverviewTab } from './OverviewTab.tsx';
 import { TABS } from './specs.ts';
 import './coop.css';
+import { homeUnit } from '../../access.ts';
 
 const today = () => new Date().toLocaleDateString('sv-SE');
 
@@ -21,7 +22,7 @@ export function CoopPage() {
     call('org.tree', {})
       .then((o) => {
         setOrgs(o);
-        setOrgId((cur) => cur || (o.find((u) => u.parentId === null)?.id ?? ''));
+        setOrgId((cur) => cur || homeUnit(o));
       })
       .catch((e: unknown) => setError(errorText(e)));
   }, []);

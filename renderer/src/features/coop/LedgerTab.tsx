@@ -5,6 +5,7 @@ import { downloadBase64 } from '../../api/files.ts';
 import { getRowId, GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
 import { RecordForm } from './RecordForm.tsx';
 import { callAny, type Lookups, type TabSpec } from './specs.ts';
+import { Can } from '../../components/RoleGate.tsx';
 
 type Row = Record<string, unknown> & { id: string };
 
@@ -74,9 +75,11 @@ export function LedgerTab({ spec, orgId, orgName }: { spec: TabSpec; orgId: stri
       <div className="toolbar no-print">
         <span className="pane-title">{spec.tab}（{rows.length}）</span>
         <span className="spacer" />
-        <button type="button" className="primary" onClick={() => void openForm('new')}>＋ 新建{form.title}</button>
-        <button type="button" disabled={!selected} onClick={() => selected && void openForm(selected)}>修改</button>
-        <button type="button" disabled={!selected} onClick={() => void remove()}>删除</button>
+        <Can op={spec.remove} note="登记">
+          <button type="button" className="primary" onClick={() => void openForm('new')}>＋ 新建{form.title}</button>
+          <button type="button" disabled={!selected} onClick={() => selected && void openForm(selected)}>修改</button>
+          <button type="button" disabled={!selected} onClick={() => void remove()}>删除</button>
+        </Can>
         <button type="button" onClick={() => window.print()}>打印</button>
         <button type="button" onClick={() => void exportXlsx()}>导出 .xlsx</button>
       </div>

@@ -8,6 +8,7 @@ import { mayCall } from '../../access.ts';
 import { getRowId, GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
 import { ColourChip, type LedgerScope } from './LedgerPage.tsx';
 import { ItemFormDialog } from './ItemFormDialog.tsx';
+import { Can } from '../../components/RoleGate.tsx';
 
 const COLUMNS: ColDef<ItemRecord>[] = [
   { field: 'colour', headerName: '五色', width: 70, cellRenderer: (p: { value: string }) => <ColourChip colour={p.value} /> },
@@ -72,9 +73,13 @@ export function ItemsTab({ scope }: { scope: LedgerScope }) {
           </select>
           <span className="spacer" />
           {mayCall('ledger.items.create') && <button type="button" className="primary" onClick={() => setEditing('new')}>＋ 新建清单</button>}
-          <button type="button" disabled={!writable} onClick={() => selected && setEditing(selected)}>修改</button>
-          <button type="button" disabled={!writable || selected?.kind !== '问题'} onClick={rectify}>生成整改项</button>
-          <button type="button" disabled={!writable} onClick={() => void closeItem()}>销号</button>
+          <Can op="ledger.items.update">
+            <button type="button" disabled={!writable} onClick={() => selected && setEditing(selected)}>修改</button>
+            <button type="button" disabled={!writable || selected?.kind !== '问题'} onClick={rectify}>生成整改项</button>
+          </Can>
+          <Can op="ledger.items.close">
+            <button type="button" disabled={!writable} onClick={() => void closeItem()}>销号</button>
+          </Can>
         </div>
         {error && <div className="form-banner" role="alert">{error}</div>}
         <div className="grid-host ledger-grid items-grid">

@@ -7,6 +7,7 @@ import { OrdersTab } from './OrdersTab.tsx';
 import { TasksTab } from './TasksTab.tsx';
 import { QuartersTab } from './QuartersTab.tsx';
 import './ledger.css';
+import { homeUnit, unitsInScope } from '../../access.ts';
 
 const TABS = ['清单', '任务', '点单', '季度报告'] as const;
 type Tab = (typeof TABS)[number];
@@ -30,7 +31,7 @@ export function LedgerPage() {
     call('org.tree', {})
       .then((o) => {
         setOrgs(o);
-        setOrgId((cur) => (cur && o.some((u) => u.id === cur) ? cur : (o.find((u) => u.parentId === null)?.id ?? '')));
+        setOrgId((cur) => (cur && unitsInScope(o).some((u) => u.id === cur) ? cur : homeUnit(o)));
       })
       .catch((e: unknown) => setError(errorText(e)));
   }, []);

@@ -3,12 +3,12 @@ import type { OrgUnit } from '../../../../core/org/contract.ts';
 import type { DrillResult, ReportResult } from '../../../../core/report/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { downloadBase64 } from '../../api/files.ts';
-import { loadLogin } from '../../api/session.ts';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
 import { DrillDialog } from './DrillDialog.tsx';
 import { ChartTable, ReportChart } from './ReportChart.tsx';
 import { ReportTable } from './ReportTable.tsx';
 import './reports.css';
+import { homeUnit } from '../../access.ts';
 
 type Catalog = { name: string; title: string; period: 'asOf' | 'year'; summary: string; comparable: boolean }[];
 
@@ -39,8 +39,7 @@ export function ReportsPage() {
     Promise.all([call('report.catalog', {}), call('org.tree', {})]).then(([c, o]) => {
       setCatalog(c.reports);
       setOrgs(o);
-      const scope = loadLogin()?.user.orgScopeId;
-      setOrgId((cur) => cur || (scope && o.some((u) => u.id === scope) ? scope : (o.find((u) => u.parentId === null)?.id ?? '')));
+      setOrgId((cur) => cur || homeUnit(o));
     }, (e: unknown) => setError(errorText(e)));
     const onHash = () => routeName() && setName(routeName());
     window.addEventListener('hashchange', onHash);

@@ -13,6 +13,7 @@ import { ChangesList } from './ChangesList.tsx';
 import { choiceKey, UnknownValues, type ValueChoices } from './UnknownValues.tsx';
 import { progressText, useImportProgress } from './useImportProgress.ts';
 import './roster-import.css';
+import { FilePicker } from '../../components/FilePicker.tsx';
 
 interface Props {
   orgs: OrgUnit[];
@@ -174,7 +175,7 @@ export function ImportDialog({ orgs, initialOrgId, onImported, onClose }: Props)
               ))}
             </select>
           </label>
-          <input type="file" accept=".xlsx,.csv" aria-label="选择 Excel 或 CSV 文件" onChange={(e) => void choose(e.target.files?.[0])} />
+          <FilePicker label="选择文件…" name="选择 Excel 或 CSV 文件" accept=".xlsx,.csv" onFiles={(files) => void choose(files[0])} />
           <button type="button" className={preview ? undefined : 'primary'} disabled={!file || !orgId || busy !== null || reading !== null} onClick={() => void runPreview()}>
             {preview ? '重新预检' : '预检（不写入）'}
           </button>

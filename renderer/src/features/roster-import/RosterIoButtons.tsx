@@ -3,6 +3,7 @@ import type { OrgUnit } from '../../../../core/org/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { downloadBase64 } from '../../api/files.ts';
 import { ImportDialog } from './ImportDialog.tsx';
+import { mayCall } from '../../access.ts';
 
 interface Props {
   orgs: OrgUnit[];
@@ -36,9 +37,11 @@ export function RosterIoButtons({ orgs, orgId, status, query, onImported, onErro
 
   return (
     <>
-      <button type="button" disabled={orgs.length === 0} onClick={() => setImporting(true)}>
-        导入
-      </button>
+      {mayCall('roster.importPreview') && (
+        <button type="button" disabled={orgs.length === 0} onClick={() => setImporting(true)}>
+          导入
+        </button>
+      )}
       <button type="button" disabled={busy !== null} onClick={() => void download('export')} title="按当前筛选导出为 .xlsx">
         {busy === 'export' ? '正在导出…' : '导出'}
       </button>

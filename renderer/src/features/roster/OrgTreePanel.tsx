@@ -1,6 +1,8 @@
 import { useMemo, useState } from 'react';
 import type { OrgUnit } from '../../../../core/org/contract.ts';
 import { buildOrgTree, CHILD_LEVEL, levelLabel, type OrgNode } from './orgTree.ts';
+import { whoMay } from '../../../../core/security/access.ts';
+import { mayCall } from '../../access.ts';
 
 interface Props {
   units: OrgUnit[];
@@ -59,7 +61,9 @@ export function OrgTreePanel({ units, selectedId, onSelect, onCreateChild }: Pro
         </ul>
       </div>
       <div className="panel-actions">
-        {childLevel ? (
+        {!mayCall('org.create') ? (
+          <span className="role-note">组织单位由{whoMay('org.create')}建立</span>
+        ) : childLevel ? (
           <button type="button" className="small" onClick={() => onCreateChild(selected)}>
             ＋ 新建{selected ? `下级${levelLabel(childLevel)}` : levelLabel('county')}
           </button>

@@ -18,6 +18,9 @@ import { emptyForm, formFromRecord, type PersonForm } from './personFormModel.ts
 import { defaultOrgFor } from './orgTree.ts';
 import { RosterIoButtons } from '../roster-import/RosterIoButtons.tsx';
 import { BLOCK_ROWS, KEPT_BLOCKS, rosterSource } from './rosterSource.ts';
+import { mayCall, unitsInScope } from '../../access.ts';
+import { Can } from '../../components/RoleGate.tsx';
+import { Toolbar } from '../../components/Toolbar.tsx';
 
 const PAGE_KEY = 'roster';
 const STATUS_OPTIONS = [...PERSON_STATUSES, 'all'] as const;
@@ -100,7 +103,7 @@ export function RosterPage() {
   };
   const onCellKeyDown = (e: CellKeyDownEvent<PersonListRow>) => {
     // Enter on a row opens it, as a double click does.
-    if ((e.event as KeyboardEvent | undefined)?.key === 'Enter' && e.data) void openEdit(e.data);
+    if ((e.event as KeyboardEvent | undefined)?.key === 'Enter' && e.data && mayCall('roster.update')) void openEdit(e.data);
   };
 
   async function openEdit(p: PersonListRow) {
@@ -138,9 +141,17 @@ export function RosterPage() {
 
   return (
     <section className="page roster">
-      <OrgTreePanel units={orgs ?? []} selectedId={orgId} onSelect={setOrgId} onCreateChild={(p) => setNewUnitParent(p)} />
+      <OrgTreePanel units={unitsInScope(orgs ?? [])} selectedId={orgId} onSelect={setOrgId} onCreateChild={(p) => setNewUnitParent(p)} />
       <div className="roster-main">
-        <div className="toolbar">
+        <Toolbar
+          label="花名册操作"
+          more={
+            <>
+              <RosterIoButtons orgs={orgs ?? []} orgId={orgId} status={status} query={query} onImported={() => setReload((n) => n + 1)} onError={setError} />
+              <ColumnMenu api={gridApi} columns={COLUMN_LABELS} onReset={() => gridApi && clearColumnState(PAGE_KEY, gridApi)} />
+            </>
+          }
+        >
           <h1>花名册</h1>
           <div className="segmented" role="radiogroup" aria-label="状态">
             {STATUS_OPTIONS.map((s) => (
@@ -159,18 +170,22 @@ export function RosterPage() {
             onChange={(e) => setSearch(e.target.value)}
           />
           <span className="spacer" />
-          <button type="button" className="primary" disabled={noUnits || orgs === null} onClick={() => setEditing({ personId: null, initial: emptyForm(defaultOrgFor(orgs ?? [], orgId)) })}>
-            ＋ 新增人员
-          </button>
-          <button type="button" disabled={!selected || opening} onClick={() => selected && void openEdit(selected)}>
-            修改
-          </button>
-          <button type="button" disabled={!selected || selected.status !== '在岗'} onClick={() => setRetiring(selected)}>
-            离岗办理
-          </button>
-          <RosterIoButtons orgs={orgs ?? []} orgId={orgId} status={status} query={query} onImported={() => setReload((n) => n + 1)} onError={setError} />
-          <ColumnMenu api={gridApi} columns={COLUMN_LABELS} onReset={() => gridApi && clearColumnState(PAGE_KEY, gridApi)} />
-        </div>
+          <Can op="roster.create" note="新增、修改和导入">
+            <button type="button" className="primary" disabled={noUnits || orgs === null} onClick={() => setEditing({ personId: null, initial: emptyForm(defaultOrgFor(orgs ?? [], orgId)) })}>
+              ＋ 新增人员
+            </button>
+          </Can>
+          <Can op="roster.update">
+            <button type="button" disabled={!selected || opening} onClick={() => selected && void openEdit(selected)}>
+              修改
+            </button>
+          </Can>
+          <Can op="roster.retire">
+            <button type="button" disabled={!selected || selected.status !== '在岗'} onClick={() => setRetiring(selected)}>
+              离岗办理
+            </button>
+          </Can>
+        </Toolbar>
         {error && (
           <div className="form-banner" role="alert">
             {error}
@@ -180,9 +195,11 @@ export function RosterPage() {
           <div className="empty-guide">
             <h2>欢迎使用基层党建台账</h2>
             <p>还没有建立组织单位。请先建立县（区），再在其下建立街道（乡镇）和社区，之后即可录入人员。</p>
-            <button type="button" className="primary" onClick={() => setNewUnitParent(null)}>
-              新建县（区）
-            </button>
+            <Can op="org.create" note="建立组织单位">
+              <button type="button" className="primary" onClick={() => setNewUnitParent(null)}>
+                新建县（区）
+              </button>
+            </Can>
           </div>
         ) : (
           <div className="grid-host">
@@ -210,7 +227,8 @@ export function RosterPage() {
               onSelectionChanged={onSelectionChanged}
               onModelUpdated={onModelUpdated}
               onCellKeyDown={onCellKeyDown}
-              onRowDoubleClicked={(e) => e.data && void openEdit(e.data)}
+              // Only a role that may change a person opens the form; others would end on a refused save.
+              onRowDoubleClicked={(e) => e.data && mayCall('roster.update') && void openEdit(e.data)}
               onColumnMoved={saveLayout}
               onColumnResized={saveLayout}
               onSortChanged={saveLayout}

@@ -5,7 +5,7 @@ import type { SchemeConfig } from '../../../../core/salary/scheme-schema.ts';
 import { nonRisingLevels } from '../../../../core/salary/scheme-rules.ts';
 import { baseAmount } from '../../../../core/salary/pay.ts';
 import { fenToYuan, yuanToFen } from '../../../../core/salary/money.ts';
-import { GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
+import { GRID_LOCALE, emptyGrid, gridTheme } from '../../grid/setup.ts';
 
 interface Props {
   config: SchemeConfig;
@@ -114,6 +114,7 @@ export function GridEditor({ config, onChange }: Props) {
         <AgGridReact<Row>
           theme={gridTheme}
           localeText={GRID_LOCALE}
+          overlayNoRowsTemplate={emptyGrid('还没有薪级')}
           rowData={rows}
           columnDefs={columns}
           getRowId={(p) => p.data.id}

@@ -4,9 +4,10 @@ import type { ColDef } from 'ag-grid-community';
 import type { PayLine, PaySheet } from '../../../../core/salary/contract.ts';
 import { fenToYuan } from '../../../../core/salary/money.ts';
 import { ApiError, call, errorText } from '../../api/client.ts';
-import { GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
+import { GRID_LOCALE, emptyGrid, gridTheme } from '../../grid/setup.ts';
 import { downloadBase64 } from '../../api/files.ts';
 import { PaySheetPrint } from './PaySheetPrint.tsx';
+import { Can } from '../../components/RoleGate.tsx';
 
 const message = (e: unknown) => (e instanceof ApiError && e.issues.length ? e.issues.map((i) => i.message).join('；') : errorText(e));
 const money = (field: keyof PayLine, headerName: string, width = 110): ColDef<PayLine> => ({
@@ -98,14 +99,16 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
         {sealedCount > 0 && sheet?.status === 'draft' && <span className="badge frozen" data-testid="sealed-count">{sealedCount} 人本月已由其他单位确认，按确认数发放</span>}
         <button type="button" disabled={!sheet} onClick={() => void exportXlsx()}>导出 Excel</button>
         <button type="button" disabled={!sheet?.lines.length} onClick={() => setPrinting(true)}>打印预览</button>
-        <button type="button" className="primary" disabled={!sheet || sheet.status === 'confirmed' || !sheet.lines.length} onClick={() => void confirm()}>确认本月</button>
+        <Can op="salary.confirmMonth" note="确认工资表">
+          <button type="button" className="primary" disabled={!sheet || sheet.status === 'confirmed' || !sheet.lines.length} onClick={() => void confirm()}>确认本月</button>
+        </Can>
       </div>
       {error && <div className="form-banner" role="alert">{error}</div>}
       {sheet && printing && <PaySheetPrint sheet={sheet} onClose={() => setPrinting(false)} />}
       {sheet && (
         <>
           <div className="sheet-host">
-            <AgGridReact<PayLine> theme={gridTheme} localeText={GRID_LOCALE} rowData={sheet.lines} columnDefs={columns} getRowId={(p) => p.data.personId} />
+            <AgGridReact<PayLine> theme={gridTheme} localeText={GRID_LOCALE} overlayNoRowsTemplate={emptyGrid('本月工资表还没有人员')} rowData={sheet.lines} columnDefs={columns} getRowId={(p) => p.data.personId} />
           </div>
           <table className="plain community-totals">
             <thead><tr><th>社区</th><th>人数</th><th>等级工资</th><th>津贴</th><th>绩效</th><th>补发/扣回</th><th>应发合计</th></tr></thead>

@@ -3,6 +3,7 @@ import type { OpOutput } from '../../../../core/contract/index.ts';
 import { LEVEL_REASONS, type LevelReason } from '../../../../core/salary/scheme-schema.ts';
 import { ApiError, call, errorText } from '../../api/client.ts';
 import { CorrectGrading } from './CorrectGrading.tsx';
+import { Can } from '../../components/RoleGate.tsx';
 
 type Person = OpOutput<'roster.list'>['rows'][number];
 type Preview = OpOutput<'salary.gradingPreview'>;
@@ -85,10 +86,12 @@ export function PersonPanel({ orgId }: { orgId: string }) {
               <div className="grading-preview">
                 <div>初次定级测算（{preview.schemeName}）：<strong>{preview.post} {preview.level} 级</strong></div>
                 <ol className="steps">{preview.steps.map((s, i) => <li key={i}>{s.text}</li>)}</ol>
-                <button type="button" className="primary" disabled={history.length > 0}
-                  onClick={() => void run(() => call('salary.gradeInitial', { personId: person.id, effectiveDate: date }))}>
-                  {history.length ? '已定级' : '按测算办理初次定级'}
-                </button>
+                <Can op="salary.gradeInitial" note="定级">
+                  <button type="button" className="primary" disabled={history.length > 0}
+                    onClick={() => void run(() => call('salary.gradeInitial', { personId: person.id, effectiveDate: date }))}>
+                    {history.length ? '已定级' : '按测算办理初次定级'}
+                  </button>
+                </Can>
               </div>
             )}
             <h2>薪级记录（只追加，不覆盖）</h2>
@@ -102,8 +105,9 @@ export function PersonPanel({ orgId }: { orgId: string }) {
               </tbody>
             </table>
             {history.length === 1 && history[0]!.reason === '初次定级' && (
-              <CorrectGrading key={history[0]!.id} entry={history[0]!} onSubmit={(v) => void run(() => call('salary.correctGrading', { id: history[0]!.id, ...v }))} />
+              <Can op="salary.correctGrading"><CorrectGrading key={history[0]!.id} entry={history[0]!} onSubmit={(v) => void run(() => call('salary.correctGrading', { id: history[0]!.id, ...v }))} /></Can>
             )}
+            <Can op="salary.setLevel" note="调整薪级">
             <div className="salary-form">
               <label>岗位<input type="text" aria-label="调整岗位" value={adj.post} placeholder={history.at(-1)?.post ?? preview?.post} onChange={(e) => setAdj({ ...adj, post: e.target.value })} /></label>
               <label>级别<input type="number" aria-label="调整级别" value={adj.level} onChange={(e) => setAdj({ ...adj, level: e.target.value })} /></label>
@@ -117,6 +121,7 @@ export function PersonPanel({ orgId }: { orgId: string }) {
                 effectiveDate: adj.effectiveDate, reason: adj.reason, note: adj.note,
               }))}>追加调整记录</button>
             </div>
+            </Can>
           </>
         )}
       </div>

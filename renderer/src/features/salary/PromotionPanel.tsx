@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OpOutput } from '../../../../core/contract/index.ts';
 import { ApiError, call, errorText } from '../../api/client.ts';
+import { Can } from '../../components/RoleGate.tsx';
 
 type Preview = OpOutput<'salary.promotionPreview'>;
 interface Override { exclude: boolean; toLevel: string; note: string }
@@ -54,7 +55,9 @@ export function PromotionPanel({ orgId }: { orgId: string }) {
         {preview && <span>生效日期 {preview.effectiveDate} · 方案 {preview.scheme.name} · {Object.entries(counts).map(([a, n]) => `${ACTION[a]} ${n} 人`).join('，')}</span>}
         <span className="spacer" />
         {preview?.approvedRunId ? <span className="badge frozen">本年度已审批</span> : (
-          <button type="button" className="primary" disabled={!preview} onClick={() => void approve()}>审批晋级</button>
+          <Can op="salary.approvePromotion" note="审批晋级">
+            <button type="button" className="primary" disabled={!preview} onClick={() => void approve()}>审批晋级</button>
+          </Can>
         )}
       </div>
       {error && <div className="form-banner" role="alert">{error}</div>}

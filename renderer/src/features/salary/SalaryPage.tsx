@@ -10,6 +10,7 @@ import { PaySheetPanel } from './PaySheetPanel.tsx';
 import { SettlementPanel } from './SettlementPanel.tsx';
 import './salary.css';
 import { OrgSelect } from '../../components/OrgSelect.tsx';
+import { homeUnit } from '../../access.ts';
 
 const TABS = ['薪酬方案', '批量定级', '定级与薪级', '年度晋级', '月度工资表', '年终绩效'] as const;
 type Tab = (typeof TABS)[number];
@@ -25,7 +26,7 @@ export function SalaryPage() {
     call('org.tree', {})
       .then((o) => {
         setOrgs(o);
-        setOrgId((cur) => cur || (o.find((u) => u.parentId === null)?.id ?? ''));
+        setOrgId((cur) => cur || homeUnit(o));
       })
       .catch((e) => setError(errorText(e)));
   }, []);

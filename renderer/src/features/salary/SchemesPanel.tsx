@@ -7,6 +7,7 @@ import { ApiError, call, errorText } from '../../api/client.ts';
 import { GridEditor } from './GridEditor.tsx';
 import { RulesEditor } from './RulesEditor.tsx';
 import { reshape, switchAmountKind } from './reshape.ts';
+import { Can } from '../../components/RoleGate.tsx';
 
 interface Draft {
   id?: string;
@@ -118,11 +119,13 @@ export function SchemesPanel({ orgs }: { orgs: OrgUnit[] }) {
           {!list.length && <li className="muted small-text" style={{ padding: 10 }}>还没有薪酬方案</li>}
         </ul>
         <div className="panel-actions">
-          <button type="button" onClick={() => void newSample()}>按示例新建</button>
-          <select aria-label="按地方示例新建" value="" onChange={(e) => fromSample(e.target.value)}>
-            <option value="">按地方示例新建…</option>
-            {samples.map((s) => <option key={s.key} value={s.key}>{s.name}</option>)}
-          </select>
+          <Can op="salary.saveScheme" note="方案编制">
+            <button type="button" onClick={() => void newSample()}>按示例新建</button>
+            <select aria-label="按地方示例新建" value="" onChange={(e) => fromSample(e.target.value)}>
+              <option value="">按地方示例新建…</option>
+              {samples.map((s) => <option key={s.key} value={s.key}>{s.name}</option>)}
+            </select>
+          </Can>
         </div>
       </aside>
       <div className="salary-main">
@@ -162,8 +165,10 @@ export function SchemesPanel({ orgs }: { orgs: OrgUnit[] }) {
             <RulesEditor key={draft.id ?? 'new'} config={c} onChange={setConfig} />
             <div className="toolbar">
               {draft.id && frozen && <span className="badge frozen">已用于 {frozen} 已确认的工资表，不能直接修改，请复制为新版本</span>}
-              <button type="button" className="primary" disabled={!!(draft.id && frozen)} onClick={() => void save()}>保存方案</button>
-              <button type="button" disabled={!draft.id} onClick={() => void copy()}>复制为新版本</button>
+              <Can op="salary.saveScheme">
+                <button type="button" className="primary" disabled={!!(draft.id && frozen)} onClick={() => void save()}>保存方案</button>
+                <button type="button" disabled={!draft.id} onClick={() => void copy()}>复制为新版本</button>
+              </Can>
             </div>
           </>
         )}

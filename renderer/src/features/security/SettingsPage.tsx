@@ -5,7 +5,7 @@ import type { OrgUnit } from '../../../../core/org/contract.ts';
 import type { UserInfo } from '../../../../core/security/contract.ts';
 import { ApiError, call, errorText, issuesByPath } from '../../api/client.ts';
 import { Field, FormBanner } from '../../components/Field.tsx';
-import { getRowId, GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
+import { getRowId, GRID_LOCALE, emptyGrid, gridTheme } from '../../grid/setup.ts';
 import { ResetPasswordDialog, UserDialog } from './UserDialog.tsx';
 import { MaintenancePanel } from './MaintenancePanel.tsx';
 import './security.css';
@@ -82,6 +82,7 @@ function UsersPanel() {
         <AgGridReact<UserInfo>
           theme={gridTheme}
           localeText={GRID_LOCALE}
+          overlayNoRowsTemplate={emptyGrid('还没有账号')}
           rowData={users}
           columnDefs={COLUMNS}
           defaultColDef={{ sortable: true, resizable: true }}

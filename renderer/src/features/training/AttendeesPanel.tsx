@@ -7,6 +7,7 @@ import { call, errorText } from '../../api/client.ts';
 import { getRowId, GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
 import { RosterPicker } from './RosterPicker.tsx';
 import type { Scope } from './TrainingPage.tsx';
+import { Can } from '../../components/RoleGate.tsx';
 
 type Target = { classId: string } | { sessionId: string };
 // Text typed into a number cell is refused in sight: the cell keeps its value and the banner
@@ -132,6 +133,7 @@ export function AttendeesPanel({ target, title, scope, onChanged }: Props) {
         <span className="pane-title">参训人员：{title}</span>
         <span className="muted small-text" data-testid="attendance-summary">共 {rows.length} 人，合计 {total} 学时</span>
         <span className="spacer" />
+        <Can op="training.enroll" note="报名和出勤登记">
         <button type="button" className="primary" onClick={() => setPicking(true)}>选择人员报名</button>
         <button type="button" onClick={() => fileRef.current?.click()}>导入签到表</button>
         <input ref={fileRef} type="file" accept=".xlsx,.csv" hidden aria-label="签到表文件" onChange={(e) => {
@@ -143,6 +145,7 @@ export function AttendeesPanel({ target, title, scope, onChanged }: Props) {
           <button key={s} type="button" disabled={!selected.length} onClick={() => void setStatus(s)}>标记{s}</button>
         ))}
         <button type="button" disabled={!selected.length} onClick={() => void unenrol()}>取消报名</button>
+        </Can>
       </div>
       {message && <div className="statusbar" role="status">{message}</div>}
       {error && <div className="form-banner" role="alert">{error}</div>}

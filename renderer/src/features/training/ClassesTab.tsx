@@ -7,6 +7,8 @@ import { getRowId, GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
 import { AttendeesPanel } from './AttendeesPanel.tsx';
 import { ClassFormDialog } from './ClassFormDialog.tsx';
 import type { Scope } from './TrainingPage.tsx';
+import { Can } from '../../components/RoleGate.tsx';
+import { mayCall } from '../../access.ts';
 
 const COLUMNS: ColDef<ClassRecord>[] = [
   { field: 'name', headerName: '班次名称', width: 240, colId: 'name' },
@@ -63,9 +65,11 @@ export function ClassesTab({ scope }: { scope: Scope }) {
         <div className="toolbar">
           <span className="pane-title">{scope.year} 年培训班次（{rows.length}）</span>
           <span className="spacer" />
-          <button type="button" className="primary" onClick={() => setEditing('new')}>＋ 新建班次</button>
-          <button type="button" disabled={!selected} onClick={() => selected && setEditing(selected)}>修改</button>
-          <button type="button" disabled={!selected} onClick={() => void remove()}>删除</button>
+          <Can op="training.classes.create" note="班次登记">
+            <button type="button" className="primary" onClick={() => setEditing('new')}>＋ 新建班次</button>
+            <button type="button" disabled={!selected} onClick={() => selected && setEditing(selected)}>修改</button>
+            <button type="button" disabled={!selected} onClick={() => void remove()}>删除</button>
+          </Can>
         </div>
         {error && <div className="form-banner" role="alert">{error}</div>}
         <div className="grid-host classes-grid">
@@ -79,7 +83,7 @@ export function ClassesTab({ scope }: { scope: Scope }) {
             rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
             overlayNoRowsTemplate="<span>本年度还没有培训班次</span>"
             onSelectionChanged={(e) => setSelected(e.api.getSelectedRows()[0] ?? null)}
-            onRowDoubleClicked={(e) => e.data && setEditing(e.data)}
+            onRowDoubleClicked={(e) => e.data && mayCall('training.classes.update') && setEditing(e.data)}
           />
         </div>
       </div>

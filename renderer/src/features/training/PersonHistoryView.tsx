@@ -18,7 +18,7 @@ export function PersonHistoryView({ personId, onBack }: { personId: string; onBa
       </div>
       {error && <div className="form-banner" role="alert">{error}</div>}
       {h && (
-        <article className="history-sheet" aria-label="个人培训档案">
+        <article className="history-sheet print-doc" aria-label="个人培训档案">
           <h1>个人培训档案</h1>
           <div className="history-meta">
             <span>姓名：{h.person.name}</span>

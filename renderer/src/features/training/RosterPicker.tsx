@@ -4,7 +4,7 @@ import type { ColDef, GridApi } from 'ag-grid-community';
 import type { PersonSummary } from '../../../../core/roster/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
-import { getRowId, GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
+import { getRowId, GRID_LOCALE, emptyGrid, gridTheme } from '../../grid/setup.ts';
 
 const COLUMNS: ColDef<PersonSummary>[] = [
   { field: 'name', headerName: '姓名', width: 110, colId: 'name' },
@@ -49,6 +49,7 @@ export function RosterPicker({ orgId, onClose, onPick }: { orgId: string; onClos
         <AgGridReact<PersonSummary>
           theme={gridTheme}
           localeText={GRID_LOCALE}
+          overlayNoRowsTemplate={emptyGrid('没有可报名的人员')}
           rowData={shown}
           columnDefs={COLUMNS}
           defaultColDef={{ sortable: true, resizable: true, filter: true }}

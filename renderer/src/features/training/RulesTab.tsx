@@ -3,6 +3,8 @@ import type { RuleRecord } from '../../../../core/training/contract-config.ts';
 import { POST_CATEGORIES, POSTS } from '../../../../core/codes/tables.ts';
 import { REQUIREMENT_UNITS, TRAINING_LEVELS } from '../../../../core/training/codes.ts';
 import { call, errorText } from '../../api/client.ts';
+import { Can } from '../../components/RoleGate.tsx';
+import { countyWide } from '../../access.ts';
 
 type Draft = { year: string; post: string; postCategory: string; unit: string; amount: string; minLevel: string; isSample: boolean; remarks: string };
 
@@ -66,8 +68,10 @@ export function RulesTab() {
       <div className="toolbar">
         <span className="pane-title">年度培训要求</span>
         <span className="spacer" />
+        {countyWide() && <Can op="training.requirements.save" note="培训要求设置">
         <button type="button" onClick={() => setRules([...rules, { year: '', post: '', postCategory: '', unit: '学时', amount: '40', minLevel: '', isSample: false, remarks: '' }])}>＋ 增加规则</button>
         <button type="button" className="primary" onClick={() => void saveRules()}>保存要求</button>
+        </Can>}
       </div>
       {isDefault && <div className="sample-note">当前为系统自带的示例规则（依据未经本地确认）：书记、居委会主任每年县级及以上培训不少于 7 天；其他人员每年不少于 40 学时。请按本地文件修改后保存。</div>}
       <p className="muted small-text">规则匹配：职务规则优先于岗位类别规则，岗位类别规则优先于“所有人员”规则；填写年度的规则在该年度替代“每年”规则。</p>
@@ -95,7 +99,9 @@ export function RulesTab() {
       </table>
       <div className="toolbar">
         <span className="pane-title">培训类别（每行一个）</span>
-        <button type="button" onClick={() => void saveCategories()}>保存类别</button>
+        {countyWide() && <Can op="training.categories.save">
+          <button type="button" onClick={() => void saveCategories()}>保存类别</button>
+        </Can>}
       </div>
       <textarea aria-label="培训类别" rows={10} cols={30} value={categories} onChange={(e) => setCategories(e.target.value)} />
     </div>

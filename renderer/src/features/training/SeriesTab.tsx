@@ -7,6 +7,8 @@ import { call, errorText } from '../../api/client.ts';
 import { getRowId, GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
 import { AttendeesPanel } from './AttendeesPanel.tsx';
 import type { Scope } from './TrainingPage.tsx';
+import { Can } from '../../components/RoleGate.tsx';
+import { mayCall } from '../../access.ts';
 
 const COLUMNS: ColDef<SessionRecord>[] = [
   { field: 'phase', headerName: '期次', width: 70, valueFormatter: (p) => `第${p.value}期` },
@@ -90,13 +92,15 @@ export function SeriesTab({ scope }: { scope: Scope }) {
             </select>
           </label>
           <span className="spacer" />
+          <Can op="training.series.create" note="系列登记">
           <input aria-label="新系列名称" value={newSeries.name} onChange={(e) => setNewSeries({ ...newSeries, name: e.target.value })} />
           <select aria-label="新系列层级" value={newSeries.level} onChange={(e) => setNewSeries({ ...newSeries, level: e.target.value })}>
             {TRAINING_LEVELS.map((l) => <option key={l}>{l}</option>)}
           </select>
           <button type="button" onClick={() => void createSeries()}>新建系列</button>
+          </Can>
         </div>
-        {seriesId && (
+        {seriesId && mayCall('training.sessions.create') && (
           <div className="toolbar">
             {text('topic', '主题')}
             {text('speakerName', '主讲人')}

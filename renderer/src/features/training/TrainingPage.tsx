@@ -8,6 +8,7 @@ import { RulesTab } from './RulesTab.tsx';
 import { PersonHistoryView } from './PersonHistoryView.tsx';
 import './training.css';
 import { OrgPicker, TabBar, YearPicker } from '../../components/Tabs.tsx';
+import { homeUnit } from '../../access.ts';
 
 const TABS = ['班次', '书记讲堂', '学时统计', '未达标名单', '年度要求'] as const;
 type Tab = (typeof TABS)[number];
@@ -31,7 +32,7 @@ export function TrainingPage() {
     call('org.tree', {})
       .then((o) => {
         setOrgs(o);
-        setOrgId((cur) => cur || (o.find((u) => u.parentId === null)?.id ?? ''));
+        setOrgId((cur) => cur || homeUnit(o));
       })
       .catch((e: unknown) => setError(errorText(e)));
   }, []);
