@@ -3,8 +3,8 @@ import type { OpOutput } from '../../../../core/contract/index.ts';
 import { call, errorText } from '../../api/client.ts';
 import { FormBanner } from '../../components/Field.tsx';
 import { KeysPanel } from './KeysPanel.tsx';
-import { base64ToBytes, readAsBase64, saveBytes } from '../../api/files.ts';
-import { fmtTime, isCalm, OUTCOME_TEXT, sha256Hex } from './files.ts';
+import { base64ToBytes, saveBytes } from '../../api/files.ts';
+import { bundleImportInput, fmtTime, isCalm, OUTCOME_TEXT, pairBundleFiles, sha256Hex, UNSIGNED_TEXT } from './files.ts';
 import { mayCall } from '../../access.ts';
 import './exchange.css';
 
@@ -90,17 +90,14 @@ function ImportPanel({ onDone }: { onDone: () => void }) {
   const [error, setError] = useState<string | null>(null);
   const pick = async (list: FileList | null) => {
     if (!list?.length) return;
-    const all = [...list];
-    const bundles = all.filter((f) => f.name.endsWith('.age')).sort((a, b) => a.name.localeCompare(b.name));
-    const sigs = new Map(all.filter((f) => f.name.endsWith('.age.sig')).map((f) => [f.name.slice(0, -4), f]));
+    const { bundles, sigs, unsigned } = pairBundleFiles([...list]);
     setResults([]);
-    setError(bundles.length ? null : '请选择 .age 数据包文件（可同时选择同名 .sig 签名文件）');
+    setError(!bundles.length ? '请同时选择 .age 数据包文件和同名的 .sig 签名文件' : unsigned.length ? UNSIGNED_TEXT(unsigned) : null);
     const out: ImportRow[] = [];
     for (const [i, f] of bundles.entries()) {
       setProgress(`正在导入 ${i + 1}/${bundles.length}：${f.name}`);
       try {
-        const sig = sigs.get(f.name);
-        out.push(await call('bundle.import', { fileName: f.name, file: await readAsBase64(f), signature: sig ? await sig.text() : null }));
+        out.push(await call('bundle.import', await bundleImportInput(f, sigs.get(f.name))));
       } catch (e) {
         setError(errorText(e));
       }
@@ -114,7 +111,7 @@ function ImportPanel({ onDone }: { onDone: () => void }) {
       <h2 id="import-title">导入数据包</h2>
       <div className="toolbar">
         <label className="file-pick">
-          选择一个或多个数据包：
+          选择数据包及其签名文件（.age 与同名 .age.sig，可多选）：
           <input type="file" multiple accept=".age,.sig" data-testid="bundle-files" onChange={(e) => {
             void pick(e.target.files);
             // Choosing the same file again must fire `change` again.
