@@ -10,8 +10,13 @@ export interface OpenedDb {
   db: Db;
   sqlite: Database.Database;
   file: string;
+  /** Whether this open ran `quick_check` (and it passed); see OpenOptions.quickCheck. */
+  quickChecked: boolean;
   close(): void;
 }
+
+/** Where the time of the last passing `quick_check` is kept (`settings`, JSON string). */
+export const QUICK_CHECK_KEY = 'db.quickCheckAt';
 
 export type DbOpenErrorCode = 'damaged' | 'newer_version' | 'cannot_open' | 'encryption_mismatch';
 
@@ -35,6 +40,12 @@ export interface OpenOptions {
    * and a plaintext open never touches an encrypted one.
    */
   key: Buffer | null;
+  /**
+   * `always` (the default), `daily`: only when no check has passed yet on this UTC date (by
+   * `now`), `never`: a read-only CLI call. A full `integrity_check` runs before any restore anyway.
+   */
+  quickCheck?: 'always' | 'daily' | 'never';
+  now?: Date;
 }
 
 /** Number of migrations this build knows; stored as PRAGMA user_version after migrating. */
@@ -78,7 +89,7 @@ export function openDatabase(opts: OpenOptions): OpenedDb {
   try {
     // SQLite3 Multiple Ciphers: the key must be the first statement on the connection.
     if (opts.key) sqlite.pragma(`hexkey='${opts.key.toString('hex')}'`);
-    preflight(sqlite, known, isNew);
+    const quickChecked = preflight(sqlite, known, isNew, opts.quickCheck ?? 'always', opts.now ?? new Date());
     sqlite.pragma('journal_mode = WAL');
     // better-sqlite3 defaults to NORMAL, which can lose the last commits on power loss.
     sqlite.pragma('synchronous = FULL');
@@ -89,7 +100,11 @@ export function openDatabase(opts: OpenOptions): OpenedDb {
     const db = drizzle(sqlite, { schema, casing: 'snake_case' });
     migrate(db, { migrationsFolder: opts.migrationsFolder });
     sqlite.pragma(`user_version = ${known}`);
-    return { db, sqlite, file: opts.file, close: () => sqlite.close() };
+    // Only the daily policy reads it back; tools and tests that always check leave settings alone.
+    if (quickChecked && opts.quickCheck === 'daily')
+      sqlite.prepare('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
+        .run(QUICK_CHECK_KEY, JSON.stringify((opts.now ?? new Date()).toISOString()));
+    return { db, sqlite, file: opts.file, quickChecked, close: () => sqlite.close() };
   } catch (e) {
     sqlite.close();
     if (e instanceof DbOpenError) throw e;
@@ -101,14 +116,15 @@ export function openDatabase(opts: OpenOptions): OpenedDb {
   }
 }
 
-function preflight(sqlite: Database.Database, known: number, isNew: boolean): void {
+function preflight(sqlite: Database.Database, known: number, isNew: boolean, mode: 'always' | 'daily' | 'never', now: Date): boolean {
   let version: number;
   try {
     version = sqlite.pragma('user_version', { simple: true }) as number;
   } catch {
     throw new DbOpenError('damaged', '数据库文件已损坏或不是本系统的数据库，已拒绝打开，文件未作任何改动。');
   }
-  if (!isNew) {
+  const run = !isNew && (mode === 'always' || (mode === 'daily' && lastQuickCheck(sqlite)?.slice(0, 10) !== now.toISOString().slice(0, 10)));
+  if (run) {
     const check = sqlite.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
       throw new DbOpenError('damaged', `数据库完整性检查未通过（${String(check)}），已拒绝打开，文件未作任何改动。`);
@@ -119,6 +135,19 @@ function preflight(sqlite: Database.Database, known: number, isNew: boolean): vo
       'newer_version',
       `该数据库由较新版本的基层党建台账创建（结构版本 ${version}，本程序支持到 ${known}），请升级程序后再打开。文件未作任何改动。`,
     );
+  }
+  return run;
+}
+
+/** The stored time of the last passing quick check, or null (no settings table yet, or a page that does not read). */
+function lastQuickCheck(sqlite: Database.Database): string | null {
+  try {
+    const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(QUICK_CHECK_KEY) as { value: string } | undefined;
+    const v: unknown = row ? JSON.parse(row.value) : null;
+    return typeof v === 'string' ? v : null;
+  } catch {
+    // Unreadable: check now.
+    return null;
   }
 }
 
