@@ -12,6 +12,7 @@ import { Vault } from './security/vault.ts';
 import { loginOps, type LoginDeps } from './security/login.ts';
 import { RESTORABLE } from './security/restore.ts';
 import { backupDir, listBackups, rotateBackups, writeBackup } from './security/backup.ts';
+import { checkedTodayAndUntouched, writeStamp } from './security/check-stamp.ts';
 
 const KEEP_AUTO_BACKUPS = 10;
 
@@ -44,12 +45,14 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const vault = new Vault(opts.dbFile);
   const sessions = new SessionStore(() => vault.policy().idleMinutes);
   // `trusted`: a login found the account the keyring vouches for (login.ts accountVerified).
-  let state: { opened: OpenedDb; dispatcher: Dispatcher; trusted: boolean } | null = null;
+  // `checkedOn`: the day of the quick check this file is known to have passed (check-stamp.ts).
+  let state: { opened: OpenedDb; dispatcher: Dispatcher; trusted: boolean; checkedOn: string | null } | null = null;
 
   function open(master: Buffer): { opened: OpenedDb; dispatcher: Dispatcher } {
     if (state) return state;
+    const untouched = checkedTodayAndUntouched(opts.dbFile, now());
     const opened = openDatabase({
-      file: opts.dbFile, migrationsFolder: opts.migrationsFolder, key: master, quickCheck: opts.readOnlyCall ? 'never' : 'daily', now: now(),
+      file: opts.dbFile, migrationsFolder: opts.migrationsFolder, key: master, quickCheck: opts.readOnlyCall || untouched ? 'never' : 'always',
     });
     const system = systemActor(opened.db);
     const dispatcher = createDispatcher({
@@ -57,7 +60,7 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       ...(opts.checkOutput === undefined ? {} : { checkOutput: opts.checkOutput }),
       ...(opts.logError ? { logError: opts.logError } : {}),
     });
-    state = { opened, dispatcher, trusted: false };
+    state = { opened, dispatcher, trusted: false, checkedOn: opened.quickChecked ? now().toISOString().slice(0, 10) : untouched };
     // Failed attempts made while the database was closed reach the audit log now.
     for (const e of vault.takePending())
       dispatcher.record(e.operation, { kind: 'user', id: 'unknown', name: e.username }, { entity: 'user', after: { username: e.username, reason: e.reason } }, 'failed', e.at);
@@ -100,13 +103,21 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       }
     }
     state.opened.close();
+    // The file as this program leaves it: the next open today needs no quick check.
+    if (state.trusted && state.checkedOn) {
+      try {
+        writeStamp(opts.dbFile, state.checkedOn);
+      } catch (e) {
+        opts.logError?.('check.stamp', e);
+      }
+    }
     state = null;
   }
 
   function discardNewDatabase(): void {
     state?.opened.close();
     state = null;
-    for (const suffix of ['', '-wal', '-shm', '.keys', '.keys.tmp']) rmSync(opts.dbFile + suffix, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '.keys', '.keys.tmp', '.checked']) rmSync(opts.dbFile + suffix, { force: true });
   }
 
   const deps: LoginDeps = { vault, sessions, now, open, discardNewDatabase, current: () => state, closeDb: () => closeDb(false), accountVerified };

@@ -15,9 +15,6 @@ export interface OpenedDb {
   close(): void;
 }
 
-/** Where the time of the last passing `quick_check` is kept (`settings`, JSON string). */
-export const QUICK_CHECK_KEY = 'db.quickCheckAt';
-
 export type DbOpenErrorCode = 'damaged' | 'newer_version' | 'cannot_open' | 'encryption_mismatch';
 
 /** Raised when a database file must not be used; the file is left exactly as it was. */
@@ -41,11 +38,10 @@ export interface OpenOptions {
    */
   key: Buffer | null;
   /**
-   * `always` (the default), `daily`: only when no check has passed yet on this UTC date (by
-   * `now`), `never`: a read-only CLI call. A full `integrity_check` runs before any restore anyway.
+   * `always` (the default) or `never`: the runtime skips it when the file is unchanged since a
+   * check passed today, and for a read-only CLI call (core/security/check-stamp.ts).
    */
-  quickCheck?: 'always' | 'daily' | 'never';
-  now?: Date;
+  quickCheck?: 'always' | 'never';
 }
 
 /** Number of migrations this build knows; stored as PRAGMA user_version after migrating. */
@@ -89,7 +85,7 @@ export function openDatabase(opts: OpenOptions): OpenedDb {
   try {
     // SQLite3 Multiple Ciphers: the key must be the first statement on the connection.
     if (opts.key) sqlite.pragma(`hexkey='${opts.key.toString('hex')}'`);
-    const quickChecked = preflight(sqlite, known, isNew, opts.quickCheck ?? 'always', opts.now ?? new Date());
+    const quickChecked = preflight(sqlite, known, isNew, opts.quickCheck ?? 'always');
     sqlite.pragma('journal_mode = WAL');
     // better-sqlite3 defaults to NORMAL, which can lose the last commits on power loss.
     sqlite.pragma('synchronous = FULL');
@@ -100,10 +96,6 @@ export function openDatabase(opts: OpenOptions): OpenedDb {
     const db = drizzle(sqlite, { schema, casing: 'snake_case' });
     migrate(db, { migrationsFolder: opts.migrationsFolder });
     sqlite.pragma(`user_version = ${known}`);
-    // Only the daily policy reads it back; tools and tests that always check leave settings alone.
-    if (quickChecked && opts.quickCheck === 'daily')
-      sqlite.prepare('INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value')
-        .run(QUICK_CHECK_KEY, JSON.stringify((opts.now ?? new Date()).toISOString()));
     return { db, sqlite, file: opts.file, quickChecked, close: () => sqlite.close() };
   } catch (e) {
     sqlite.close();
@@ -116,14 +108,14 @@ export function openDatabase(opts: OpenOptions): OpenedDb {
   }
 }
 
-function preflight(sqlite: Database.Database, known: number, isNew: boolean, mode: 'always' | 'daily' | 'never', now: Date): boolean {
+function preflight(sqlite: Database.Database, known: number, isNew: boolean, mode: 'always' | 'never'): boolean {
   let version: number;
   try {
     version = sqlite.pragma('user_version', { simple: true }) as number;
   } catch {
     throw new DbOpenError('damaged', '数据库文件已损坏或不是本系统的数据库，已拒绝打开，文件未作任何改动。');
   }
-  const run = !isNew && (mode === 'always' || (mode === 'daily' && lastQuickCheck(sqlite)?.slice(0, 10) !== now.toISOString().slice(0, 10)));
+  const run = !isNew && mode === 'always';
   if (run) {
     const check = sqlite.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
@@ -137,18 +129,6 @@ function preflight(sqlite: Database.Database, known: number, isNew: boolean, mod
     );
   }
   return run;
-}
-
-/** The stored time of the last passing quick check, or null (no settings table yet, or a page that does not read). */
-function lastQuickCheck(sqlite: Database.Database): string | null {
-  try {
-    const row = sqlite.prepare('SELECT value FROM settings WHERE key = ?').get(QUICK_CHECK_KEY) as { value: string } | undefined;
-    const v: unknown = row ? JSON.parse(row.value) : null;
-    return typeof v === 'string' ? v : null;
-  } catch {
-    // Unreadable: check now.
-    return null;
-  }
 }
 
 const PLAIN_HEADER = Buffer.from('SQLite format 3\0');
