@@ -24,8 +24,9 @@ export function resolveDbFile(flag: string | undefined): string {
   return join(dir, 'jiceng.db');
 }
 
-export function newRuntime(dbFile: string): Runtime {
-  return createRuntime({ dbFile, migrationsFolder: migrationsFolder(), logError: (op, err) => console.error(`[${op}]`, err) });
+/** `readOnlyCall`: the process only reads (a `jiceng call` of a query): no quick check, no backups. */
+export function newRuntime(dbFile: string, readOnlyCall = false): Runtime {
+  return createRuntime({ dbFile, migrationsFolder: migrationsFolder(), readOnlyCall, logError: (op, err) => console.error(`[${op}]`, err) });
 }
 
 /** A logged-in CLI session: every call goes through the runtime with the user's session. */
@@ -50,8 +51,8 @@ export async function credentials(userFlag: string | undefined): Promise<{ usern
 }
 
 /** Opens the database through a login, exactly as the UI does. */
-export async function openApp(dbFile: string, userFlag?: string): Promise<App> {
-  const runtime = newRuntime(dbFile);
+export async function openApp(dbFile: string, userFlag?: string, readOnlyCall = false): Promise<App> {
+  const runtime = newRuntime(dbFile, readOnlyCall);
   const creds = await credentials(userFlag);
   const login = await runtime.dispatch('auth.login', creds);
   if (!login.ok) {

@@ -1,7 +1,9 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFileDurably } from '../core/files/durable.ts';
 import { join } from 'node:path';
-import { openApp, resolveDbFile } from './app.ts';
+import { openApp, resolveDbFile, type App } from './app.ts';
+import { refuseUnread } from '../core/bundle/limits.ts';
+import { maxBundleBytes } from '../core/bundle/verify.ts';
 import { parseFlags, UsageError } from './args.ts';
 import { callOrReport } from './keys.ts';
 
@@ -41,6 +43,25 @@ async function exportTo(dbFlag: string | undefined, user: string | undefined, ou
   }
 }
 
+/**
+ * The bundle and its `<file>.sig`. The file is read only when the signature file exists,
+ * declares the file's size and that size is within the limit; otherwise the core gets the
+ * size alone and logs the refusal (SIG_MISSING, TOO_LARGE, CORRUPT) without the bytes ever
+ * being in memory.
+ */
+export function readBundleFile(path: string, max?: number): { file: string; signature: string | null; size: number } {
+  const sigPath = `${path}.sig`;
+  const signature = existsSync(sigPath) ? readFileSync(sigPath, 'utf8').slice(0, 10_000) : null;
+  const size = statSync(path).size;
+  const refused = refuseUnread(size, signature, max);
+  return { file: refused ? '' : readFileSync(path).toString('base64'), signature, size };
+}
+
+const limitOf = (app: App) => {
+  const cur = app.runtime.current();
+  return cur ? maxBundleBytes(cur.opened) : undefined;
+};
+
 /** Expands folders to the bundles inside them, in name order (which is sender and sequence order). */
 function expand(paths: string[]): string[] {
   const files: string[] = [];
@@ -62,9 +83,7 @@ async function importFiles(dbFlag: string | undefined, user: string | undefined,
       let r: ImportOut | null = null;
       if (!existsSync(path)) console.log(`[${i + 1}/${files.length}] NOT_FOUND ${path} 文件不存在`);
       else {
-        const sigPath = `${path}.sig`;
-        const signature = existsSync(sigPath) ? readFileSync(sigPath, 'utf8') : null;
-        r = (await callOrReport(app, 'bundle.import', { fileName: name, file: readFileSync(path).toString('base64'), signature })) as ImportOut | null;
+        r = (await callOrReport(app, 'bundle.import', { fileName: name, ...readBundleFile(path, limitOf(app)) })) as ImportOut | null;
         if (r) console.log(`[${i + 1}/${files.length}] ${r.outcome} ${path} ${r.message}${r.released ? `（另有 ${r.released} 个暂存数据包已接收）` : ''}`);
       }
       if (!r || (r.outcome !== 'ACCEPTED' && r.outcome !== 'DUPLICATE')) bad++;
@@ -93,8 +112,7 @@ export async function runBundle(args: string[]): Promise<number> {
     if (!path) throw new UsageError('bundle inspect 需要一个文件');
     const app = await openApp(resolveDbFile(db), user);
     try {
-      const signature = existsSync(`${path}.sig`) ? readFileSync(`${path}.sig`, 'utf8') : null;
-      const out = await callOrReport(app, 'bundle.inspect', { fileName: path, file: readFileSync(path).toString('base64'), signature });
+      const out = await callOrReport(app, 'bundle.inspect', { fileName: path, ...readBundleFile(path, limitOf(app)) });
       if (!out) return 1;
       console.log(`${out.ok ? 'OK' : String(out.outcome)} ${String(out.message)}`);
       if (out.manifest) console.log(JSON.stringify(out.manifest, null, 2));

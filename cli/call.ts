@@ -1,7 +1,7 @@
 import { newRuntime, openApp, resolveDbFile } from './app.ts';
 import { parseFlags, UsageError } from './args.ts';
 import { ACCESS } from '../core/security/access.ts';
-import { isOpName } from '../core/contract/index.ts';
+import { contract, isOpName } from '../core/contract/index.ts';
 
 /** `jiceng call <operation> '<json>'`: 0 for an ok envelope, 1 for an error envelope, 2 for usage. */
 export async function runCall(args: string[]): Promise<number> {
@@ -27,7 +27,8 @@ export async function runCall(args: string[]): Promise<number> {
       runtime.close();
     }
   }
-  const app = await openApp(dbFile, values.user as string | undefined);
+  // A query changes nothing worth a quick check or a backup (issue 19 §5).
+  const app = await openApp(dbFile, values.user as string | undefined, contract[op].kind === 'query');
   try {
     return print(await app.dispatcher.dispatch(op, input));
   } finally {

@@ -12,6 +12,7 @@ import { Vault } from './security/vault.ts';
 import { loginOps, type LoginDeps } from './security/login.ts';
 import { RESTORABLE } from './security/restore.ts';
 import { backupDir, listBackups, rotateBackups, writeBackup } from './security/backup.ts';
+import { checkedTodayAndUntouched, writeStamp } from './security/check-stamp.ts';
 
 const KEEP_AUTO_BACKUPS = 10;
 
@@ -20,6 +21,11 @@ export interface RuntimeOptions {
   migrationsFolder: string;
   now?: () => Date;
   checkOutput?: boolean;
+  /**
+   * A CLI call of a query operation: no `quick_check` and no backups (issue 19 §5; the policy
+   * is in docs/security.md, "Backups and restore").
+   */
+  readOnlyCall?: boolean;
   logError?: (op: string, err: unknown) => void;
 }
 
@@ -38,26 +44,37 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
   const now = opts.now ?? (() => new Date());
   const vault = new Vault(opts.dbFile);
   const sessions = new SessionStore(() => vault.policy().idleMinutes);
-  let state: { opened: OpenedDb; dispatcher: Dispatcher } | null = null;
+  // `trusted`: a login found the account the keyring vouches for (login.ts accountVerified).
+  // `checkedOn`: the day of the quick check this file is known to have passed (check-stamp.ts).
+  let state: { opened: OpenedDb; dispatcher: Dispatcher; trusted: boolean; checkedOn: string | null } | null = null;
 
   function open(master: Buffer): { opened: OpenedDb; dispatcher: Dispatcher } {
     if (state) return state;
-    const opened = openDatabase({ file: opts.dbFile, migrationsFolder: opts.migrationsFolder, key: master });
+    const untouched = checkedTodayAndUntouched(opts.dbFile, now());
+    const opened = openDatabase({
+      file: opts.dbFile, migrationsFolder: opts.migrationsFolder, key: master, quickCheck: opts.readOnlyCall || untouched ? 'never' : 'always',
+    });
     const system = systemActor(opened.db);
     const dispatcher = createDispatcher({
       db: opened.db, sqlite: opened.sqlite, actor: () => system, now, security: { vault, sessions },
       ...(opts.checkOutput === undefined ? {} : { checkOutput: opts.checkOutput }),
       ...(opts.logError ? { logError: opts.logError } : {}),
     });
-    state = { opened, dispatcher };
-    dailyBackup(opened, now());
+    state = { opened, dispatcher, trusted: false, checkedOn: opened.quickChecked ? now().toISOString().slice(0, 10) : untouched };
     // Failed attempts made while the database was closed reach the audit log now.
     for (const e of vault.takePending())
       dispatcher.record(e.operation, { kind: 'user', id: 'unknown', name: e.username }, { entity: 'user', after: { username: e.username, reason: e.reason } }, 'failed', e.at);
     return state;
   }
 
-  // One automatic backup a day, taken when the database is first opened that day.
+  // One automatic backup a day, taken at the first login of the day: only after that open's
+  // quick check passed and the login found its account (a damaged file is never backed up).
+  function accountVerified(): void {
+    if (!state || state.trusted) return;
+    state.trusted = true;
+    if (!opts.readOnlyCall && state.opened.quickChecked) dailyBackup(state.opened, now());
+  }
+
   function dailyBackup(opened: OpenedDb, at: Date): void {
     if (!vault.isSetUp()) return;
     const folder = backupDir(opts.dbFile);
@@ -73,7 +90,11 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
 
   function closeDb(withExitBackup: boolean): void {
     if (!state) return;
-    if (withExitBackup && vault.isSetUp()) {
+    // At most one exit backup a day, never for a read-only call or an untrusted (damaged) file.
+    const today = now().toISOString().slice(0, 10);
+    const worthIt = withExitBackup && vault.isSetUp() && state.trusted && !opts.readOnlyCall &&
+      !listBackups(backupDir(opts.dbFile)).some((b) => b.kind === 'exit' && b.createdAt.startsWith(today));
+    if (worthIt) {
       try {
         writeBackup(state.opened.sqlite, opts.dbFile, backupDir(opts.dbFile), 'exit', now());
         rotateBackups(backupDir(opts.dbFile), KEEP_AUTO_BACKUPS);
@@ -82,16 +103,24 @@ export function createRuntime(opts: RuntimeOptions): Runtime {
       }
     }
     state.opened.close();
+    // The file as this program leaves it: the next open today needs no quick check.
+    if (state.trusted && state.checkedOn) {
+      try {
+        writeStamp(opts.dbFile, state.checkedOn);
+      } catch (e) {
+        opts.logError?.('check.stamp', e);
+      }
+    }
     state = null;
   }
 
   function discardNewDatabase(): void {
     state?.opened.close();
     state = null;
-    for (const suffix of ['', '-wal', '-shm', '.keys', '.keys.tmp']) rmSync(opts.dbFile + suffix, { force: true });
+    for (const suffix of ['', '-wal', '-shm', '.keys', '.keys.tmp', '.checked']) rmSync(opts.dbFile + suffix, { force: true });
   }
 
-  const deps: LoginDeps = { vault, sessions, now, open, discardNewDatabase, current: () => state, closeDb: () => closeDb(false) };
+  const deps: LoginDeps = { vault, sessions, now, open, discardNewDatabase, current: () => state, closeDb: () => closeDb(false), accountVerified };
   const sessionOps = loginOps(deps);
 
   async function dispatch(name: string, input: unknown, sessionId?: string | null): Promise<Envelope<unknown>> {

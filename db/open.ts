@@ -10,6 +10,8 @@ export interface OpenedDb {
   db: Db;
   sqlite: Database.Database;
   file: string;
+  /** Whether this open ran `quick_check` (and it passed); see OpenOptions.quickCheck. */
+  quickChecked: boolean;
   close(): void;
 }
 
@@ -35,6 +37,11 @@ export interface OpenOptions {
    * and a plaintext open never touches an encrypted one.
    */
   key: Buffer | null;
+  /**
+   * `always` (the default) or `never`: the runtime skips it when the file is unchanged since a
+   * check passed today, and for a read-only CLI call (core/security/check-stamp.ts).
+   */
+  quickCheck?: 'always' | 'never';
 }
 
 /** Number of migrations this build knows; stored as PRAGMA user_version after migrating. */
@@ -78,7 +85,7 @@ export function openDatabase(opts: OpenOptions): OpenedDb {
   try {
     // SQLite3 Multiple Ciphers: the key must be the first statement on the connection.
     if (opts.key) sqlite.pragma(`hexkey='${opts.key.toString('hex')}'`);
-    preflight(sqlite, known, isNew);
+    const quickChecked = preflight(sqlite, known, isNew, opts.quickCheck ?? 'always');
     sqlite.pragma('journal_mode = WAL');
     // better-sqlite3 defaults to NORMAL, which can lose the last commits on power loss.
     sqlite.pragma('synchronous = FULL');
@@ -89,7 +96,7 @@ export function openDatabase(opts: OpenOptions): OpenedDb {
     const db = drizzle(sqlite, { schema, casing: 'snake_case' });
     migrate(db, { migrationsFolder: opts.migrationsFolder });
     sqlite.pragma(`user_version = ${known}`);
-    return { db, sqlite, file: opts.file, close: () => sqlite.close() };
+    return { db, sqlite, file: opts.file, quickChecked, close: () => sqlite.close() };
   } catch (e) {
     sqlite.close();
     if (e instanceof DbOpenError) throw e;
@@ -101,14 +108,15 @@ export function openDatabase(opts: OpenOptions): OpenedDb {
   }
 }
 
-function preflight(sqlite: Database.Database, known: number, isNew: boolean): void {
+function preflight(sqlite: Database.Database, known: number, isNew: boolean, mode: 'always' | 'never'): boolean {
   let version: number;
   try {
     version = sqlite.pragma('user_version', { simple: true }) as number;
   } catch {
     throw new DbOpenError('damaged', '数据库文件已损坏或不是本系统的数据库，已拒绝打开，文件未作任何改动。');
   }
-  if (!isNew) {
+  const run = !isNew && mode === 'always';
+  if (run) {
     const check = sqlite.pragma('quick_check', { simple: true });
     if (check !== 'ok') {
       throw new DbOpenError('damaged', `数据库完整性检查未通过（${String(check)}），已拒绝打开，文件未作任何改动。`);
@@ -120,6 +128,7 @@ function preflight(sqlite: Database.Database, known: number, isNew: boolean): vo
       `该数据库由较新版本的基层党建台账创建（结构版本 ${version}，本程序支持到 ${known}），请升级程序后再打开。文件未作任何改动。`,
     );
   }
+  return run;
 }
 
 const PLAIN_HEADER = Buffer.from('SQLite format 3\0');

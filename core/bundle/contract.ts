@@ -27,6 +27,13 @@ const passphrase = z.string({ error: '「口令」必须填写' }).min(12, { err
 const fileText = (label: string) => z.string({ error: `「${label}」缺失` }).min(1, { error: `「${label}」为空` }).max(10_000_000, { error: `「${label}」过大` });
 const fingerprint = z.string({ error: '「指纹」应为文字' }).trim().max(64, { error: '「指纹」过长' });
 const b64 = z.string({ error: '「文件」缺失' }).regex(/^[A-Za-z0-9+/]*={0,2}$/, { error: '「文件」不是 base64 编码' });
+// The signature file is required (a bundle without it is refused as SIG_MISSING before any
+// decryption). `size`: a caller that refused to read the file (core/bundle/limits.ts
+// refuseUnread) sends an empty `file` and the size on disk, so the refusal is still logged.
+const bundleFileInput = z.object({
+  fileName: z.string().max(255).default('bundle.age'), file: b64, signature: z.string().max(10_000).nullish(),
+  size: z.number().int().min(0).nullish(),
+});
 const tableReport = z.object({ created: z.number(), updated: z.number(), retired: z.number(), conflicts: z.number() });
 
 export const importResult = z.object({
@@ -104,12 +111,12 @@ export const bundleContract = {
   ),
   'bundle.import': mutation(
     '导入一个数据包：全部校验通过后在一个事务中合并',
-    z.object({ fileName: z.string().max(255).default('bundle.age'), file: b64, signature: z.string().max(10_000).nullish() }),
+    bundleFileInput,
     importResult,
   ),
   'bundle.inspect': query(
     '查看数据包（解密并校验，不写入）',
-    z.object({ fileName: z.string().max(255).default('bundle.age'), file: b64, signature: z.string().max(10_000).nullish() }),
+    bundleFileInput,
     z.object({ ok: z.boolean(), outcome: z.string().nullable(), message: z.string(), manifest: z.unknown().nullable() }),
   ),
   'bundle.history': query('导出与导入记录', z.object({}).default({}), z.object({ exports: z.array(exportView), imports: z.array(importView) })),

@@ -134,7 +134,7 @@ export async function buildBundle(ctx: Ctx, kind: 'data' | 'policy', full: boole
   const fileName = kind === 'data'
     ? `${binding.orgCode}_${date}_${String(seq).padStart(6, '0')}${full ? '_full' : ''}.age`
     : `${binding.orgCode}_policy_to_${recipient.orgCode}_${date}_${String(seq).padStart(6, '0')}.age`;
-  const outer = { senderCode: binding.orgCode, signFingerprint: manifest.sender.signFingerprint, seq, fileSha256: sha256 };
+  const outer = { senderCode: binding.orgCode, signFingerprint: manifest.sender.signFingerprint, seq, fileSize: file.length, fileSha256: sha256 };
   const outerSig: OuterSig = { format: 'jiceng-bundle-sig/1', ...outer, signature: signBytes(signer.signPrivate, outerSigMessage(outer)) };
   const row: BundleExportRow = {
     id: randomUUID(), kind, chain, seq, full, bundleId: manifest.bundleId, fileName, sha256, prevSha256: manifest.prevSha256,

@@ -4,7 +4,9 @@ import type { HandlersFor } from '../contract/handler-types.ts';
 import { AppError } from '../contract/errors.ts';
 import type { bundleContract } from './contract.ts';
 import { logImport, applyVerified } from './merge.ts';
-import { verifyBundle } from './verify.ts';
+import { verifyContent } from './verify.ts';
+import { base64Size } from './limits.ts';
+import { releaseGapHeld, verifyGapHeld } from './release.ts';
 import { senderCodesInScope } from './handlers-exchange.ts';
 
 type Ops = Pick<typeof bundleContract, 'bundle.auditHolds' | 'bundle.auditDecide'>;
@@ -27,17 +29,22 @@ export const auditHoldHandlers: HandlersFor<Ops> = {
       if (!hold || (seen && !seen.has(hold.senderCode))) throw new AppError('not_found', '未找到该暂扣的数据包');
       if (hold.status !== 'held') throw new AppError('conflict', `该数据包已于 ${hold.decidedAt} 处理（${hold.status === 'accepted' ? '已接收' : '已拒收'}）`);
       // Everything but the audit anchor is checked again: keys may have been revoked since.
-      const v = input.decision === 'accept' ? await verifyBundle(ctx, new Uint8Array(Buffer.from(hold.file, 'base64')), null) : null;
+      // Its signature file was checked when it arrived.
+      const v = input.decision === 'accept' ? await verifyContent(ctx, new Uint8Array(Buffer.from(hold.file, 'base64'))) : null;
+      // Bundles held for a gap behind this one follow it once it is accepted.
+      const held = v?.ok ? await verifyGapHeld(ctx, hold.chain) : [];
       return (tx) => {
         const decided = { decidedAt: tx.nowIso, decidedBy: tx.actor.name, note: input.note };
+        let released = 0;
         if (v) {
           if (!v.ok) throw new AppError('conflict', `该数据包已不能接收：${v.message}`);
           const r = applyVerified(tx, v, hold.fileName, hold.file, { auditAccepted: true });
-          logImport(tx, r, Math.floor((hold.file.length * 3) / 4), v.manifest.bundleId);
+          logImport(tx, r, base64Size(hold.file), v.manifest.bundleId);
           if (r.outcome !== 'ACCEPTED') throw new AppError('conflict', `该数据包未能接收：${r.message}`);
+          released = releaseGapHeld(tx, held);
         }
         tx.db.update(bundleAuditHolds).set({ status: v ? 'accepted' : 'refused', ...decided }).where(eq(bundleAuditHolds.sha256, hold.sha256)).run();
-        tx.audit({ entity: 'bundle_audit_hold', entityId: hold.sha256, before: { status: 'held', finding: hold.finding }, after: { status: v ? 'accepted' : 'refused', note: input.note } });
+        tx.audit({ entity: 'bundle_audit_hold', entityId: hold.sha256, before: { status: 'held', finding: hold.finding }, after: { status: v ? 'accepted' : 'refused', note: input.note, ...(released ? { released } : {}) } });
         return view(tx.db.select().from(bundleAuditHolds).where(eq(bundleAuditHolds.sha256, hold.sha256)).get()!);
       };
     },

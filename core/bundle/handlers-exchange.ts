@@ -11,7 +11,9 @@ import type { bundleContract } from './contract.ts';
 import { chainHead, currentChangeSeq, buildBundle, type BuiltBundle } from './export.ts';
 import { requireBinding, trustedPeers } from './keys.ts';
 import { applyVerified, chainOf, logImport, rejectedResult, type ImportResult } from './merge.ts';
-import { maxBundleBytes, verifyBundle, type VerifiedBundle } from './verify.ts';
+import { checkOuter, verifyBundle } from './verify.ts';
+import { base64Size } from './limits.ts';
+import { releaseGapHeld, verifyGapHeld } from './release.ts';
 import { sha256Hex } from './crypto.ts';
 
 type ExchangeOps = 'bundle.export' | 'bundle.exportDone' | 'bundle.import' | 'bundle.inspect' | 'bundle.history' | 'bundle.overview';
@@ -27,6 +29,9 @@ export function senderCodesInScope(ctx: Ctx): Set<string> | null {
   if (!readable) return null;
   return new Set(ctx.db.select({ code: orgUnits.code }).from(orgUnits).where(inArray(orgUnits.id, [...readable])).all().map((u) => u.code));
 }
+
+// No signature file, or too large: refused on size and signature alone, the bytes never decoded.
+const refusedEarly = (r: ReturnType<typeof checkOuter>) => r !== null && (r.outcome === 'SIG_MISSING' || r.outcome === 'TOO_LARGE');
 
 export const exchangeHandlers: HandlersFor<Pick<typeof bundleContract, ExchangeOps>> = {
   'bundle.export': {
@@ -69,11 +74,16 @@ export const exchangeHandlers: HandlersFor<Pick<typeof bundleContract, ExchangeO
   'bundle.import': {
     async prepare(ctx, input) {
       const fileName = input.fileName;
-      if ((input.file.length * 3) / 4 > maxBundleBytes(ctx) + 3) {
+      // A caller that refused to read the file (limits.ts refuseUnread) sends its size only.
+      const unread = input.file === '' && input.size != null;
+      const size = unread ? input.size! : base64Size(input.file);
+      const early = checkOuter(ctx, size, input.signature ?? null, null);
+      if (unread || refusedEarly(early)) {
+        const rej = early ?? { ok: false as const, outcome: 'CORRUPT' as const, message: '文件内容缺失' };
         return (tx) => {
-          const r = rejectedResult(fileName, '', { ok: false, outcome: 'TOO_LARGE', message: `超过上限 ${maxBundleBytes(tx)} 字节` });
-          logImport(tx, r, Math.floor((input.file.length * 3) / 4), null);
-          tx.audit({ entity: 'bundle_import', entityId: null, after: r });
+          const r = rejectedResult(fileName, '', rej);
+          logImport(tx, r, size, null);
+          tx.audit({ entity: 'bundle_import', entityId: null, after: { ...r, report: undefined } });
           return r;
         };
       }
@@ -81,29 +91,13 @@ export const exchangeHandlers: HandlersFor<Pick<typeof bundleContract, ExchangeO
       const v = await verifyBundle(ctx, bytes, input.signature ?? null);
       // Bundles held for a gap in the same chain are re-verified now, so the transaction
       // can release them if this one fills the gap.
-      const held: { v: VerifiedBundle; fileName: string; file: string }[] = [];
-      if (v.ok) {
-        const rows = ctx.db.select().from(bundleHeld).where(eq(bundleHeld.chain, chainOf(v.manifest))).orderBy(asc(bundleHeld.seq)).all();
-        for (const h of rows) {
-          const hv = await verifyBundle(ctx, new Uint8Array(Buffer.from(h.file, 'base64')), null);
-          if (hv.ok) held.push({ v: hv, fileName: h.fileName, file: h.file });
-        }
-      }
+      const held = v.ok ? await verifyGapHeld(ctx, chainOf(v.manifest)) : [];
       return (tx) => {
         let result: ImportResult;
         if (!v.ok) result = rejectedResult(fileName, sha256Hex(bytes), v);
         else {
           result = applyVerified(tx, v, fileName, input.file);
-          if (result.outcome === 'ACCEPTED') {
-            for (const h of held) {
-              const state = tx.db.select().from(bundleSenderState).where(eq(bundleSenderState.chain, chainOf(h.v.manifest))).get();
-              if (h.v.manifest.seq !== (state?.lastSeq ?? 0) + 1) continue;
-              tx.db.delete(bundleHeld).where(eq(bundleHeld.sha256, h.v.sha256)).run();
-              const r = applyVerified(tx, h.v, h.fileName, h.file);
-              logImport(tx, r, Math.floor((h.file.length * 3) / 4), h.v.manifest.bundleId);
-              if (r.outcome === 'ACCEPTED') result.released++;
-            }
-          }
+          if (result.outcome === 'ACCEPTED') result.released += releaseGapHeld(tx, held);
         }
         logImport(tx, result, bytes.length, v.ok ? v.manifest.bundleId : (v.manifest?.bundleId ?? null));
         tx.audit({ entity: 'bundle_import', entityId: v.ok ? v.manifest.bundleId : null, after: { ...result, report: undefined } });
@@ -112,8 +106,11 @@ export const exchangeHandlers: HandlersFor<Pick<typeof bundleContract, ExchangeO
     },
   },
   'bundle.inspect': async (ctx, input) => {
-    const bytes = new Uint8Array(Buffer.from(input.file, 'base64'));
-    const v = await verifyBundle(ctx, bytes, input.signature ?? null);
+    const unread = input.file === '' && input.size != null;
+    const early = checkOuter(ctx, unread ? input.size! : base64Size(input.file), input.signature ?? null, null);
+    const v = unread || refusedEarly(early)
+      ? (early ?? { ok: false as const, outcome: 'CORRUPT' as const, message: '文件内容缺失' })
+      : await verifyBundle(ctx, new Uint8Array(Buffer.from(input.file, 'base64')), input.signature ?? null);
     if (v.ok) return { ok: true, outcome: null, message: `校验通过：来自“${v.peer.orgName}”第 ${v.manifest.seq} 号`, manifest: v.manifest };
     return { ok: false, outcome: v.outcome, message: rejectedResult(input.fileName, '', v).message, manifest: v.manifest ?? null };
   },

@@ -60,19 +60,21 @@ export const outerSigSchema = z.strictObject({
   senderCode: z.string(),
   signFingerprint: fpr,
   seq: z.number().int().min(1),
+  /** The file's size in bytes, signed: a receiver compares it with the file on disk before reading it. */
+  fileSize: z.number().int().min(0),
   fileSha256: hex64,
   signature: z.string(),
 });
 export type OuterSig = z.infer<typeof outerSigSchema>;
 
 export function outerSigMessage(s: Omit<OuterSig, 'signature' | 'format'>): Uint8Array {
-  return new TextEncoder().encode(`${OUTER_SIG_DOMAIN}${s.senderCode}\n${s.signFingerprint}\n${s.seq}\n${s.fileSha256}\n`);
+  return new TextEncoder().encode(`${OUTER_SIG_DOMAIN}${s.senderCode}\n${s.signFingerprint}\n${s.seq}\n${s.fileSize}\n${s.fileSha256}\n`);
 }
 
 export const OUTCOMES = [
   'ACCEPTED', 'DUPLICATE', 'ROLLBACK', 'GAP', 'FORK', 'SIG_UNKNOWN_KEY', 'SENDER_MISMATCH',
   'RECIPIENT_MISMATCH', 'KEY_REVOKED', 'CORRUPT', 'SCHEMA_INVALID', 'OUT_OF_SCOPE', 'TOO_LARGE',
-  'AUDIT_REWRITTEN',
+  'AUDIT_REWRITTEN', 'SIG_MISSING',
 ] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
@@ -91,4 +93,5 @@ export const OUTCOME_LABEL: Record<Outcome, string> = {
   OUT_OF_SCOPE: '数据超出发送单位的范围',
   TOO_LARGE: '文件超过大小上限',
   AUDIT_REWRITTEN: '发送方审计记录被改写，数据已暂扣，待审核员决定',
+  SIG_MISSING: '缺少签名文件（.sig），未解密',
 };

@@ -9,16 +9,17 @@ import { schemaVersion } from './export.ts';
 import { allOwnKeys, getBinding, peerBySignFingerprint } from './keys.ts';
 import { manifestSchema, outerSigMessage, outerSigSchema, signedManifestMessage, type Manifest, type Outcome } from './manifest.ts';
 import { checkRecord, policyTables, sharedTables, type SharedTable } from './tables.ts';
+import { BUNDLE_MAX_BYTES } from './limits.ts';
 
 // Every check that can reject a bundle, with no write at all. The merge runs only on what
 // this returns as `ok`.
 
-export const DEFAULT_MAX_BYTES = 256 * 1024 * 1024;
 const MAX_KEY = 'bundle.maxBytes';
 
-export function maxBundleBytes(ctx: Ctx): number {
+/** The limit in force: BUNDLE_MAX_BYTES unless `settings` `bundle.maxBytes` lowers it (tests, a tighter county). */
+export function maxBundleBytes(ctx: Pick<Ctx, 'db'>): number {
   const row = ctx.db.select().from(settings).where(eq(settings.key, MAX_KEY)).get();
-  return typeof row?.value === 'number' ? row.value : DEFAULT_MAX_BYTES;
+  return typeof row?.value === 'number' ? Math.min(row.value, BUNDLE_MAX_BYTES) : BUNDLE_MAX_BYTES;
 }
 
 export interface Rejection {
@@ -42,27 +43,45 @@ export interface VerifiedBundle {
 
 const reject = (outcome: Outcome, message: string, manifest?: Manifest): Rejection => ({ ok: false, outcome, message, ...(manifest ? { manifest } : {}) });
 
-export async function verifyBundle(ctx: Ctx, file: Uint8Array, outerSigText: string | null): Promise<Rejection | VerifiedBundle> {
+/**
+ * The checks that need only the file's size and its detached signature, before anything is
+ * decrypted. `bytes` is null when the caller refused to read the file (too large, no .sig, or a
+ * size other than the signature declares; `refuseUnread` in limits.ts): the answer is then a
+ * rejection by size and signature alone.
+ */
+export function checkOuter(ctx: Ctx, size: number, outerSigText: string | null, bytes: Uint8Array | null): Rejection | null {
+  if (outerSigText === null)
+    return reject('SIG_MISSING', '数据包须与同名的签名文件（如 X.age 与 X.age.sig）一起导入；未解密，未作任何改动');
   const max = maxBundleBytes(ctx);
-  if (file.length > max) return reject('TOO_LARGE', `文件大小 ${file.length} 字节，超过上限 ${max} 字节`);
+  if (size > max) return reject('TOO_LARGE', `文件大小 ${size} 字节，超过上限 ${max} 字节`);
+  let outer;
+  try {
+    outer = outerSigSchema.parse(JSON.parse(outerSigText));
+  } catch {
+    return reject('CORRUPT', '签名文件格式不正确');
+  }
+  if (outer.fileSize !== size) return reject('CORRUPT', `签名文件声明的大小（${outer.fileSize} 字节）与数据包（${size} 字节）不符`);
+  const peer = peerBySignFingerprint(ctx, outer.signFingerprint);
+  if (!peer) return reject('SIG_UNKNOWN_KEY', `签名密钥 ${outer.signFingerprint} 未登记`);
+  if (peer.status === 'revoked') return reject('KEY_REVOKED', `“${peer.orgName}”的密钥已吊销`);
+  if (!bytes || outer.fileSha256 !== sha256Hex(bytes) || !verifyBytes(peer.signPublic, outerSigMessage(outer), outer.signature))
+    return reject('CORRUPT', '签名文件与数据包不符（文件被改动或签名被替换）');
+  return null;
+}
+
+// The detached signature lets a forged or oversized file be refused before the age parser sees it.
+export async function verifyBundle(ctx: Ctx, file: Uint8Array, outerSigText: string | null): Promise<Rejection | VerifiedBundle> {
+  return checkOuter(ctx, file.length, outerSigText, file) ?? verifyContent(ctx, file);
+}
+
+/**
+ * Everything after the detached signature. Alone only for a bundle this installation already
+ * held (GAP, AUDIT_REWRITTEN): its signature file was checked when it arrived.
+ */
+export async function verifyContent(ctx: Ctx, file: Uint8Array): Promise<Rejection | VerifiedBundle> {
   const binding = getBinding(ctx);
   if (!binding) return reject('RECIPIENT_MISMATCH', '本机尚未初始化密钥，无法接收数据包');
   const sha256 = sha256Hex(file);
-
-  // The detached signature lets a forged file be refused before the age parser sees it.
-  if (outerSigText !== null) {
-    let outer;
-    try {
-      outer = outerSigSchema.parse(JSON.parse(outerSigText));
-    } catch {
-      return reject('CORRUPT', '签名文件格式不正确');
-    }
-    const peer = peerBySignFingerprint(ctx, outer.signFingerprint);
-    if (!peer) return reject('SIG_UNKNOWN_KEY', `签名密钥 ${outer.signFingerprint} 未登记`);
-    if (peer.status === 'revoked') return reject('KEY_REVOKED', `“${peer.orgName}”的密钥已吊销`);
-    if (outer.fileSha256 !== sha256 || !verifyBytes(peer.signPublic, outerSigMessage(outer), outer.signature))
-      return reject('CORRUPT', '签名文件与数据包不符（文件被改动或签名被替换）');
-  }
 
   let archive: Uint8Array;
   const own = allOwnKeys(ctx);

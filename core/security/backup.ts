@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { checkDatabaseFile } from '../../db/open.ts';
@@ -21,30 +21,57 @@ export const backupDir = (dbFile: string) => join(dirname(dbFile), 'backups');
 
 const stamp = (d: Date) => d.toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z').replace('T', '-');
 
-export function writeBackup(sqlite: Database.Database, dbFile: string, folder: string, kind: BackupInfo['kind'], now: Date): BackupInfo {
-  mkdirSync(folder, { recursive: true });
-  const name = `jiceng-${stamp(now)}-${kind}.db`;
-  const file = join(folder, name);
-  const tmp = `${file}.tmp`;
-  rmSync(tmp, { force: true });
-  sqlite.prepare('VACUUM INTO ?').run(tmp);
-  // VACUUM INTO creates the file with the process umask (often 0644): owner-only, like the database.
-  chmodSync(tmp, 0o600);
-  commitTemp(tmp, file);
+/**
+ * Claims a name no other backup has, even within the same second and from another process
+ * (two exits in one second used to share one name and one temp file): the empty file created
+ * exclusively here is the claim, replaced by rename when the copy is complete.
+ */
+function claimName(folder: string, kind: BackupInfo['kind'], now: Date): { name: string; file: string } {
+  for (let n = 1; ; n++) {
+    const name = `jiceng-${stamp(now)}${n > 1 ? `-${n}` : ''}-${kind}.db`;
+    const file = join(folder, name);
+    try {
+      closeSync(openSync(file, 'wx', 0o600));
+      return { name, file };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+}
+
+/** `folder` must exist unless `create` (the automatic folder beside the database is made on first use). */
+export function writeBackup(sqlite: Database.Database, dbFile: string, folder: string, kind: BackupInfo['kind'], now: Date, create = true): BackupInfo {
+  if (create) mkdirSync(folder, { recursive: true });
+  const { name, file } = claimName(folder, kind, now);
+  const tmp = `${file}.${process.pid}.tmp`;
+  try {
+    sqlite.prepare('VACUUM INTO ?').run(tmp);
+    // VACUUM INTO creates the file with the process umask (often 0644): owner-only, like the database.
+    chmodSync(tmp, 0o600);
+    commitTemp(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    rmSync(file, { force: true });
+    throw e;
+  }
   writeFileDurably(keyringPath(file), readFileSync(keyringPath(dbFile)), { mode: 0o600 });
   return { file, name, size: statSync(file).size, createdAt: now.toISOString(), kind };
 }
 
+const NAME = /^jiceng-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})Z(?:-(\d+))?-([a-z-]+)\.db$/;
+
 export function listBackups(folder: string): BackupInfo[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
-    .filter((n) => /^jiceng-\d{8}-\d{6}Z-[a-z-]+\.db$/.test(n))
-    .map((name) => {
-      const m = /^jiceng-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})Z-([a-z-]+)\.db$/.exec(name)!;
+    .map((name) => ({ name, m: NAME.exec(name) }))
+    .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null)
+    .map(({ name, m }) => {
       const file = join(folder, name);
-      return { file, name, size: statSync(file).size, createdAt: `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`, kind: m[7] as BackupInfo['kind'] };
+      return { file, name, size: statSync(file).size, createdAt: `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`, kind: m[8] as BackupInfo['kind'], n: Number(m[7] ?? 1) };
     })
-    .sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+    // Newest first; within one second the later claim (higher counter) is newer.
+    .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.n - a.n)
+    .map(({ n: _n, ...b }) => b);
 }
 
 /** Keeps the newest `keep` automatic backups (daily and on-exit); manual ones are the user's. */

@@ -114,7 +114,9 @@ export const securityContract = {
   'backup.list': query('备份列表（自动备份目录）', z.object({}).default({}), z.object({ folder: z.string(), rows: z.array(backupInfo) })),
   'backup.create': mutation(
     '立即备份（加密）到自动备份目录或指定文件夹（如U盘）',
-    z.object({ folder: optionalText('备份文件夹', 500) }).prefault({}),
+    // A folder that does not exist is refused (a mistyped path must not be created silently)
+    // unless the user asked for it to be created (`createFolder`), after being told where.
+    z.object({ folder: optionalText('备份文件夹', 500), createFolder: z.boolean().default(false) }).prefault({}),
     backupInfo,
   ),
   'auth.me': query('当前登录用户', z.object({}).default({}), userInfo),

@@ -1,4 +1,6 @@
 import { and, asc, count, desc, eq, gte, like, lte, type SQL } from 'drizzle-orm';
+import { existsSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { auditLog, users } from '../../db/schema/index.ts';
 import type { HandlersFor } from '../contract/handler-types.ts';
 import { AppError, validationError } from '../contract/errors.ts';
@@ -104,10 +106,15 @@ export const securityHandlers: HandlersFor<typeof securityContract> = {
     async prepare(ctx, input) {
       // VACUUM INTO cannot run inside a transaction: copy first, then record it.
       const dbFile = services(ctx).vault.dbFile;
-      const folder = input.folder ?? backupDir(dbFile);
+      const folder = input.folder ? resolve(input.folder) : backupDir(dbFile);
+      if (input.folder && !input.createFolder) {
+        if (!existsSync(folder))
+          throw validationError([{ path: 'folder', message: `「备份文件夹」${folder} 不存在：请检查盘符和路径是否输错，U盘是否插好；确需新建时请选择“新建该文件夹并备份”` }]);
+        if (!statSync(folder).isDirectory()) throw validationError([{ path: 'folder', message: `「备份文件夹」${folder} 不是文件夹` }]);
+      }
       let info: BackupInfo;
       try {
-        info = writeBackup(ctx.sqlite, dbFile, folder, 'manual', ctx.now());
+        info = writeBackup(ctx.sqlite, dbFile, folder, 'manual', ctx.now(), !input.folder || input.createFolder);
       } catch (e) {
         throw validationError([{ path: 'folder', message: `「备份文件夹」${folder} 无法写入（${(e as NodeJS.ErrnoException).code ?? (e as Error).message}），请检查U盘是否插好、是否只读` }]);
       }

@@ -24,6 +24,12 @@ export interface LoginDeps {
   discardNewDatabase(): void;
   current(): { opened: OpenedDb; dispatcher: Dispatcher } | null;
   closeDb(): void;
+  /**
+   * The open database holds the account the keyring vouched for: it is sound enough to be
+   * backed up (the daily backup runs now, never before this, so a damaged file cannot rotate
+   * out good backups).
+   */
+  accountVerified(): void;
 }
 
 export type SessionOps = { [K in SessionOpName]: (input: OpParsed<K>, sessionId: string | null) => Promise<OpOutput<K>> | OpOutput<K> };
@@ -68,6 +74,7 @@ export function loginOps(d: LoginDeps): SessionOps {
           return parentId!;
         });
         d.vault.saveNew(keyring);
+        d.accountVerified();
         return { recoveryKey, orgId };
       } catch (e) {
         d.discardNewDatabase();
@@ -95,6 +102,7 @@ export function loginOps(d: LoginDeps): SessionOps {
         dispatcher.record('auth.login', anonymous(input.username), { entity: 'user', after: { username: input.username, reason: row.disabled ? '账号已停用' : '密码校验不符' } }, 'failed');
         throw refuse(row.disabled ? '该账号已被停用，请联系系统管理员' : '用户名或密码错误');
       }
+      d.accountVerified();
       const session = d.sessions.create(
         { userId: row.id, username: row.username, displayName: row.displayName, role: row.role, orgScopeId: row.orgScopeId, mustChangePassword: row.mustChangePassword },
         d.now().getTime(),
@@ -134,6 +142,7 @@ export function loginOps(d: LoginDeps): SessionOps {
       const { opened, dispatcher } = d.open(master);
       const row = userByName(ctxOf({ opened, dispatcher }), input.username);
       if (!row || row.role !== 'admin') throw validationError([{ path: 'username', message: '「用户名」恢复密钥只能用于重设系统管理员的密码' }]);
+      d.accountVerified();
       dispatcher.transact('auth.recover', (tx) => {
         applyNewPassword(tx, row, input.newPassword, false);
         tx.db.update(users).set({ disabled: false }).where(eq(users.id, row.id)).run();

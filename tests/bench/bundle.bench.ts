@@ -65,7 +65,7 @@ template.opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
 template.close();
 
 const communities = demo.orgs.filter((o) => o.level === 'community');
-const bundles: { name: string; file: string }[] = [];
+const bundles: { name: string; file: string; signature: string }[] = [];
 let exportMs = 0;
 let setupMs = 0;
 for (const c of communities) {
@@ -80,7 +80,7 @@ for (const c of communities) {
   t = performance.now();
   const out = await ok(app.dispatcher.call('bundle.export', { full: true }));
   exportMs += performance.now() - t;
-  bundles.push({ name: out.files[0]!.fileName, file: out.files[0]!.file });
+  bundles.push({ name: out.files[0]!.fileName, file: out.files[0]!.file, signature: out.files[0]!.signature });
   app.close();
   removeDir(dir);
 }
@@ -93,7 +93,7 @@ let cpu = process.cpuUsage();
 const cpuMs = () => { const u = process.cpuUsage(cpu); return `${((u.user + u.system) / 1000).toFixed(0)} ms CPU`; };
 let accepted = 0;
 for (const b of bundles) {
-  const r = await ok(county.dispatcher.call('bundle.import', { fileName: b.name, file: b.file, signature: null }));
+  const r = await ok(county.dispatcher.call('bundle.import', { fileName: b.name, file: b.file, signature: b.signature }));
   if (r.outcome === 'ACCEPTED') accepted++;
 }
 const importMs = performance.now() - t;
@@ -124,7 +124,7 @@ const bigOut = await ok(big.dispatcher.call('bundle.export', { full: true }));
 row(`export: one bundle of ${PEOPLE} people`, `${ms(t)}, ${((bigOut.files[0]!.file.length * 3) / 4 / 1024 / 1024).toFixed(2)} MiB`);
 t = performance.now();
 cpu = process.cpuUsage();
-const bigIn = await ok(c2.dispatcher.call('bundle.import', { fileName: 'big.age', file: bigOut.files[0]!.file, signature: null }));
+const bigIn = await ok(c2.dispatcher.call('bundle.import', { fileName: 'big.age', file: bigOut.files[0]!.file, signature: bigOut.files[0]!.signature }));
 row(`import: one bundle of ${PEOPLE} people`, `${ms(t)} wall, ${cpuMs()} (${bigIn.outcome})`);
 big.close();
 c2.close();

@@ -83,4 +83,32 @@ describe('the county anchors each community audit trail', () => {
     await p.community.app.ok('roster.create', personInput(p.community.orgId, 5));
     expect((await sendNext(p)).outcome).toBe('ACCEPTED');
   });
+
+  it('releases the bundles held for a gap behind a held bundle once a reviewer accepts it', async () => {
+    const p = await pair();
+    rewrite(p.community.app.opened.sqlite, (db) => db.prepare("UPDATE audit_log SET actor_name = '别人' WHERE id = 3").run());
+    const second = await exportBundle(p.community);
+    await p.community.app.ok('roster.create', personInput(p.community.orgId, 4));
+    const third = await exportBundle(p.community);
+    await p.community.app.ok('roster.create', personInput(p.community.orgId, 5));
+    const fourth = await exportBundle(p.community);
+    // #4 arrives first (held for the gap), then #2 (held for review), then #3 (still a gap: #2 is not accepted).
+    expect((await importBundle(p.county, fourth.file, fourth.signature)).outcome).toBe('GAP');
+    const held = await importBundle(p.county, second.file, second.signature);
+    expect(held.outcome).toBe('AUDIT_REWRITTEN');
+    expect((await importBundle(p.county, third.file, third.signature)).outcome).toBe('GAP');
+    expect(countRows(p.county.app, 'bundle_held')).toBe(2);
+    const people = countRows(p.county.app, 'people');
+    await p.county.app.ok('bundle.auditDecide', { sha256: held.sha256, decision: 'accept', note: '经电话核实，系误操作后恢复' });
+    // #2, #3 and #4 are merged in one decision; nothing waits any more.
+    expect(countRows(p.county.app, 'bundle_held')).toBe(0);
+    expect(countRows(p.county.app, 'people')).toBe(people + 3);
+    const state = p.county.app.opened.sqlite.prepare('SELECT last_seq AS s FROM bundle_sender_state').get() as { s: number };
+    expect(state.s).toBe(4);
+    const outcomes = p.county.app.opened.sqlite.prepare("SELECT outcome FROM bundle_imports WHERE seq IN (3, 4) AND outcome = 'ACCEPTED'").all();
+    expect(outcomes).toHaveLength(2);
+    // The next bundle follows on, anchored at #4's head.
+    await p.community.app.ok('roster.create', personInput(p.community.orgId, 6));
+    expect((await sendNext(p)).outcome).toBe('ACCEPTED');
+  });
 });

@@ -3,8 +3,8 @@ import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestApp, removeDir, tempDir } from '../helpers/app.ts';
-import { reseal } from './craft.ts';
-import { backupKeys, countRows, dbDigest, exportBundle, importBundle, newCommunity, newCounty, personInput, type Installation } from './fixture.ts';
+import { reseal, signOuter } from './craft.ts';
+import { backupKeys, countRows, dbDigest, exportBundle, importBundle, importExported, newCommunity, newCounty, personInput, type Installation } from './fixture.ts';
 
 const opened: Installation[] = [];
 const track = <T extends Installation>(i: T): T => (opened.push(i), i);
@@ -24,7 +24,7 @@ async function setup() {
 }
 
 /** Imports and checks that nothing but the import log and audit rows changed. */
-async function expectRejected(into: Installation, file: Uint8Array, code: string, signature: string | null = null) {
+async function expectRejected(into: Installation, file: Uint8Array, code: string, signature: string | null) {
   const before = dbDigest(into.app);
   const logs = countRows(into.app, 'bundle_imports');
   const r = await importBundle(into, file, signature);
@@ -43,15 +43,15 @@ describe('replay, rollback, gap and fork', () => {
       bundles.push(await exportBundle(comm));
     }
     for (const b of bundles.slice(0, 5)) expect((await importBundle(county, b.file, b.signature)).outcome).toBe('ACCEPTED');
-    await expectRejected(county, bundles[4]!.file, 'DUPLICATE');
+    await expectRejected(county, bundles[4]!.file, 'DUPLICATE', bundles[4]!.signature);
     // The accepted #3 again is a duplicate; an older bundle never seen before is a rollback.
-    await expectRejected(county, bundles[2]!.file, 'DUPLICATE');
+    await expectRejected(county, bundles[2]!.file, 'DUPLICATE', bundles[2]!.signature);
     const older = await reseal({
       identity: countyKey.ageIdentity, file: bundles[2]!.file, recipients: [countyKey.ageRecipient], signPrivate: commKey.signPrivate,
       edit: (m) => { m.bundleId = randomUUID(); },
     });
-    await expectRejected(county, older, 'ROLLBACK');
-    const gap = await importBundle(county, bundles[6]!.file);
+    await expectRejected(county, older, 'ROLLBACK', signOuter(commKey, comm.orgCode, older));
+    const gap = await importBundle(county, bundles[6]!.file, bundles[6]!.signature);
     expect(gap.outcome).toBe('GAP');
     const state = () => county.app.opened.sqlite.prepare("SELECT last_seq AS s FROM bundle_sender_state WHERE chain = 'data:610402001001'").get() as { s: number };
     expect(state().s).toBe(5);
@@ -60,8 +60,8 @@ describe('replay, rollback, gap and fork', () => {
       identity: countyKey.ageIdentity, file: bundles[5]!.file, recipients: [countyKey.ageRecipient], signPrivate: commKey.signPrivate,
       edit: (m) => { m.prevSha256 = 'ab'.repeat(32); },
     });
-    await expectRejected(county, forked, 'FORK');
-    const six = await importBundle(county, bundles[5]!.file);
+    await expectRejected(county, forked, 'FORK', signOuter(commKey, comm.orgCode, forked));
+    const six = await importBundle(county, bundles[5]!.file, bundles[5]!.signature);
     expect(six).toMatchObject({ outcome: 'ACCEPTED', released: 1 });
     expect(state().s).toBe(7);
     expect(countRows(county.app, 'bundle_held')).toBe(0);
@@ -75,21 +75,22 @@ describe('replay, rollback, gap and fork', () => {
     await comm.app.ok('roster.create', personInput(comm.orgId, 2));
     const two = await exportBundle(comm);
     const full = await exportBundle(comm, { full: true });
-    expect((await importBundle(county, full.file)).outcome).toBe('ACCEPTED');
+    expect((await importBundle(county, full.file, full.signature)).outcome).toBe('ACCEPTED');
     expect((await county.app.ok('roster.list', { orgId: comm.orgId })).rows).toHaveLength(2);
-    await expectRejected(county, one.file, 'ROLLBACK');
-    await expectRejected(county, two.file, 'ROLLBACK');
+    await expectRejected(county, one.file, 'ROLLBACK', one.signature);
+    await expectRejected(county, two.file, 'ROLLBACK', two.signature);
   });
 });
 
 describe('forgery and binding', () => {
   it('an unenrolled signer is SIG_UNKNOWN_KEY, before and after decryption', async () => {
-    const { county } = await setup();
+    const { county, comm, commKey } = await setup();
     const stranger = track(await newCommunity(county, '610402001002'));
     const b = await exportBundle(stranger);
     // The county forgets the enrollment: the key is now one it never registered.
     county.app.opened.sqlite.prepare("DELETE FROM bundle_peers WHERE org_code = '610402001002'").run();
-    await expectRejected(county, b.file, 'SIG_UNKNOWN_KEY');
+    // An enrolled community passes the file on under its own detached signature: the manifest inside still fails.
+    await expectRejected(county, b.file, 'SIG_UNKNOWN_KEY', signOuter(commKey, comm.orgCode, b.file));
     await expectRejected(county, b.file, 'SIG_UNKNOWN_KEY', b.signature);
   });
 
@@ -101,18 +102,20 @@ describe('forgery and binding', () => {
       identity: countyKey.ageIdentity, file: b.file, recipients: [countyKey.ageRecipient], signPrivate: commKey.signPrivate,
       edit: (m) => { m.sender.orgCode = '610402001002'; },
     });
-    await expectRejected(county, lie, 'SENDER_MISMATCH');
+    await expectRejected(county, lie, 'SENDER_MISMATCH', signOuter(commKey, comm.orgCode, lie));
   });
 
   it('an altered manifest under the original signature is refused', async () => {
-    const { county, comm, countyKey } = await setup();
+    const { county, comm, countyKey, commKey } = await setup();
     const b = await exportBundle(comm);
     const edited = await reseal({ identity: countyKey.ageIdentity, file: b.file, recipients: [countyKey.ageRecipient], edit: (m) => { m.seq = 9; } });
-    await expectRejected(county, edited, 'SIG_UNKNOWN_KEY');
+    await expectRejected(county, edited, 'SIG_UNKNOWN_KEY', signOuter(commKey, comm.orgCode, edited));
+    // With the original detached signature the changed file is refused before decryption.
+    await expectRejected(county, edited, 'CORRUPT', b.signature);
   });
 
   it('a bundle re-encrypted to another county (surreptitious forwarding) is RECIPIENT_MISMATCH', async () => {
-    const { county, comm, countyKey } = await setup();
+    const { county, comm, countyKey, commKey } = await setup();
     // County 2: the same tree and enrolled peers, its own keys.
     const dir = tempDir();
     county.app.opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
@@ -124,9 +127,9 @@ describe('forgery and binding', () => {
     const key2 = (await backupKeys(county2))[0]!;
     const b = await exportBundle(comm);
     const forwarded = await reseal({ identity: countyKey.ageIdentity, file: b.file, recipients: [key2.ageRecipient] });
-    await expectRejected(county2, forwarded, 'RECIPIENT_MISMATCH');
+    await expectRejected(county2, forwarded, 'RECIPIENT_MISMATCH', signOuter(commKey, comm.orgCode, forwarded));
     // And a file encrypted to someone else altogether cannot even be opened here.
-    await expectRejected(county2, b.file, 'RECIPIENT_MISMATCH');
+    await expectRejected(county2, b.file, 'RECIPIENT_MISMATCH', b.signature);
   });
 
   it('a revoked key is KEY_REVOKED', async () => {
@@ -134,7 +137,6 @@ describe('forgery and binding', () => {
     const peer = (await county.app.ok('keys.show', {})).peers.find((p) => p.orgCode === comm.orgCode)!;
     await county.app.ok('keys.revokePeer', { peerId: peer.id });
     const b = await exportBundle(comm);
-    await expectRejected(county, b.file, 'KEY_REVOKED');
     await expectRejected(county, b.file, 'KEY_REVOKED', b.signature);
   });
 
@@ -142,7 +144,7 @@ describe('forgery and binding', () => {
     const { county, comm } = await setup();
     const b = await exportBundle(comm);
     county.app.opened.sqlite.prepare("INSERT INTO settings(key, value) VALUES ('bundle.maxBytes', '100')").run();
-    await expectRejected(county, b.file, 'TOO_LARGE');
+    await expectRejected(county, b.file, 'TOO_LARGE', b.signature);
   });
 
   it('a detached signature that does not match the file is refused before decryption', async () => {
@@ -156,13 +158,13 @@ describe('forgery and binding', () => {
   it('key rotation is announced under the old key and then used', async () => {
     const { county, comm } = await setup();
     await comm.app.ok('roster.create', personInput(comm.orgId, 1));
-    expect((await importBundle(county, (await exportBundle(comm)).file)).outcome).toBe('ACCEPTED');
+    expect((await importExported(county, await exportBundle(comm))).outcome).toBe('ACCEPTED');
     const rotated = await comm.app.ok('keys.rotate', {});
     await comm.app.ok('roster.create', personInput(comm.orgId, 2));
-    expect((await importBundle(county, (await exportBundle(comm)).file)).outcome).toBe('ACCEPTED');
+    expect((await importExported(county, await exportBundle(comm))).outcome).toBe('ACCEPTED');
     const peers = (await county.app.ok('keys.show', {})).peers.filter((p) => p.orgCode === comm.orgCode);
     expect(peers.find((p) => p.status === 'trusted')!.fingerprint).toBe(rotated.active!.fingerprint);
     await comm.app.ok('roster.create', personInput(comm.orgId, 3));
-    expect((await importBundle(county, (await exportBundle(comm)).file)).outcome).toBe('ACCEPTED');
+    expect((await importExported(county, await exportBundle(comm))).outcome).toBe('ACCEPTED');
   });
 });

@@ -1,8 +1,8 @@
-import { randomUUID } from 'node:crypto';
+import { createPrivateKey, createPublicKey, randomUUID } from 'node:crypto';
 import { readArchive, writeArchive } from '../../core/bundle/archive.ts';
 import { ageDecrypt, ageEncrypt, recipientFingerprint, sha256Hex, signBytes, signKeyFingerprint } from '../../core/bundle/crypto.ts';
 import { APP, serialiseRows } from '../../core/bundle/export.ts';
-import { BUNDLE_FORMAT, manifestBytes, signedManifestMessage, type Manifest } from '../../core/bundle/manifest.ts';
+import { BUNDLE_FORMAT, manifestBytes, outerSigMessage, signedManifestMessage, type Manifest } from '../../core/bundle/manifest.ts';
 import { sharedTables } from '../../core/bundle/tables.ts';
 
 // An attacker's workshop: open a real bundle with a key the attacker holds, change the
@@ -66,4 +66,17 @@ export async function forgeBundle(opts: {
   const bytes = manifestBytes(manifest);
   const sig = new TextEncoder().encode(signBytes(opts.sender.signPrivate, signedManifestMessage(bytes)) + '\n');
   return ageEncrypt([opts.recipient.ageRecipient], writeArchive([{ name: 'manifest.json', data: bytes }, { name: 'manifest.sig', data: sig }, ...entries], 0));
+}
+
+/** The detached `.sig` an installation holding `signer` writes beside `file` (core/bundle/export.ts). */
+export function signOuter(signer: { signPrivate: string; signPublic?: string }, senderCode: string, file: Uint8Array, seq = 1): string {
+  const signPublic = signer.signPublic ?? publicOf(signer.signPrivate);
+  const outer = { senderCode, signFingerprint: signKeyFingerprint(signPublic), seq, fileSize: file.length, fileSha256: sha256Hex(file) };
+  return JSON.stringify({ format: 'jiceng-bundle-sig/1', ...outer, signature: signBytes(signer.signPrivate, outerSigMessage(outer)) }) + '\n';
+}
+
+/** The raw public key (base64) of a PKCS#8 Ed25519 private key, as the keyring stores it. */
+function publicOf(signPrivate: string): string {
+  const spki = createPublicKey(createPrivateKey({ key: Buffer.from(signPrivate, 'base64'), format: 'der', type: 'pkcs8' })).export({ format: 'der', type: 'spki' });
+  return spki.subarray(spki.length - 32).toString('base64');
 }

@@ -59,6 +59,7 @@ describe('crash during import', () => {
     const b = await exportBundle(comm);
     const bundle = join(county.app.dir, 'b.age');
     writeFileSync(bundle, b.file);
+    writeFileSync(`${bundle}.sig`, b.signature);
     county.app.opened.sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const snapshot = join(tempDir(), 'county.db');
     dirs.push(join(snapshot, '..'));

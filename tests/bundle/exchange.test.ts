@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterEach, describe, expect, it } from 'vitest';
 import { trainingRequirementRules } from '../../db/schema/index.ts';
 import { openTestApp, removeDir, seedOrgTree } from '../helpers/app.ts';
-import { countRows, exportBundle, idNumberFor, importBundle, newCommunity, newCounty, personInput, type Installation } from './fixture.ts';
+import { countRows, exportBundle, idNumberFor, importBundle, importExported, newCommunity, newCounty, personInput, type Installation } from './fixture.ts';
 
 const opened: Installation[] = [];
 const track = <T extends Installation>(i: T): T => (opened.push(i), i);
@@ -44,7 +44,7 @@ describe('enrollment and a first upload', () => {
     expect((await app.ok('roster.get', { id: person.id })).orgId).toBe(county.communityIds[0]);
     const req = await app.ok('enroll.exportRequest', {});
     await county.app.ok('enroll.importRequest', { text: req.text, confirm: req.fingerprint });
-    const r = await importBundle(county, (await exportBundle(comm)).file);
+    const r = await importExported(county, await exportBundle(comm));
     expect(r.outcome).toBe('ACCEPTED');
     expect((await county.app.ok('roster.get', { id: person.id })).orgName).toBe('新城社区');
   });
@@ -70,7 +70,7 @@ describe('enrollment and a first upload', () => {
     expect(second.seq).toBe(first.seq);
     const hist = await comm.app.ok('bundle.history', {});
     expect(hist.exports.map((e) => e.status).sort()).toEqual(['failed', 'written']);
-    expect((await importBundle(county, second.file)).outcome).toBe('ACCEPTED');
+    expect((await importBundle(county, second.file, second.signature)).outcome).toBe('ACCEPTED');
   });
 
   it('a read-back digest that differs marks the export failed', async () => {
@@ -86,10 +86,10 @@ describe('enrollment and a first upload', () => {
     const comm = track(await newCommunity(county));
     const p = await comm.app.ok('roster.create', personInput(comm.orgId, 1));
     await comm.app.ok('roster.create', personInput(comm.orgId, 2));
-    expect((await importBundle(county, (await exportBundle(comm)).file)).outcome).toBe('ACCEPTED');
+    expect((await importExported(county, await exportBundle(comm))).outcome).toBe('ACCEPTED');
     await comm.app.ok('roster.retire', { id: p.id, status: '离任', date: '2026-01-05', reason: '调动' });
     const b2 = await exportBundle(comm);
-    const r = await importBundle(county, b2.file);
+    const r = await importBundle(county, b2.file, b2.signature);
     expect(r.outcome).toBe('ACCEPTED');
     expect(r.report!.people).toEqual({ created: 0, updated: 1, retired: 1, conflicts: 0 });
     const got = await county.app.ok('roster.get', { id: p.id });
@@ -103,8 +103,8 @@ describe('enrollment and a first upload', () => {
     const id = idNumberFor('1985-03-02', '男');
     await a.app.ok('roster.create', personInput(a.orgId, 1, { idNumber: id }));
     await b.app.ok('roster.create', personInput(b.orgId, 1, { idNumber: id }));
-    expect((await importBundle(county, (await exportBundle(a)).file)).outcome).toBe('ACCEPTED');
-    const r = await importBundle(county, (await exportBundle(b)).file);
+    expect((await importExported(county, await exportBundle(a))).outcome).toBe('ACCEPTED');
+    const r = await importExported(county, await exportBundle(b));
     expect(r.outcome).toBe('ACCEPTED');
     expect(r.report!.people!.conflicts).toBe(1);
     const overview = await county.app.ok('bundle.overview', {});
@@ -135,7 +135,7 @@ describe('enrollment and a first upload', () => {
     const got = comm.app.opened.db.select().from(trainingRequirementRules).where(eq(trainingRequirementRules.id, ruleId)).get();
     expect(got).toMatchObject({ amount: 48.5, remarks: '县级要求', orgId: county.orgId });
     // A data bundle can never be applied at a community, nor a policy bundle at the county.
-    const back = await county.app.ok('bundle.import', { fileName: f.fileName, file: f.file, signature: null });
+    const back = await county.app.ok('bundle.import', { fileName: f.fileName, file: f.file, signature: f.signature });
     expect(back.outcome).not.toBe('ACCEPTED');
   });
 });

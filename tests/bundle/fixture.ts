@@ -50,9 +50,13 @@ export async function exportBundle(from: Installation, opts: { full?: boolean; w
   return { id: f.id, fileName: f.fileName, seq: f.seq, file, signature: f.signature };
 }
 
-export async function importBundle(into: Installation, file: Uint8Array, signature: string | null = null, fileName = 'bundle.age') {
+/** `signature` is the detached `.sig` text; null is a bundle imported without it (SIG_MISSING). */
+export async function importBundle(into: Installation, file: Uint8Array, signature: string | null, fileName = 'bundle.age') {
   return into.app.ok('bundle.import', { fileName, file: Buffer.from(file).toString('base64'), signature });
 }
+
+/** Imports an exported bundle with its own `.sig`, as the CLI and the UI do. */
+export const importExported = (into: Installation, b: Exported) => importBundle(into, b.file, b.signature, b.fileName);
 
 /** A valid ID number for the birth date and gender; `x` picks one whose check character is X. */
 export function idNumberFor(birthDate: string, gender: '男' | '女', start = 0, x = false): string {

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeDir } from '../helpers/app.ts';
 import { setUpSecured, type SecuredApp } from '../helpers/runtime.ts';
-import { countRows, exportBundle, idNumberFor, importBundle, newCommunity, newCounty, personInput, type Installation } from './fixture.ts';
+import { countRows, exportBundle, idNumberFor, importBundle, importExported, newCommunity, newCounty, personInput, type Installation } from './fixture.ts';
 
 // Issue 18 point 7: what a community installation keeps of the county tree, key setup without
 // asking for the unit again, the community's own fingerprint check, and resolving conflicts.
@@ -123,8 +123,8 @@ describe('resolving cross-community duplicates at the county', () => {
     const id = idNumberFor('1985-03-02', '男');
     await a.app.ok('roster.create', personInput(a.orgId, 1, { idNumber: id, name: '张伟' }));
     await b.app.ok('roster.create', personInput(b.orgId, 1, { idNumber: id, name: '张卫' }));
-    expect((await importBundle(county, (await exportBundle(a)).file)).outcome).toBe('ACCEPTED');
-    expect((await importBundle(county, (await exportBundle(b)).file)).report!.people!.conflicts).toBe(1);
+    expect((await importExported(county, await exportBundle(a))).outcome).toBe('ACCEPTED');
+    expect((await importExported(county, await exportBundle(b))).report!.people!.conflicts).toBe(1);
     const [c] = await county.app.ok('bundle.conflicts', {});
     return { county, a, b, c: c!, id };
   }

@@ -8,7 +8,7 @@ import { sampleSchemeConfig } from '../../core/salary/sample.ts';
 import { schemeConfig } from '../../core/salary/scheme-schema.ts';
 import { orgUnits } from '../../db/schema/index.ts';
 import { removeDir, type TestApp } from '../helpers/app.ts';
-import { forgeBundle } from './craft.ts';
+import { forgeBundle, signOuter } from './craft.ts';
 import { backupKeys, dbDigest, exportBundle, importBundle, newCommunity, newCounty, personInput, type Installation } from './fixture.ts';
 
 // Issue 12: the receiving side trusts nothing it did not check. An enrolled community that
@@ -56,7 +56,7 @@ async function pair() {
   /** Imports at the county; the outcome and message, and whether the database moved. */
   const refuse = async (file: Uint8Array) => {
     const before = dbDigest(county.app);
-    const r = await importBundle(county, file);
+    const r = await importBundle(county, file, signOuter(commKey, comm.orgCode, file));
     return { outcome: r.outcome, message: r.message, unchanged: dbDigest(county.app) === before };
   };
   return { county, comm, forge, refuse, commKey, commState, countyState, version };
@@ -168,7 +168,7 @@ describe('hostile community bundles, signed with the real key', () => {
       rows: { salary_schemes: [scheme(county.orgId, config)] },
     });
     const before = dbDigest(comm.app);
-    const r = await importBundle(comm, file);
+    const r = await importBundle(comm, file, signOuter(countyKey, county.orgCode, file));
     expect(r.outcome).toBe('SCHEMA_INVALID');
     expect(r.message).toContain('岗位');
     expect(dbDigest(comm.app)).toBe(before);

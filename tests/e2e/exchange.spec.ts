@@ -144,19 +144,20 @@ test.describe('a bundle from an enrolled community', () => {
       await expect(exchange.page.locator('.form-banner')).toHaveCount(0);
     });
 
-    await test.step('a tampered copy is refused, with or without its signature file', async () => {
+    await test.step('a tampered copy is refused; a copy picked without its signature file is not even read', async () => {
       const tampered = Buffer.from(age.buffer);
       tampered[tampered.length - 10]! ^= 0x01;
       const sig = files.find((f) => f.name.endsWith('.sig'))!;
       await exchange.importFiles([{ name: age.name, buffer: tampered }, sig, { name: `copy-${age.name}`, buffer: tampered }]);
       await expect(exchange.resultRows).toHaveCount(2);
-      for (const row of await exchange.resultRows.all()) {
-        await expect(row).toHaveClass(/outcome-bad-row/);
-        await expect(row.locator('[data-outcome]')).toHaveText('文件损坏');
-      }
-      await expect(exchange.resultRows.filter({ hasText: `copy-${age.name}` })).toContainText('解密失败');
-      await expect(exchange.resultRows.filter({ hasText: '签名文件与数据包不符' })).toHaveCount(1);
-      await expect(exchange.receivedRows.first().locator('td').last()).toHaveText('文件损坏');
+      for (const row of await exchange.resultRows.all()) await expect(row).toHaveClass(/outcome-bad-row/);
+      const signed = exchange.resultRows.filter({ hasText: '签名文件与数据包不符' });
+      await expect(signed).toHaveCount(1);
+      await expect(signed.locator('[data-outcome]')).toHaveText('文件损坏');
+      const unsigned = exchange.resultRows.filter({ hasText: `copy-${age.name}` });
+      await expect(unsigned.locator('[data-outcome]')).toHaveText('缺少签名文件');
+      await expect(exchange.page.locator('.form-banner')).toContainText(`缺少同名的签名文件（.sig），未导入：copy-${age.name}`);
+      await expect(exchange.receivedRows.first().locator('td').last()).toHaveText('缺少签名文件');
       await expect(exchange.receivedRows.first().locator('td').last()).toHaveClass(/outcome-bad/);
     });
     expect(await countyRoster()).toEqual(received);

@@ -35,7 +35,7 @@ describe('encryption at rest', () => {
         }, clerk);
       }
       await app.ok('backup.create', {});
-      await app.ok('backup.create', { folder: join(app.dir, 'usb-stick') });
+      await app.ok('backup.create', { folder: join(app.dir, 'usb-stick'), createFolder: true });
     } finally {
       console.error = origError;
     }

@@ -33,7 +33,7 @@ afterAll(() => {
 
 describe('backup and restore', () => {
   it('round-trips to an identical canonical dump, keeping the replaced database aside', async () => {
-    const backup = await app.ok('backup.create', { folder: join(app.dir, 'usb') });
+    const backup = await app.ok('backup.create', { folder: join(app.dir, 'usb'), createFolder: true });
     const sqlite = () => app.runtime.current()!.opened.sqlite;
     const lastAudit = (sqlite().prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number }).id - 1;
     const dumpAtBackup = canonicalDump(sqlite(), lastAudit);

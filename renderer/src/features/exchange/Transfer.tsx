@@ -2,9 +2,9 @@ import { useState } from 'react';
 import type { OpOutput } from '../../../../core/contract/index.ts';
 import { call, errorText } from '../../api/client.ts';
 import { FormBanner } from '../../components/Field.tsx';
-import { base64ToBytes, readAsBase64, saveBytes } from '../../api/files.ts';
+import { base64ToBytes, saveBytes } from '../../api/files.ts';
 import { FilePick } from './FilePick.tsx';
-import { fmtTime, isCalm, outcomeText, sha256Hex } from './files.ts';
+import { bundleImportInput, fmtTime, isCalm, outcomeText, pairBundleFiles, sha256Hex, UNSIGNED_TEXT } from './files.ts';
 
 type ImportRow = OpOutput<'bundle.import'>;
 
@@ -57,16 +57,14 @@ export function ImportPanel({ side, onDone }: { side: 'county' | 'community'; on
   const [error, setError] = useState<string | null>(null);
   const pick = async (all: File[]) => {
     if (!all.length) return;
-    const bundles = all.filter((f) => f.name.endsWith('.age')).sort((a, b) => a.name.localeCompare(b.name));
-    const sigs = new Map(all.filter((f) => f.name.endsWith('.age.sig')).map((f) => [f.name.slice(0, -4), f]));
+    const { bundles, sigs, unsigned } = pairBundleFiles(all);
     setResults([]);
-    setError(bundles.length ? null : '请选择数据包文件（.age，可同时选择同名的 .sig 签名文件）');
+    setError(!bundles.length ? '请同时选择 .age 数据包文件和同名的 .sig 签名文件' : unsigned.length ? UNSIGNED_TEXT(unsigned) : null);
     const out: ImportRow[] = [];
     for (const [i, f] of bundles.entries()) {
       setProgress(`正在导入 ${i + 1}/${bundles.length}：${f.name}`);
       try {
-        const sig = sigs.get(f.name);
-        out.push(await call('bundle.import', { fileName: f.name, file: await readAsBase64(f), signature: sig ? await sig.text() : null }));
+        out.push(await call('bundle.import', await bundleImportInput(f, sigs.get(f.name))));
       } catch (e) {
         setError(errorText(e));
       }
@@ -81,7 +79,7 @@ export function ImportPanel({ side, onDone }: { side: 'county' | 'community'; on
       <p className="muted">
         {side === 'county'
           ? '可一次选择多个社区的数据包及其签名文件。每个社区的数据包按序号接收：缺少前面的数据包时，后面的先暂存，缺的导入后自动接收；重复导入同一个文件不会改动数据。'
-          : '导入县里下发的政策包（可同时选择签名文件）。'}
+          : '导入县里下发的政策包（请同时选择数据包和它的同名签名文件）。'}
       </p>
       <div className="toolbar">
         <FilePick label="选择数据包…" accept=".age,.sig" multiple testId="bundle-files" onPick={(f) => void pick(f)} />

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OpOutput } from '../../../../core/contract/index.ts';
-import { call, errorText } from '../../api/client.ts';
+import { ApiError, call, errorText } from '../../api/client.ts';
 import { FormBanner } from '../../components/Field.tsx';
 
 type Backups = OpOutput<'backup.list'>;
@@ -47,7 +47,15 @@ export function MaintenancePanel() {
 
   const backupNow = (to: string | null) =>
     run(async () => {
-      const b = await call('backup.create', to ? { folder: to } : {});
+      let b;
+      try {
+        b = await call('backup.create', to ? { folder: to } : {});
+      } catch (e) {
+        // A folder that does not exist is never made silently: say where, and make it only if asked.
+        const missing = e instanceof ApiError && e.issues.find((i) => i.path === 'folder' && i.message.includes('不存在'));
+        if (!to || !missing || !window.confirm(`${missing.message.replace(/：.*$/, '')}。\n要新建这个文件夹并把备份保存在其中吗？`)) throw e;
+        b = await call('backup.create', { folder: to, createFolder: true });
+      }
       return `已备份：${b.file}（加密，${size(b.size)}）。复制到其他电脑时，请连同同名的 .keys 文件一起复制。`;
     });
 
