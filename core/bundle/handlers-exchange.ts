@@ -10,9 +10,9 @@ import { readableOrgIds, scopeCondition } from '../guard/scope.ts';
 import type { bundleContract } from './contract.ts';
 import { chainHead, currentChangeSeq, buildBundle, type BuiltBundle } from './export.ts';
 import { requireBinding, trustedPeers } from './keys.ts';
-import { applyVerified, chainOf, logImport, rejectedResult, type ImportResult } from './merge.ts';
-import { maxBundleBytes, verifyBundle, type VerifiedBundle } from './verify.ts';
-import { sha256Hex } from './crypto.ts';
+import { rejectedResult } from './merge.ts';
+import { prepareImport } from './import-one.ts';
+import { verifyBundle } from './verify.ts';
 
 type ExchangeOps = 'bundle.export' | 'bundle.exportDone' | 'bundle.import' | 'bundle.inspect' | 'bundle.history' | 'bundle.overview';
 
@@ -68,45 +68,10 @@ export const exchangeHandlers: HandlersFor<Pick<typeof bundleContract, ExchangeO
   },
   'bundle.import': {
     async prepare(ctx, input) {
-      const fileName = input.fileName;
-      if ((input.file.length * 3) / 4 > maxBundleBytes(ctx) + 3) {
-        return (tx) => {
-          const r = rejectedResult(fileName, '', { ok: false, outcome: 'TOO_LARGE', message: `超过上限 ${maxBundleBytes(tx)} 字节` });
-          logImport(tx, r, Math.floor((input.file.length * 3) / 4), null);
-          tx.audit({ entity: 'bundle_import', entityId: null, after: r });
-          return r;
-        };
-      }
-      const bytes = new Uint8Array(Buffer.from(input.file, 'base64'));
-      const v = await verifyBundle(ctx, bytes, input.signature ?? null);
-      // Bundles held for a gap in the same chain are re-verified now, so the transaction
-      // can release them if this one fills the gap.
-      const held: { v: VerifiedBundle; fileName: string; file: string }[] = [];
-      if (v.ok) {
-        const rows = ctx.db.select().from(bundleHeld).where(eq(bundleHeld.chain, chainOf(v.manifest))).orderBy(asc(bundleHeld.seq)).all();
-        for (const h of rows) {
-          const hv = await verifyBundle(ctx, new Uint8Array(Buffer.from(h.file, 'base64')), null);
-          if (hv.ok) held.push({ v: hv, fileName: h.fileName, file: h.file });
-        }
-      }
+      const one = await prepareImport(ctx, input);
       return (tx) => {
-        let result: ImportResult;
-        if (!v.ok) result = rejectedResult(fileName, sha256Hex(bytes), v);
-        else {
-          result = applyVerified(tx, v, fileName, input.file);
-          if (result.outcome === 'ACCEPTED') {
-            for (const h of held) {
-              const state = tx.db.select().from(bundleSenderState).where(eq(bundleSenderState.chain, chainOf(h.v.manifest))).get();
-              if (h.v.manifest.seq !== (state?.lastSeq ?? 0) + 1) continue;
-              tx.db.delete(bundleHeld).where(eq(bundleHeld.sha256, h.v.sha256)).run();
-              const r = applyVerified(tx, h.v, h.fileName, h.file);
-              logImport(tx, r, Math.floor((h.file.length * 3) / 4), h.v.manifest.bundleId);
-              if (r.outcome === 'ACCEPTED') result.released++;
-            }
-          }
-        }
-        logImport(tx, result, bytes.length, v.ok ? v.manifest.bundleId : (v.manifest?.bundleId ?? null));
-        tx.audit({ entity: 'bundle_import', entityId: v.ok ? v.manifest.bundleId : null, after: { ...result, report: undefined } });
+        const result = one.apply(tx);
+        tx.audit({ entity: 'bundle_import', entityId: one.bundleId, after: { ...result, report: undefined } });
         return result;
       };
     },
