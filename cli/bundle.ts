@@ -53,7 +53,8 @@ function expand(paths: string[]): string[] {
 
 // Files go to bundle.importMany in batches of at most this many bytes: one transaction and one
 // fsync per batch instead of per file, with every file in memory only while its batch runs.
-const BATCH_BYTES = 32 * 1024 * 1024;
+// JICENG_IMPORT_BATCH_BYTES=1 sends one file per transaction, as before batching (the bench's "before").
+const BATCH_BYTES = Number(process.env.JICENG_IMPORT_BATCH_BYTES) || 32 * 1024 * 1024;
 const BATCH_FILES = 200;
 
 type Job = { i: number; path: string; name: string; file: string; signature: string | null };
