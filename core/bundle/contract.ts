@@ -114,6 +114,16 @@ export const bundleContract = {
     bundleFileInput,
     importResult,
   ),
+  'bundle.importMany': mutation(
+    '导入多个数据包：每个数据包全部校验通过才合并，整批一次提交（一次写盘）',
+    z.object({
+      files: z.array(bundleFileInput.extend({ fileName: z.string().max(255) }))
+        .min(1, { error: '「文件」至少一个' }).max(500, { error: '「文件」一次最多 500 个' }),
+    }),
+    // `results` has one entry per file taken, in order; a batch stops after a bundle that
+    // announces a new signing key (the sender's next bundles verify only after it is merged).
+    z.object({ results: z.array(importResult) }),
+  ),
   'bundle.inspect': query(
     '查看数据包（解密并校验，不写入）',
     bundleFileInput,

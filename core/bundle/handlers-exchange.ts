@@ -10,11 +10,9 @@ import { readableOrgIds, scopeCondition } from '../guard/scope.ts';
 import type { bundleContract } from './contract.ts';
 import { chainHead, currentChangeSeq, buildBundle, type BuiltBundle } from './export.ts';
 import { requireBinding, trustedPeers } from './keys.ts';
-import { applyVerified, chainOf, logImport, rejectedResult, type ImportResult } from './merge.ts';
-import { checkOuter, verifyBundle } from './verify.ts';
-import { base64Size } from './limits.ts';
-import { releaseGapHeld, verifyGapHeld } from './release.ts';
-import { sha256Hex } from './crypto.ts';
+import { rejectedResult } from './merge.ts';
+import { earlyRefusal, prepareImport } from './import-one.ts';
+import { verifyBundle } from './verify.ts';
 
 type ExchangeOps = 'bundle.export' | 'bundle.exportDone' | 'bundle.import' | 'bundle.inspect' | 'bundle.history' | 'bundle.overview';
 
@@ -29,9 +27,6 @@ export function senderCodesInScope(ctx: Ctx): Set<string> | null {
   if (!readable) return null;
   return new Set(ctx.db.select({ code: orgUnits.code }).from(orgUnits).where(inArray(orgUnits.id, [...readable])).all().map((u) => u.code));
 }
-
-// No signature file, or too large: refused on size and signature alone, the bytes never decoded.
-const refusedEarly = (r: ReturnType<typeof checkOuter>) => r !== null && (r.outcome === 'SIG_MISSING' || r.outcome === 'TOO_LARGE');
 
 export const exchangeHandlers: HandlersFor<Pick<typeof bundleContract, ExchangeOps>> = {
   'bundle.export': {
@@ -73,44 +68,17 @@ export const exchangeHandlers: HandlersFor<Pick<typeof bundleContract, ExchangeO
   },
   'bundle.import': {
     async prepare(ctx, input) {
-      const fileName = input.fileName;
-      // A caller that refused to read the file (limits.ts refuseUnread) sends its size only.
-      const unread = input.file === '' && input.size != null;
-      const size = unread ? input.size! : base64Size(input.file);
-      const early = checkOuter(ctx, size, input.signature ?? null, null);
-      if (unread || refusedEarly(early)) {
-        const rej = early ?? { ok: false as const, outcome: 'CORRUPT' as const, message: '文件内容缺失' };
-        return (tx) => {
-          const r = rejectedResult(fileName, '', rej);
-          logImport(tx, r, size, null);
-          tx.audit({ entity: 'bundle_import', entityId: null, after: { ...r, report: undefined } });
-          return r;
-        };
-      }
-      const bytes = new Uint8Array(Buffer.from(input.file, 'base64'));
-      const v = await verifyBundle(ctx, bytes, input.signature ?? null);
-      // Bundles held for a gap in the same chain are re-verified now, so the transaction
-      // can release them if this one fills the gap.
-      const held = v.ok ? await verifyGapHeld(ctx, chainOf(v.manifest)) : [];
+      const one = await prepareImport(ctx, input);
       return (tx) => {
-        let result: ImportResult;
-        if (!v.ok) result = rejectedResult(fileName, sha256Hex(bytes), v);
-        else {
-          result = applyVerified(tx, v, fileName, input.file);
-          if (result.outcome === 'ACCEPTED') result.released += releaseGapHeld(tx, held);
-        }
-        logImport(tx, result, bytes.length, v.ok ? v.manifest.bundleId : (v.manifest?.bundleId ?? null));
-        tx.audit({ entity: 'bundle_import', entityId: v.ok ? v.manifest.bundleId : null, after: { ...result, report: undefined } });
+        const result = one.apply(tx);
+        tx.audit({ entity: 'bundle_import', entityId: one.bundleId, after: { ...result, report: undefined } });
         return result;
       };
     },
   },
   'bundle.inspect': async (ctx, input) => {
-    const unread = input.file === '' && input.size != null;
-    const early = checkOuter(ctx, unread ? input.size! : base64Size(input.file), input.signature ?? null, null);
-    const v = unread || refusedEarly(early)
-      ? (early ?? { ok: false as const, outcome: 'CORRUPT' as const, message: '文件内容缺失' })
-      : await verifyBundle(ctx, new Uint8Array(Buffer.from(input.file, 'base64')), input.signature ?? null);
+    const v = earlyRefusal(ctx, input).refusal
+      ?? await verifyBundle(ctx, new Uint8Array(Buffer.from(input.file, 'base64')), input.signature ?? null);
     if (v.ok) return { ok: true, outcome: null, message: `校验通过：来自“${v.peer.orgName}”第 ${v.manifest.seq} 号`, manifest: v.manifest };
     return { ok: false, outcome: v.outcome, message: rejectedResult(input.fileName, '', v).message, manifest: v.manifest ?? null };
   },

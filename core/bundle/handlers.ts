@@ -4,5 +4,6 @@ import { exchangeHandlers } from './handlers-exchange.ts';
 import { keysHandlers } from './handlers-keys.ts';
 import { auditHoldHandlers } from './handlers-audit.ts';
 import { conflictHandlers } from './conflicts.ts';
+import { batchHandlers } from './handlers-batch.ts';
 
-export const bundleHandlers: HandlersFor<typeof bundleContract> = { ...keysHandlers, ...exchangeHandlers, ...auditHoldHandlers, ...conflictHandlers };
+export const bundleHandlers: HandlersFor<typeof bundleContract> = { ...keysHandlers, ...exchangeHandlers, ...auditHoldHandlers, ...conflictHandlers, ...batchHandlers };

@@ -33,6 +33,8 @@ export function releaseGapHeld(tx: TxCtx, held: HeldVerified[]): number {
   for (const h of held) {
     const state = tx.db.select().from(bundleSenderState).where(eq(bundleSenderState.chain, chainOf(h.v.manifest))).get();
     if (h.v.manifest.seq !== (state?.lastSeq ?? 0) + 1) continue;
+    // Already released by an earlier bundle of the same batch (bundle.importMany).
+    if (!tx.db.select({ sha: bundleHeld.sha256 }).from(bundleHeld).where(eq(bundleHeld.sha256, h.v.sha256)).get()) continue;
     tx.db.delete(bundleHeld).where(eq(bundleHeld.sha256, h.v.sha256)).run();
     const r = applyVerified(tx, h.v, h.fileName, h.file);
     logImport(tx, r, base64Size(h.file), h.v.manifest.bundleId);

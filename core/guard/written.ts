@@ -10,8 +10,8 @@ import { originName } from './load.ts';
 // not be a received row. It holds whatever a handler did, so a handler that forgot a check
 // (or wrote through a path nobody thought of) rolls back instead of committing.
 
-/** The operations that write received rows: the bundle merge, and taking a received record held as a conflict. */
-const RECEIVES = new Set(['bundle.import', 'bundle.resolveConflict']);
+/** The operations that write received rows: the bundle merge (one bundle or a batch), and taking a received record held as a conflict. */
+const RECEIVES = new Set(['bundle.import', 'bundle.importMany', 'bundle.resolveConflict']);
 
 const stmtCache = new WeakMap<object, Map<string, { all(seq: number, at: string): unknown[] }>>();
 

@@ -83,6 +83,7 @@ export const ACCESS: Record<OpName, Rule> = {
   'bundle.export': r(['admin', 'clerk']),
   'bundle.exportDone': r(['admin', 'clerk']),
   'bundle.import': r(['admin', 'reviewer']),
+  'bundle.importMany': r(['admin', 'reviewer']),
   'bundle.inspect': r(['admin', 'reviewer']),
   'bundle.history': r(['admin', 'clerk', 'reviewer']),
   'bundle.overview': r(['admin', 'reviewer']),

@@ -54,6 +54,7 @@ export const SAMPLES: Record<OpName, Sample> = {
   'bundle.export': { exempt: 'exports what the installation owns; tests/bundle covers what a bundle carries' },
   'bundle.exportDone': { exempt: 'bookkeeping of this installation’s own export runs' },
   'bundle.import': { exempt: 'the one writer of received rows; tests/bundle covers what it accepts' },
+  'bundle.importMany': { exempt: 'bundle.import for several files in one transaction; tests/bundle/import-many.test.ts' },
   'bundle.inspect': { exempt: 'reads a file the caller hands in, not stored records' },
   'bundle.history': s(() => ({})),
   'bundle.overview': s(() => ({})),
