@@ -35,3 +35,23 @@ export async function expectPrintedText(page: Page, minOps = 5): Promise<Buffer>
   expect(pdfTextOps(pdf), 'text drawn on the printed page').toBeGreaterThanOrEqual(minOps);
   return pdf;
 }
+
+/**
+ * Prints the page as A4 landscape and checks the paper: a PDF with text drawn on it, well
+ * above a blank page's size, every page 842 × 595 points (Chromium's A4 is a point or so over).
+ * Returns the page boxes so a caller can assert how many pages there are.
+ */
+export async function expectLandscapePdf(page: Page): Promise<number[][]> {
+  const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+  const blank = await page.context().newPage();
+  await blank.setContent('<html><body></body></html>');
+  const empty = await blank.pdf({ format: 'A4', landscape: true });
+  await blank.close();
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+  expect(pdf.length).toBeGreaterThan(empty.length * 5);
+  expect(pdfTextOps(pdf), 'text drawn on the printed page').toBeGreaterThan(0);
+  const boxes = [...pdf.toString('latin1').matchAll(/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
+  expect(boxes.length).toBeGreaterThan(0);
+  for (const [w, h] of boxes) expect([Math.abs(w! - 842) < 2, Math.abs(h! - 595) < 2]).toEqual([true, true]);
+  return boxes;
+}

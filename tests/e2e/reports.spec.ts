@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { expect, test, type Page } from '@playwright/test';
 import { apiCall, E2E_ADMIN, login, startServe, type Served } from '../helpers/serve.ts';
 import { loginAs, type Account } from './pages/login.ts';
+import { expectLandscapePdf } from './pdf.ts';
 
 // Home pages per role and a report end to end: chart with its table, drill-down, .xlsx export
 // and an A4 print to PDF that is not blank and fits the page width.
@@ -134,18 +135,7 @@ test('a report with its chart drills down, exports numbers and prints to one A4 
   expect(wide).toEqual([]);
   expect(widths.report).toBeLessThanOrEqual(1047);
   expect(widths.doc).toBeLessThanOrEqual(1047);
-  const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
-  // A blank A4 page from the same browser, for the "not blank" comparison.
-  const blank = await page.context().newPage();
-  await blank.setContent('<html><body></body></html>');
-  const empty = await blank.pdf({ format: 'A4', landscape: true });
-  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
-  expect(pdf.length).toBeGreaterThan(empty.length * 5);
-  // Every page is A4 landscape: 842 × 595 points.
-  // (Chromium's A4 is 11.7 × 8.27 in, a point or so over.)
-  const boxes = [...pdf.toString('latin1').matchAll(/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]/g)].map((m) => [Number(m[1]), Number(m[2])]);
-  expect(boxes.length).toBeGreaterThan(0);
-  for (const [w, h] of boxes) expect([Math.abs(w! - 842) < 2, Math.abs(h! - 595) < 2]).toEqual([true, true]);
+  await expectLandscapePdf(page);
 });
 
 test('a period report (training completion) shows its chart and table', async ({ page }) => {
