@@ -57,6 +57,20 @@ describe('salary.applyLevelBonus', () => {
     expect(again.message).toContain('已于 2025-06-01 办理过“市级以上表彰”一次性加级');
   });
 
+  it('leaves a confirmed month frozen; the difference is paid in the next open month', async () => {
+    const { s, p } = await setup();
+    await setLevel(p.id, 5);
+    const sheet = (month: string) => app.ok('salary.paySheet', { orgId: s.tree.community.id, month });
+    const june = await app.ok('salary.confirmMonth', { orgId: s.tree.community.id, month: '2025-06' });
+    const frozen = june.lines.find((l) => l.personId === p.id)!;
+    await app.ok('salary.applyLevelBonus', { personId: p.id, reason: '市级以上表彰', effectiveDate: '2025-06-01' });
+    expect((await sheet('2025-06')).lines.find((l) => l.personId === p.id)).toMatchObject({ level: 5, totalFen: frozen.totalFen });
+    const july = (await sheet('2025-07')).lines.find((l) => l.personId === p.id)!;
+    expect(july.level).toBe(6);
+    expect(july.corrections.map((c) => [c.month, c.kind])).toEqual([['2025-06', '补发']]);
+    expect(july.correctionFen).toBeGreaterThan(0);
+  });
+
   it('caps at the top of the post band and says so; refuses at the top naming the cap', async () => {
     const { p } = await setup();
     await setLevel(p.id, 11);
