@@ -15,7 +15,7 @@ const schemeSummary = schemeRecord.omit({ config: true }).extend({
   levelCount: z.number(), posts: z.array(z.string()), amountKind: z.enum(['table', 'coefficient', 'none']), stepYears: z.number(),
 });
 
-const levelEntry = z.object({
+export const levelEntry = z.object({
   id: z.string(), personId: z.string(), schemeId: z.string(), schemeName: z.string(), post: z.string(), level: z.number(),
   effectiveDate: z.string(), reason: z.string(), approver: z.string(), note: z.string().nullable(), runId: z.string().nullable(), createdAt: z.string(),
 });

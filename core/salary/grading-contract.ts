@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { mutation, query } from '../contract/op.ts';
 import { id, isoDate, optionalText, requiredText } from '../contract/fields.ts';
 import { ref, target } from '../guard/refs.ts';
+import { levelEntry } from './contract.ts';
 
 // Grading as offices do it (issue 15 §4): a whole unit at once, corrections of a wrong
 // initial grading, and pay-post changes proposed from the roster's post changes.
@@ -39,5 +40,10 @@ export const salaryGradingContract = {
     id: target('salary_level_history', '初次定级记录'), post: requiredText('岗位', 20), level: levelNo,
     effectiveDate: isoDate('定级日期'), reason: requiredText('更正原因', 200),
   }), z.object({ id: z.string(), post: z.string(), level: z.number(), effectiveDate: z.string() })),
+  // The bonus is named by its reason in the scheme in effect on the date; its levels come from the scheme, not the caller.
+  'salary.applyLevelBonus': mutation('办理一次性加级（按方案所列事由与加级数，以岗位最高级封顶；追加薪级记录）', z.object({
+    personId: target('people', '人员编号'), reason: requiredText('加级事由', 40), effectiveDate: isoDate('生效日期'),
+    approver: optionalText('审批人', 30), note: optionalText('备注', 200),
+  }), levelEntry.extend({ fromLevel: z.number(), capped: z.boolean(), message: z.string() })),
   'salary.postProposals': query('花名册岗位类别已变、薪酬岗位未跟随的人员（建议办理岗位变动）', z.object({ orgId: id('组织') }), z.array(postProposal)),
 };

@@ -3,6 +3,7 @@ import type { salaryContract } from './contract.ts';
 import type { salaryGradingContract } from './grading-contract.ts';
 import { batchGradingHandlers } from './batch-grading.ts';
 import { gradingFixHandlers } from './grading-fixes.ts';
+import { levelBonusHandlers } from './level-bonus.ts';
 import { levelHandlers } from './level-handlers.ts';
 import { paySheetHandlers } from './paysheet-handlers.ts';
 import { promotionHandlers } from './promotion-handlers.ts';
@@ -17,4 +18,5 @@ export const salaryHandlers: HandlersFor<typeof salaryContract & typeof salaryGr
   ...settlementHandlers,
   ...batchGradingHandlers,
   ...gradingFixHandlers,
+  ...levelBonusHandlers,
 };

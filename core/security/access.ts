@@ -114,6 +114,7 @@ export const ACCESS: Record<OpName, Rule> = {
   'salary.setGrades': r(ENTRY),
   'salary.gradeInitial': r(ENTRY),
   'salary.setLevel': r(ENTRY),
+  'salary.applyLevelBonus': r(ENTRY),
   'salary.batchGrade': r(ENTRY),
   'salary.correctGrading': r(ENTRY),
   'salary.approvePromotion': r(APPROVE),

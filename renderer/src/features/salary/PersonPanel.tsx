@@ -3,6 +3,7 @@ import type { OpOutput } from '../../../../core/contract/index.ts';
 import { LEVEL_REASONS, type LevelReason } from '../../../../core/salary/scheme-schema.ts';
 import { ApiError, call, errorText } from '../../api/client.ts';
 import { CorrectGrading } from './CorrectGrading.tsx';
+import { LevelBonus } from './LevelBonus.tsx';
 import { Can } from '../../components/RoleGate.tsx';
 
 type Person = OpOutput<'roster.list'>['rows'][number];
@@ -21,11 +22,13 @@ export function PersonPanel({ orgId }: { orgId: string }) {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [history, setHistory] = useState<Entry[]>([]);
   const [error, setError] = useState<string | null>(null);
+  const [defaultDate, setDefaultDate] = useState('');
   const [adj, setAdj] = useState({ post: '', level: '', effectiveDate: '', reason: '人工调整' as LevelReason, note: '' });
 
   useEffect(() => {
     call('salary.gradingDefaults', {}).then((d) => {
       setDate((cur) => cur || d.effectiveDate);
+      setDefaultDate(d.effectiveDate);
       setAdj((cur) => (cur.effectiveDate ? cur : { ...cur, effectiveDate: d.effectiveDate }));
     }).catch((e) => setError(message(e)));
   }, []);
@@ -53,6 +56,19 @@ export function PersonPanel({ orgId }: { orgId: string }) {
       await load();
     } catch (e) {
       setError(message(e));
+    }
+  };
+
+  // Like `run`, but hands the result back (null on error) so the form can show what was applied.
+  const applyBonus = async (personId: string, v: { reason: string; effectiveDate: string }) => {
+    try {
+      const r = await call('salary.applyLevelBonus', { personId, ...v });
+      setError(null);
+      await load();
+      return r;
+    } catch (e) {
+      setError(message(e));
+      return null;
     }
   };
 
@@ -106,6 +122,11 @@ export function PersonPanel({ orgId }: { orgId: string }) {
             </table>
             {history.length === 1 && history[0]!.reason === '初次定级' && (
               <Can op="salary.correctGrading"><CorrectGrading key={history[0]!.id} entry={history[0]!} onSubmit={(v) => void run(() => call('salary.correctGrading', { id: history[0]!.id, ...v }))} /></Can>
+            )}
+            {history.length > 0 && (
+              <Can op="salary.applyLevelBonus" note="一次性加级">
+                <LevelBonus key={person.id} defaultDate={defaultDate} apply={(v) => applyBonus(person.id, v)} />
+              </Can>
             )}
             <Can op="salary.setLevel" note="调整薪级">
             <div className="salary-form">
