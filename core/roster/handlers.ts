@@ -18,6 +18,7 @@ import { listPeople } from './list-page.ts';
 import { COLUMN_SQL } from './list-sql.ts';
 import { countingAttendanceAfter } from '../training/service.ts';
 import { localIsoDate } from './dates.ts';
+import { undoRetire } from './undo-retire.ts';
 
 const today = (ctx: Ctx) => localIsoDate(ctx.now());
 type RosterPageInput = z.output<(typeof rosterContract)['roster.page']['input']>;
@@ -29,15 +30,20 @@ export function assertPersonWritable(tx: TxCtx, p: PersonFields, selfId: string 
   getOrgUnit(tx, p.orgId);
   assertInScope(tx, p.orgId);
   assertLocallyWritable(tx, p.orgId);
-  if (!p.idNumber) return;
+  assertNoActiveIdClash(tx, p.idNumber, selfId);
+}
+
+/** An ID number appears at most once among the people in post (also checked when a retire is undone). */
+export function assertNoActiveIdClash(tx: TxCtx, idNumber: string | null | undefined, selfId: string | null): void {
+  if (!idNumber) return;
   const clash = tx.db
     .select({ name: people.name, orgName: orgUnits.name })
     .from(people)
     .innerJoin(orgUnits, eq(orgUnits.id, people.orgId))
-    .where(and(eq(people.idNumber, p.idNumber), eq(people.status, '在岗'), isNull(people.deletedAt), selfId ? ne(people.id, selfId) : undefined))
+    .where(and(eq(people.idNumber, idNumber), eq(people.status, '在岗'), isNull(people.deletedAt), selfId ? ne(people.id, selfId) : undefined))
     .get();
   if (clash) {
-    const message = `「身份证号」${p.idNumber} 已登记在“${clash.orgName}”的在岗人员“${clash.name}”名下`;
+    const message = `「身份证号」${idNumber} 已登记在“${clash.orgName}”的在岗人员“${clash.name}”名下`;
     throw new AppError('conflict', message, [{ path: 'idNumber', message }]);
   }
 }
@@ -156,6 +162,11 @@ export const rosterHandlers: HandlersFor<typeof rosterContract> = {
       .run();
     const { row, orgName } = loadPersonRow(tx, input.id);
     tx.audit({ entity: 'person', entityId: input.id, before, after: row });
+    return toPersonRecord(row, orgName, tx.today);
+  },
+
+  'roster.undoRetire': (tx, input) => {
+    const { row, orgName } = undoRetire(tx, input.id);
     return toPersonRecord(row, orgName, tx.today);
   },
 
