@@ -5,6 +5,7 @@ import type { HandlersFor } from '../contract/handler-types.ts';
 import { AppError, validationError } from '../contract/errors.ts';
 import type { Ctx, TxCtx } from '../context.ts';
 import { getOrgUnit } from '../org/handlers.ts';
+import { communityOnlyProblem } from '../org/rules.ts';
 import { assertInScope } from '../security/scope.ts';
 import { canSeeFull } from '../security/masking.ts';
 import { assertLocallyWritable } from '../bundle/ownership.ts';
@@ -27,7 +28,9 @@ type RosterPageInput = z.output<(typeof rosterContract)['roster.page']['input']>
 export function assertPersonWritable(tx: TxCtx, p: PersonFields, selfId: string | null): void {
   const issues = checkPersonDates(p, tx.today);
   if (issues.length) throw validationError(issues);
-  getOrgUnit(tx, p.orgId);
+  const unit = getOrgUnit(tx, p.orgId);
+  const misplaced = communityOnlyProblem(unit);
+  if (misplaced) throw validationError([{ path: 'orgId', message: misplaced }]);
   assertInScope(tx, p.orgId);
   assertLocallyWritable(tx, p.orgId);
   assertNoActiveIdClash(tx, p.idNumber, selfId);
