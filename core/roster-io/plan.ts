@@ -2,7 +2,7 @@ import type { PersonRow } from '../../db/schema/index.ts';
 import { AppError } from '../contract/errors.ts';
 import { canonicalCode } from '../codes/tables.ts';
 import type { Ctx, TxCtx } from '../context.ts';
-import { assertPersonWritable } from '../roster/handlers.ts';
+import { assertPersonWritable } from '../roster/writable.ts';
 import { parseIdNumber } from '../roster/id-number.ts';
 import { checkPersonDates, personInput, type PersonFields } from '../roster/person-schema.ts';
 import { cellText, EMPTY, type RawCell, type SheetRow } from './cells.ts';

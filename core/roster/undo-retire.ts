@@ -5,7 +5,7 @@ import type { TxCtx } from '../context.ts';
 import { assertInScope } from '../security/scope.ts';
 import { assertLocallyWritable } from '../bundle/ownership.ts';
 import { loadPersonRow } from './records.ts';
-import { assertNoActiveIdClash } from './handlers.ts';
+import { assertNoActiveIdClash } from './writable.ts';
 
 /** How long after a 离任/退休/解聘 the same account may still take it back. */
 export const UNDO_RETIRE_MINUTES = 10;
