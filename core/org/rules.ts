@@ -26,3 +26,11 @@ export function checkOrgPlacement(level: OrgUnit['level'], code: string, parent:
   }
   return problems;
 }
+
+// A person is on one community's roster (所属社区). Org units carry no "street's own staff"
+// flag, so a street or county never holds people directly.
+/** The Chinese message when `unit` cannot hold people; null for a community. */
+export function communityOnlyProblem(unit: Pick<OrgUnit, 'level' | 'name'>): string | null {
+  if (unit.level === 'community') return null;
+  return `「所属社区」“${unit.name}”是${LEVEL_LABEL[unit.level]}，人员只能登记在社区下，请选择其下的社区`;
+}

@@ -2,7 +2,7 @@ import type { PersonRow } from '../../db/schema/index.ts';
 import { AppError } from '../contract/errors.ts';
 import { canonicalCode } from '../codes/tables.ts';
 import type { Ctx, TxCtx } from '../context.ts';
-import { assertPersonWritable } from '../roster/handlers.ts';
+import { assertPersonWritable } from '../roster/writable.ts';
 import { parseIdNumber } from '../roster/id-number.ts';
 import { checkPersonDates, personInput, type PersonFields } from '../roster/person-schema.ts';
 import { cellText, EMPTY, type RawCell, type SheetRow } from './cells.ts';
@@ -12,6 +12,7 @@ import { mapEducation } from './education.ts';
 import type { DetectedColumn } from './header.ts';
 import { derivedCrossPosting, derivedOneShoulder, derivedPostCategory, readPosts, type PostSource } from './posts.ts';
 import { resolveUnit, type MatchIndex } from './units.ts';
+import { communityOnlyProblem } from '../org/rules.ts';
 import { FIELD_TABLE, UnknownCollector, type ValueMap } from './value-map.ts';
 import { cleanIdNumber, cleanName, cleanPhone, cleanText, isClearMarker, parseBool, parseDateCell } from './values.ts';
 
@@ -146,6 +147,12 @@ export function planRow(p: PlanContext, sheetRow: SheetRow): PlannedRow {
     orgId = existing.orgId;
   }
   orgName = p.index.units.get(orgId)?.name ?? orgName;
+  const target = p.index.units.get(orgId);
+  const misplaced = target ? communityOnlyProblem(target) : null;
+  if (misplaced) {
+    issue(r.streetText && !r.unitText ? 'street' : 'orgName', r.unitText || r.streetText ? misplaced : `${misplaced}（或在表中填写所属社区）`);
+    return result('error');
+  }
   // A record another installation delivered by bundle is changed only where it is owned (the record guard).
   if (existing?.origin) {
     issue('name', `「姓名」“${existing.name}”的记录来自 ${existing.origin} 的数据包，只能由其所属单位修改，本次不能更新`);

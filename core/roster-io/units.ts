@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNotNull, isNull } from 'drizzle-orm';
 import { people, type PersonRow } from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
+import type { OrgUnit } from '../org/contract.ts';
 import { listOrgUnits, subtreeIds } from '../org/handlers.ts';
 import { inScope } from '../security/scope.ts';
 
@@ -16,7 +17,7 @@ export interface UnitRef {
 export interface MatchIndex {
   org: UnitRef;
   /** Every unit in the target's subtree. */
-  units: Map<string, UnitRef & { parentId: string | null; code: string }>;
+  units: Map<string, UnitRef & { parentId: string | null; code: string; level: OrgUnit['level'] }>;
   byUnitName: Map<string, string[]>;
   byCode: Map<string, string>;
   /** Units elsewhere, to tell "outside the target" from "no such unit". */
@@ -43,7 +44,7 @@ export function loadMatchIndex(ctx: Ctx, org: UnitRef): MatchIndex {
       elsewhere.set(u.code, u.id);
       continue;
     }
-    units.set(u.id, { id: u.id, name: u.name, parentId: u.parentId, code: u.code });
+    units.set(u.id, { id: u.id, name: u.name, parentId: u.parentId, code: u.code, level: u.level });
     const k = foldName(u.name);
     byUnitName.set(k, [...(byUnitName.get(k) ?? []), u.id]);
     byCode.set(u.code, u.id);

@@ -3,7 +3,7 @@ import { mutation, query } from '../contract/op.ts';
 import { id, isoDate } from '../contract/fields.ts';
 import { PERSON_STATUSES } from '../codes/tables.ts';
 import { personInput, personUpdateInput, retireInput } from './person-schema.ts';
-import { ref } from '../guard/refs.ts';
+import { ref, target } from '../guard/refs.ts';
 import { LIST_COLUMNS } from './list-sql.ts';
 
 const nullableText = z.string().nullable();
@@ -107,6 +107,8 @@ export const rosterContract = {
   'roster.create': mutation('新增人员', personInput, personRecord),
   'roster.update': mutation('修改人员信息', personUpdateInput, personRecord),
   'roster.retire': mutation('办理离任、退休或解聘（保留记录与历史）', retireInput, personRecord),
+  // Taken back only by the account that retired, within minutes, while nothing else changed the record.
+  'roster.undoRetire': mutation('撤销刚办理的离任、退休或解聘（同一账号、限时、记录未再修改）', z.object({ id: target('people', '人员编号') }), personRecord),
   'roster.reveal': mutation(
     '查看完整身份证号或电话（留痕）',
     z.object({ id: ref('people', '人员编号'), field: z.enum(['idNumber', 'phone'], { error: '「字段」只能是身份证号或电话' }) }),

@@ -1,46 +1,25 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq, isNull, ne } from 'drizzle-orm';
-import { orgUnits, people } from '../../db/schema/index.ts';
+import { and, eq } from 'drizzle-orm';
+import { people } from '../../db/schema/index.ts';
 import type { HandlersFor } from '../contract/handler-types.ts';
 import { AppError, validationError } from '../contract/errors.ts';
 import type { Ctx, TxCtx } from '../context.ts';
-import { getOrgUnit } from '../org/handlers.ts';
 import { assertInScope } from '../security/scope.ts';
 import { canSeeFull } from '../security/masking.ts';
 import { assertLocallyWritable } from '../bundle/ownership.ts';
 import { maskIdNumber, maskPhone } from './id-number.ts';
 import type { rosterContract } from './contract.ts';
 import type { z } from 'zod';
-import type { PersonFields } from './person-schema.ts';
-import { checkPersonDates } from './person-schema.ts';
 import { loadPersonRow, toPersonRecord } from './records.ts';
 import { listPeople } from './list-page.ts';
 import { COLUMN_SQL } from './list-sql.ts';
 import { countingAttendanceAfter } from '../training/service.ts';
 import { localIsoDate } from './dates.ts';
+import { undoRetire } from './undo-retire.ts';
+import { assertPersonWritable } from './writable.ts';
 
 const today = (ctx: Ctx) => localIsoDate(ctx.now());
 type RosterPageInput = z.output<(typeof rosterContract)['roster.page']['input']>;
-
-/** Clock-dependent rules and the active-ID uniqueness rule, shared by create, update and imports. */
-export function assertPersonWritable(tx: TxCtx, p: PersonFields, selfId: string | null): void {
-  const issues = checkPersonDates(p, tx.today);
-  if (issues.length) throw validationError(issues);
-  getOrgUnit(tx, p.orgId);
-  assertInScope(tx, p.orgId);
-  assertLocallyWritable(tx, p.orgId);
-  if (!p.idNumber) return;
-  const clash = tx.db
-    .select({ name: people.name, orgName: orgUnits.name })
-    .from(people)
-    .innerJoin(orgUnits, eq(orgUnits.id, people.orgId))
-    .where(and(eq(people.idNumber, p.idNumber), eq(people.status, '在岗'), isNull(people.deletedAt), selfId ? ne(people.id, selfId) : undefined))
-    .get();
-  if (clash) {
-    const message = `「身份证号」${p.idNumber} 已登记在“${clash.orgName}”的在岗人员“${clash.name}”名下`;
-    throw new AppError('conflict', message, [{ path: 'idNumber', message }]);
-  }
-}
 
 // A role that sees ID numbers and phones masked could otherwise rebuild one digit by digit
 // through partial matches; for it an ID number or phone matches only when typed in full, and
@@ -156,6 +135,11 @@ export const rosterHandlers: HandlersFor<typeof rosterContract> = {
       .run();
     const { row, orgName } = loadPersonRow(tx, input.id);
     tx.audit({ entity: 'person', entityId: input.id, before, after: row });
+    return toPersonRecord(row, orgName, tx.today);
+  },
+
+  'roster.undoRetire': (tx, input) => {
+    const { row, orgName } = undoRetire(tx, input.id);
     return toPersonRecord(row, orgName, tx.today);
   },
 

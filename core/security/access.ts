@@ -58,6 +58,7 @@ export const ACCESS: Record<OpName, Rule> = {
   'roster.create': r(ENTRY),
   'roster.update': r(ENTRY),
   'roster.retire': r(ENTRY),
+  'roster.undoRetire': r(ENTRY),
   'roster.reveal': r(READ),
   'roster.importPreview': r(ENTRY),
   'roster.importProgress': r(ENTRY),

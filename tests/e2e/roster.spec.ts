@@ -71,9 +71,20 @@ test('add, see, edit, retire a person; the data survives a reload', async ({ pag
   await expect(roster.row('张建华')).toBeVisible();
   await roster.search('');
 
+  // A retire is confirmed by a toast that can take it back (an audited roster.undoRetire) …
+  await roster.retire('张建华', '退休', '手误');
+  await expect(roster.row('张建华')).toHaveCount(0);
+  const toast = page.locator('.toast');
+  await expect(toast).toContainText('已将 张建华 办理退休');
+  await toast.getByRole('button', { name: '撤销' }).click();
+  await expect(toast).toHaveCount(0);
+  await expect(roster.row('张建华')).toBeVisible();
+  // … or lead to the leavers' list.
   await roster.retire('张建华', '退休', '到龄退休');
   await expect(roster.row('张建华')).toHaveCount(0);
-  await roster.setStatus('退休');
+  await toast.getByRole('button', { name: '查看退休人员' }).click();
+  await expect(page.getByRole('radio', { name: '退休' })).toHaveAttribute('aria-checked', 'true');
+  await roster.waitLoaded();
   await expect(roster.row('张建华')).toBeVisible();
   await expect(roster.cell('张建华', 'status')).toContainText('退休');
 

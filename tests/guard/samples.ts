@@ -78,6 +78,7 @@ export const SAMPLES: Record<OpName, Sample> = {
   'roster.create': s((ids) => ({ orgId: ids.org_units, name: '越界', gender: '女', ethnicity: '汉族', birthDate: '1985-03-01', politicalStatus: '群众', postCategory: '其他' })),
   'roster.update': s((ids) => ({ id: ids.people, orgId: ids.org_units, name: '越界', gender: '女', ethnicity: '汉族', birthDate: '1985-03-01', politicalStatus: '群众', postCategory: '其他' })),
   'roster.retire': s((ids) => ({ id: ids.people, status: '离任', date: '2026-05-01', reason: '调离' })),
+  'roster.undoRetire': s((ids) => ({ id: ids.people })),
   'roster.reveal': s((ids) => ({ id: ids.people, field: 'idNumber' })),
   'roster.importPreview': s((ids) => ({ orgId: ids.org_units, fileName: 'a.csv', contentBase64: CSV })),
   'roster.importProgress': { exempt: 'polls an import job of the caller’s own, by job id' },

@@ -87,8 +87,9 @@ export function PersonFormDialog({ personId, initial, orgs, onSaved, onClose }: 
         return (
           <select id={id} value={form.orgId} aria-invalid={invalid} onChange={(e) => set('orgId', e.target.value)}>
             <option value="">请选择</option>
+            {/* Streets and counties stay in the list as headings for the tree, but only a community holds people (所属社区). */}
             {orgs.map((o) => (
-              <option key={o.id} value={o.id}>
+              <option key={o.id} value={o.id} disabled={o.level !== 'community'}>
                 {orgOptionLabel(o)}
               </option>
             ))}

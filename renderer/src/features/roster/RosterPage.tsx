@@ -14,6 +14,7 @@ import { OrgTreePanel } from './OrgTreePanel.tsx';
 import { OrgUnitDialog } from './OrgUnitDialog.tsx';
 import { PersonFormDialog } from './PersonFormDialog.tsx';
 import { RetireDialog } from './RetireDialog.tsx';
+import { Toast } from '../../components/Toast.tsx';
 import { emptyForm, formFromRecord, type PersonForm } from './personFormModel.ts';
 import { defaultOrgFor } from './orgTree.ts';
 import { RosterIoButtons } from '../roster-import/RosterIoButtons.tsx';
@@ -50,6 +51,7 @@ export function RosterPage() {
   const [retiring, setRetiring] = useState<PersonListRow | null>(null);
   const [newUnitParent, setNewUnitParent] = useState<OrgUnit | null | undefined>(undefined);
   const [opening, setOpening] = useState(false);
+  const [retired, setRetired] = useState<PersonRecord | null>(null);
 
   const loadOrgs = useCallback(async () => {
     try {
@@ -124,6 +126,20 @@ export function RosterPage() {
     select({ ...p, idNumberMasked: null });
     setReload((n) => n + 1);
   };
+
+  // After a retire the person leaves the 在岗 list; the toast says so and offers to take it back.
+  const afterRetire = (p: PersonRecord) => {
+    afterSave(p);
+    setRetired(p);
+  };
+  const closeToast = useCallback(() => setRetired(null), []);
+  async function undoRetire(p: PersonRecord) {
+    try {
+      afterSave(await call('roster.undoRetire', { id: p.id }));
+    } catch (e) {
+      setError(errorText(e));
+    }
+  }
 
   const restoring = useRef(false);
   const saveLayout = (e: { api: GridApi; finished?: boolean; source?: string }) => {
@@ -246,7 +262,18 @@ export function RosterPage() {
       {editing && (
         <PersonFormDialog personId={editing.personId} initial={editing.initial} orgs={orgs ?? []} onSaved={afterSave} onClose={() => setEditing(null)} />
       )}
-      {retiring && <RetireDialog person={retiring} onSaved={afterSave} onClose={() => setRetiring(null)} />}
+      {retiring && <RetireDialog person={retiring} onSaved={afterRetire} onClose={() => setRetiring(null)} />}
+      {retired && (
+        <Toast
+          key={retired.id}
+          message={`已将 ${retired.name} 办理${retired.status}`}
+          actions={[
+            { label: '撤销', onClick: () => void undoRetire(retired) },
+            { label: `查看${retired.status}人员`, onClick: () => setStatus(retired.status) },
+          ]}
+          onClose={closeToast}
+        />
+      )}
       {newUnitParent !== undefined && (
         <OrgUnitDialog
           parent={newUnitParent}

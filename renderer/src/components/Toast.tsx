@@ -1,0 +1,44 @@
+import { useEffect, type ReactNode } from 'react';
+
+export interface ToastAction {
+  label: string;
+  onClick: () => void;
+}
+
+interface Props {
+  message: ReactNode;
+  actions?: ToastAction[];
+  /** How long it stays; the page decides what closing means (an undo offer simply lapses). */
+  ms?: number;
+  onClose: () => void;
+}
+
+// A short confirmation at the foot of the page with a few links (撤销, 查看…). It announces
+// itself politely to screen readers and closes on its own; acting on a link closes it too.
+export function Toast({ message, actions = [], ms = 8000, onClose }: Props) {
+  useEffect(() => {
+    const t = setTimeout(onClose, ms);
+    return () => clearTimeout(t);
+  }, [ms, onClose]);
+  return (
+    <div className="toast" role="status" aria-live="polite">
+      <span>{message}</span>
+      {actions.map((a) => (
+        <button
+          key={a.label}
+          type="button"
+          className="link"
+          onClick={() => {
+            a.onClick();
+            onClose();
+          }}
+        >
+          {a.label}
+        </button>
+      ))}
+      <button type="button" className="toast-close" aria-label="关闭提示" onClick={onClose}>
+        ×
+      </button>
+    </div>
+  );
+}
