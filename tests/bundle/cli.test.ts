@@ -65,6 +65,8 @@ describe('jiceng keys / enroll / bundle', () => {
     const bad = join(dir, 'bad.age');
     copyFileSync(join(usb, name), bad);
     appendFileSync(bad, 'garbage');
+    // With the original's signature file: refused as damaged (the signed size no longer matches).
+    copyFileSync(join(usb, `${name}.sig`), `${bad}.sig`);
     const first = jiceng('bundle', 'import', join(usb, name), '--db', county);
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/ACCEPTED/);

@@ -72,7 +72,7 @@ describe('first run, login and sessions', () => {
     expect(!reuse.ok && reuse.error.message).toContain('最近 5 次');
     await app.ok('auth.changePassword', { oldPassword: current, newPassword: 'Initial-2026!' }, s);
     expect((await app.call('roster.list', {}, s)).ok).toBe(true);
-  });
+  }, 120_000); // Seven password hashes in a row: scrypt is deliberately slow, more so on a busy machine.
 
   it('locks an idle session after the configured minutes and unlocks it with the password', async () => {
     app = await setUpSecured();

@@ -30,6 +30,9 @@ beforeAll(async () => {
 
   other.class = await app.ok('training.classes.create', classIn(other.orgId, '友谊社区专题培训'), clerk);
   await app.ok('training.enroll', { classId: other.class.id, personIds: [other.person.id] }, clerk);
+  // Enrolment marks 已报名; record that the person came, so a refused 缺席 would show in `present`.
+  const enrolled = (await app.ok('training.attendance.list', { classId: other.class.id }, clerk)).rows[0]!;
+  await app.ok('training.attendance.setStatus', { ids: [enrolled.id], status: '出席' }, clerk);
   other.attendance = (await app.ok('training.attendance.list', { classId: other.class.id }, clerk)).rows[0];
   other.series = await app.ok('training.series.create', { orgId: other.orgId, name: '友谊书记讲堂', level: '社区' }, clerk);
   other.session = await app.ok('training.sessions.create', { seriesId: other.series.id, topic: '议事协商', speakerName: '甲', date: `${YEAR}-04-01`, hours: 2 }, clerk);

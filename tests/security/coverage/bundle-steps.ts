@@ -39,6 +39,11 @@ export async function bundleSteps(st: Story, others: TestApp[]): Promise<void> {
     fileName: data.fileName, file: Buffer.from(data.file).toString('base64'), signature: data.signature,
   }, st.reviewer);
   if (imported.outcome !== 'ACCEPTED') throw new Error(`bundle.import: ${JSON.stringify(imported)}`);
+  // The same file again through the batch import: one audit row for the batch, the file a duplicate.
+  const batch = await st.step('bundle.importMany', {
+    files: [{ fileName: data.fileName, file: Buffer.from(data.file).toString('base64'), signature: data.signature }],
+  }, st.reviewer);
+  if (batch.results[0]?.outcome !== 'DUPLICATE') throw new Error(`bundle.importMany: ${JSON.stringify(batch)}`);
 
   // The community rewrites its audit history; the county holds the next bundle and a reviewer refuses it.
   rewriteAuditHistory(comm.opened.sqlite, (db) => db.prepare("UPDATE audit_log SET actor_name = '别人' WHERE id = 2").run());

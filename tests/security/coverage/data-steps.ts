@@ -38,6 +38,9 @@ export async function rosterSteps(st: Story, o: Orgs): Promise<DataIds> {
   const leaving = await st.step('roster.create', { ...person(o.communityId, '离任者', 5) }, st.clerk);
   await st.step('roster.update', { id: personIds[1], ...person(o.communityId, NAMES[1]!, 1), communityWorkStartDate: '2012-03-01', phone: '13900139000' }, st.clerk);
   await st.step('roster.retire', { id: leaving.id, status: '离任', date: '2026-10-31', reason: '个人原因辞职' }, st.clerk);
+  // Undone at once (the toast's 撤销), then retired again.
+  await st.step('roster.undoRetire', { id: leaving.id }, st.clerk);
+  await st.step('roster.retire', { id: leaving.id, status: '离任', date: '2026-10-31', reason: '个人原因辞职' }, st.clerk);
   const shown = await st.step('roster.reveal', { id: personIds[1], field: 'phone' }, st.clerk);
   if (shown.value !== '13900139000') throw new Error(`roster.reveal returned ${shown.value}`);
   return { ...o, personIds };
@@ -64,15 +67,34 @@ export async function assessmentSteps(st: Story, d: DataIds): Promise<void> {
 }
 
 export async function salarySteps(st: Story, d: DataIds): Promise<void> {
+  // The sample grid plus a one-time level bonus and a yearly amount settled by grade.
+  const config = {
+    ...salarySample(),
+    levelBonuses: [{ reason: '市级以上表彰', levels: 1 }],
+    performancePay: { mode: 'fixed', yearlyFen: 120_000, settlementGrades: [{ grade: '称职', coefficient: 1 }] },
+  };
   const scheme = await st.step('salary.saveScheme', {
-    orgId: d.countyId, name: '示例方案', docNo: '示例〔2020〕1号', effectiveDate: '2020-01-01', sample: true, config: salarySample(),
+    orgId: d.countyId, name: '示例方案', docNo: '示例〔2020〕1号', effectiveDate: '2020-01-01', sample: true, config,
   }, st.clerk);
   await st.step('salary.copyScheme', { id: scheme.id, effectiveDate: '2027-01-01', name: '示例方案（2027）' }, st.clerk);
   await st.step('salary.setGrades', { year: 2025, grades: d.personIds.map((personId) => ({ personId, grade: '称职' })) }, st.clerk);
-  for (const personId of d.personIds.slice(1)) await st.step('salary.gradeInitial', { personId, effectiveDate: '2023-01-01' }, st.clerk);
+  const [, second, third] = d.personIds;
+  await st.step('salary.gradeInitial', { personId: second, effectiveDate: '2023-01-01' }, st.clerk);
+  const preview = (await st.get('salary.batchGradingPreview', { orgId: d.communityId, effectiveDate: '2023-01-01' }, st.clerk)) as {
+    rows: { personId: string; status: string; post: string | null; level: number | null }[];
+  };
+  const row = preview.rows.find((r) => r.personId === third && r.status === 'grade');
+  if (!row) throw new Error(`salary.batchGradingPreview: ${JSON.stringify(preview.rows)}`);
+  await st.step('salary.batchGrade', { orgId: d.communityId, effectiveDate: '2023-01-01', people: [{ personId: third, post: row.post, level: row.level }] }, st.clerk);
+  const [initial] = (await st.get('salary.history', { personId: second }, st.clerk)) as { id: string; post: string; level: number; effectiveDate: string }[];
+  await st.step('salary.correctGrading', {
+    id: initial!.id, post: initial!.post, level: initial!.level + 1, effectiveDate: initial!.effectiveDate, reason: '定级时漏计学历视同年限',
+  }, st.clerk);
+  await st.step('salary.applyLevelBonus', { personId: second, reason: '市级以上表彰', effectiveDate: '2024-06-01' }, st.clerk);
   await st.step('salary.setLevel', {
     personId: d.personIds[0], post: '社区正职', level: 8, effectiveDate: '2023-01-01', reason: '人工调整', note: '按任职文件定级',
   }, st.clerk);
   await st.step('salary.approvePromotion', { orgId: d.communityId, year: 2025, approver: '街道审核' }, st.reviewer);
   await st.step('salary.confirmMonth', { orgId: d.communityId, month: '2026-03' }, st.reviewer);
+  await st.step('salary.confirmSettlement', { orgId: d.communityId, year: 2025 }, st.reviewer);
 }
