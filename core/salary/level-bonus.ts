@@ -4,6 +4,7 @@ import { loadPersonRow } from '../roster/records.ts';
 import type { salaryGradingContract } from './grading-contract.ts';
 import { appendLevel } from './level-handlers.ts';
 import { historyRows, schemeNameMap, schemeOn, toLevelEntry } from './store.ts';
+import { BONUS_PREFIX } from './promotion.ts';
 
 // A one-time level bonus (市级以上表彰、劳模, issue 15): the scheme in effect on the date lists
 // the reasons and how many levels each gives. The bonus is appended to the level history
@@ -12,8 +13,6 @@ import { historyRows, schemeNameMap, schemeOn, toLevelEntry } from './store.ts';
 // The scheme stores no "once per year" rule, so a bonus is given once per reason and date.
 
 type BonusOps = Pick<typeof salaryGradingContract, 'salary.applyLevelBonus'>;
-
-export const BONUS_PREFIX = '一次性加级：';
 
 export const levelBonusHandlers: HandlersFor<BonusOps> = {
   'salary.applyLevelBonus': (tx, input) => {

@@ -39,6 +39,8 @@ export function firstCountedYear(lastChange: string): number {
 }
 
 const EARLY = '提前晋级';
+/** A one-time bonus (表彰、劳模) is on top of the years served: like an early step, it does not restart the interval. */
+export const BONUS_PREFIX = '一次性加级：';
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
 
 export function proposePromotion(c: SchemeConfig, year: number, s: PromotionSubject): Proposal {
@@ -68,8 +70,8 @@ export function proposePromotion(c: SchemeConfig, year: number, s: PromotionSubj
   }
   if (rule.action === 'hold') return keep('none', `${year} 年度考核${grade}，按方案${GRADE_ACTION_LABELS.hold}晋级`);
 
-  // The interval runs from the last change that was not an early step.
-  const regular = history.filter((h) => h.reason !== EARLY && h.effectiveDate <= cur.effectiveDate).map((h) => h.effectiveDate).sort().at(-1) ?? cur.effectiveDate;
+  // The interval runs from the last change that was not an early step or a one-time bonus.
+  const regular = history.filter((h) => h.reason !== EARLY && !h.reason.startsWith(BONUS_PREFIX) && h.effectiveDate <= cur.effectiveDate).map((h) => h.effectiveDate).sort().at(-1) ?? cur.effectiveDate;
   let from = firstCountedYear(regular);
   const advances = (y: number) => c.grades.find((x) => x.grade === s.grades.get(y))?.action === 'advance';
   if (rules.failedYear === 'resets') for (const y of range(from, year)) if (!advances(y)) from = y + 1;

@@ -118,4 +118,17 @@ describe('salary.applyLevelBonus', () => {
     expect(noScheme.message).toContain('「生效日期」2019-06-01 没有生效的薪酬方案');
     expect([auditCount(app), levelRows()]).toEqual([n, 1]);
   });
+
+  it('does not restart the regular step interval: a bonus is on top of the years served', async () => {
+    const { s, p } = await setup();
+    await setLevel(p.id, 5, '2022-01-01');
+    await app.ok('salary.setGrades', { year: 2022, grades: [{ personId: p.id, grade: '称职' }] });
+    await app.ok('salary.setGrades', { year: 2023, grades: [{ personId: p.id, grade: '称职' }] });
+    await app.ok('salary.setGrades', { year: 2024, grades: [{ personId: p.id, grade: '称职' }] });
+    await app.ok('salary.applyLevelBonus', { personId: p.id, reason: '市级以上表彰', effectiveDate: '2024-06-01' });
+    // Three counted years since 2022 (the sample's interval): the regular step is due on top of the bonus.
+    const preview = await app.ok('salary.promotionPreview', { orgId: s.tree.community.id, year: 2024 });
+    const row = preview.proposals.find((x) => x.personId === p.id)!;
+    expect([row.action, row.fromLevel, row.toLevel]).toEqual(['advance', 6, 7]);
+  });
 });
