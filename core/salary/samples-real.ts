@@ -107,9 +107,10 @@ function shandong(): SchemeConfigInput {
 }
 
 // 西安 2019: annual pay = base × a coefficient per (post, level); base = 2018 人均可支配收入 38,724
-// 元/年 = 3,227 元/月. Published: each post's monthly minimum and maximum; the 10 levels between
-// are interpolated evenly [INFERRED] and every coefficient kept to 4 decimals (within 0.17 元).
-const XIAN_BASE = 3227;
+// 元/年 = 3,227 元/月. Published: only each post's monthly minimum and maximum, in whole 元, which no
+// 4-decimal coefficient of 3,227 reproduces exactly (3,200 / 3,227 = 0.99163…). So the sample is a
+// table per (post, level) in whole 元: the published ends exactly, the 10 levels between
+// interpolated evenly [INFERRED]. A county holding the official coefficients enters them instead.
 function xian2019(): SchemeConfigInput {
   const posts: [string, '正职' | '副职' | '其他', number, number][] = [
     ['社区正职（一肩挑）', '正职', 3800, 5400], ['社区副职', '副职', 3480, 4920], ['一般工作人员', '其他', 3200, 4450],
@@ -118,12 +119,8 @@ function xian2019(): SchemeConfigInput {
     levelCount: 12,
     posts: posts.map(([name, category]) => ({ name, category, minLevel: 1, maxLevel: 12 })),
     amountModel: {
-      kind: 'coefficient', baseFen: yuan(XIAN_BASE),
-      baseSource: '2018 西安城镇常住居民人均可支配收入 38,724 元/年（折合 3,227 元/月）', baseEdition: '2018',
-      coefficients: [],
-      postCoefficients: posts.map(([post, , min, max]) => ({
-        post, coefficients: Array.from({ length: 12 }, (_, i) => Number(((min + ((max - min) * i) / 11) / XIAN_BASE).toFixed(4))),
-      })),
+      kind: 'table',
+      rows: posts.map(([post, , min, max]) => ({ post, amounts: Array.from({ length: 12 }, (_, i) => yuan(Math.round(min + ((max - min) * i) / 11))) })),
     },
     stepYears: 3,
     educationCredits: [],

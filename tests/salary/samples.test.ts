@@ -77,7 +77,7 @@ describe('real-place samples marked 示例', () => {
     expect([y(l['人员一级']!.totalFen), y(l['人员一级']!.withheldFen)]).toEqual(['2800.00', '1200.00']);
   });
 
-  it('西安 2019: published minimum and maximum per post within a 4-decimal coefficient, 试用期 80 % of 一般 without 绩效', async () => {
+  it('西安 2019: the published minimum and maximum per post exactly, 试用期 80 % of 一般 without 绩效', async () => {
     const { put, sheet } = await withSample('xian-2019');
     const published: [string, number, number][] = [['社区正职（一肩挑）', 3800, 5400], ['社区副职', 3480, 4920], ['一般工作人员', 3200, 4450]];
     for (const [post, , ] of published) {
@@ -87,12 +87,10 @@ describe('real-place samples marked 示例', () => {
     await put('试用', '社区副职', 1, { communityWorkStartDate: '2026-03-10' });
     const l = await sheet();
     for (const [post, min, max] of published) {
-      expect(Math.abs(l[`${post}1`]!.totalFen - min * 100)).toBeLessThan(50);
-      expect(Math.abs(l[`${post}12`]!.totalFen - max * 100)).toBeLessThan(50);
+      expect([y(l[`${post}1`]!.totalFen), y(l[`${post}12`]!.totalFen)], post).toEqual([min.toFixed(2), max.toFixed(2)]);
     }
-    // 一般 1 级 = 3227 × 0.9916 = 3199.89; × 80 % = 2559.91.
-    expect(y(l['一般工作人员1']!.totalFen)).toBe('3199.89');
-    expect(y(l['试用']!.totalFen)).toBe('2559.91');
+    // 试用期: 80 % of 一般工作人员 1 级 (3,200) = 2,560, whatever the probationer's own post.
+    expect(y(l['试用']!.totalFen)).toBe('2560.00');
     expect(l['试用']!.items.map((i) => i.key)).toEqual(['probation']);
   });
 });
