@@ -28,6 +28,14 @@ test.beforeAll(async () => {
   const chief = await call('roster.create', { orgId: community.id, gender: '女', ethnicity: '汉族', birthDate: '1985-03-01', politicalStatus: '中共党员', name: '王书记', postCategory: '正职', communityWorkStartDate: '2018-01-01', ftEducation: '本科', swQualification: '社工师' });
   chiefId = chief.id;
   await call('salary.gradeInitial', { personId: chief.id, effectiveDate: '2025-07-01' });
+  // A class 王书记 attended, so 学时统计 lists her and her 个人培训档案 has a line to print.
+  const cls = await call('training.classes.create', {
+    orgId: community.id, name: '2026年社区党组织书记示范培训班', category: '示范班', level: '县', host: '区委组织部', organizer: '区委党校',
+    form: '集中', location: '区委党校', startDate: '2026-05-10', endDate: '2026-05-12', hours: 24,
+  });
+  await call('training.enroll', { classId: cls.id, personIds: [chief.id] });
+  const { rows } = await call('training.attendance.list', { classId: cls.id });
+  await call('training.attendance.setStatus', { ids: rows.map((r: { id: string }) => r.id), status: '出席' });
   const admin = await login(served, E2E_ADMIN);
   expect(admin).toBeTruthy();
 });
@@ -75,9 +83,7 @@ test('the pay sheet and a report print with their text', async ({ page }) => {
   expect(chiefId).toBeTruthy();
 });
 
-// Not finished (issue 18): the seeded person is not listed on 学时统计 without a class, so the
-// history view is never reached; it needs a class with an attendee seeded first.
-test.fixme('个人培训档案 prints with its text', async ({ page }) => {
+test('个人培训档案 prints with its text', async ({ page }) => {
   await loginAs(page, served, 'clerk');
   const nav = page.getByRole('navigation', { name: '主导航' });
   await nav.getByRole('link', { name: '培训' }).click();

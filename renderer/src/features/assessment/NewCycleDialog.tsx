@@ -5,6 +5,7 @@ import { POSTS } from '../../../../core/codes/tables.ts';
 import { call, errorText } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Field } from '../../components/Field.tsx';
+import { homeUnit, unitsInScope } from '../../access.ts';
 
 interface Props {
   orgs: OrgUnit[];
@@ -14,9 +15,12 @@ interface Props {
 }
 
 /** Picks a scheme and an org unit; the people come from the roster (在岗) by post. */
-export function NewCycleDialog({ orgs, schemes, onClose, onCreated }: Props) {
+export function NewCycleDialog({ orgs: all, schemes, onClose, onCreated }: Props) {
+  // Only units the account may assess: a clerk scoped to one community starts (and stays) on it,
+  // not on the street above it, which would only end in 超出管辖范围 after the form is filled.
+  const orgs = unitsInScope(all);
   const [schemeId, setSchemeId] = useState(schemes[0]?.id ?? '');
-  const [orgId, setOrgId] = useState(orgs.find((o) => o.level === 'street')?.id ?? orgs[0]?.id ?? '');
+  const [orgId, setOrgId] = useState(orgs.find((o) => o.level === 'street')?.id ?? homeUnit(orgs));
   const [posts, setPosts] = useState<string[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
