@@ -1,4 +1,4 @@
-import { BrowserWindow, screen, type Session, type WebContents } from 'electron';
+import { BrowserWindow, dialog, screen, type Session, type WebContents } from 'electron';
 
 /** Sent as a response header on top of the page's own <meta> policy; both must pass. */
 export const CSP = [
@@ -73,6 +73,15 @@ export function createMainWindow(opts: WindowOptions): BrowserWindow {
     },
   });
   hardenContents(win.webContents);
+  // The renderer asks before unsaved work is dropped (useDirty sets beforeunload). Electron shows
+  // no dialog for beforeunload and silently cancels the close, so the question is asked here.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const choice = dialog.showMessageBoxSync(win, {
+      type: 'question', title: '有未保存的修改', message: '有未保存的修改，关闭窗口将放弃这些修改。',
+      buttons: ['放弃修改并关闭', '取消'], defaultId: 1, cancelId: 1, noLink: true,
+    });
+    if (choice === 0) event.preventDefault();
+  });
   win.once('ready-to-show', () => win.show());
   void win.loadFile(opts.rendererIndex);
   return win;

@@ -110,6 +110,9 @@ export const fake = {
   exposed: new Map<string, unknown>(),
   rendererInvokes: [] as unknown[][],
   errorBoxes: [] as { title: string; content: string }[],
+  // What showMessageBoxSync answers next (the index of the button "clicked"), and what it was asked.
+  messageBoxAnswer: 0,
+  messageBoxes: [] as Record<string, unknown>[],
   menu: 'default' as unknown,
   session: fakeSession(),
   app: new FakeApp(),
@@ -119,6 +122,8 @@ export const fake = {
     fake.exposed.clear();
     fake.rendererInvokes.length = 0;
     fake.errorBoxes.length = 0;
+    fake.messageBoxAnswer = 0;
+    fake.messageBoxes.length = 0;
     fake.menu = 'default';
     Object.assign(fake.session, fakeSession());
     resetApp(fake.app);
@@ -150,6 +155,10 @@ export const electronModule = {
   dialog: {
     showErrorBox(title: string, content: string) {
       fake.errorBoxes.push({ title, content });
+    },
+    showMessageBoxSync(_win: unknown, options: Record<string, unknown>) {
+      fake.messageBoxes.push(options);
+      return fake.messageBoxAnswer;
     },
   },
   Menu: {

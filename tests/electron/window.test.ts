@@ -48,6 +48,18 @@ describe('main window', () => {
     }
   });
 
+  it('asks before a close drops unsaved work: 取消 keeps the window, 放弃修改并关闭 lets it close', () => {
+    const contents = openWindow().webContents;
+    for (const [answer, closes] of [[1, false], [0, true]] as const) {
+      fake.messageBoxAnswer = answer;
+      const preventDefault = vi.fn();
+      contents.emit('will-prevent-unload', { preventDefault });
+      // preventDefault on will-prevent-unload means "ignore beforeunload": the window closes.
+      expect(preventDefault.mock.calls.length, `answer ${answer}`).toBe(closes ? 1 : 0);
+    }
+    expect(fake.messageBoxes.map((o) => o.buttons)).toEqual([['放弃修改并关闭', '取消'], ['放弃修改并关闭', '取消']]);
+  });
+
   it('denies window.open and target=_blank', () => {
     const handler = openWindow().webContents.windowOpenHandler!;
     expect(handler({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
