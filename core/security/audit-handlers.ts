@@ -6,7 +6,7 @@ import type { HandlersFor } from '../contract/handler-types.ts';
 import type { Ctx } from '../context.ts';
 import type { securityContract } from './contract.ts';
 import { verifyAuditChain } from './audit-chain.ts';
-import { auditSentence, operationLabel } from './audit-text.ts';
+import { auditChanges, auditSentence, operationLabel } from './audit-text.ts';
 import type { Role } from './roles.ts';
 import { safeRow } from '../xlsx/safe.ts';
 
@@ -54,6 +54,7 @@ function toView(ctx: Ctx, rows: StoredRow[]) {
       id: r.id, at: r.at, actor: r.actor, actorName: r.actorName, operation: r.operation, operationLabel: operationLabel(r.operation),
       sentence: auditSentence({ ...r, actorRole: roles.get(r.actor) ?? null, orgName: org }),
       subject: r.subject, orgName: org, entity: r.entity, entityId: r.entityId, outcome: r.outcome, before: r.before, after: r.after,
+      detail: auditChanges(r.before, r.after),
     };
   });
 }
@@ -79,11 +80,11 @@ export const auditHandlers: HandlersFor<AuditOps> = {
       ws.columns = [
         { header: '序号', key: 'id', width: 8 }, { header: '时间', key: 'at', width: 24 }, { header: '经过', key: 'sentence', width: 60 },
         { header: '操作人', key: 'actorName', width: 14 }, { header: '操作', key: 'operation', width: 24 }, { header: '单位', key: 'org', width: 16 },
-        { header: '对象', key: 'subject', width: 24 }, { header: '结果', key: 'outcome', width: 8 },
+        { header: '对象', key: 'subject', width: 24 }, { header: '结果', key: 'outcome', width: 8 }, { header: '变更明细', key: 'detail', width: 50 },
         { header: '变更前（敏感值为摘要）', key: 'before', width: 40 }, { header: '变更后（敏感值为摘要）', key: 'after', width: 40 },
       ];
       for (const r of rows)
-        ws.addRow(safeRow([r.id, r.at, r.sentence, r.actorName, r.operationLabel, r.orgName, r.subject, OUTCOME_LABEL[r.outcome] ?? r.outcome, r.before, r.after]));
+        ws.addRow(safeRow([r.id, r.at, r.sentence, r.actorName, r.operationLabel, r.orgName, r.subject, OUTCOME_LABEL[r.outcome] ?? r.outcome, r.detail, r.before, r.after]));
       ws.views = [{ state: 'frozen', ySplit: 1 }];
       const base64 = Buffer.from(await wb.xlsx.writeBuffer()).toString('base64');
       return (tx) => {

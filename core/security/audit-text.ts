@@ -14,6 +14,7 @@ const FIELD_LABEL: Record<string, string> = {
   ...Object.fromEntries(COLUMNS.map((c) => [c.key, c.header])),
   idNumber: '身份证号', phone: '联系电话', status: '在岗状态', statusDate: '状态日期', statusReason: '状态原因', remarks: '备注',
   displayName: '姓名', role: '角色', orgScopeId: '管辖范围', disabled: '停用状态', name: '名称',
+  username: '用户名', passwordChanged: '密码已修改', mustChangePassword: '须修改密码', lockMinutes: '自动锁定分钟数',
 };
 
 /** An operation's Chinese name: its contract summary without the explanation in brackets. */
@@ -74,4 +75,41 @@ export function auditSentence(r: SentenceRow): string {
   if (r.outcome === 'denied') text += '（被拒绝）';
   if (r.outcome === 'failed') text += `（未成功${typeof after?.reason === 'string' ? `：${after.reason}` : ''}）`;
   return text;
+}
+
+// One change's value as a clerk reads it: 是/否, 空, role names; a keyed digest (sensitive values)
+// is never shown, only whether it changed; lists and records by their size.
+function shown(k: string, v: unknown): string {
+  if (v === null || v === undefined || v === '') return '空';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (k === 'role' && typeof v === 'string' && v in ROLE_LABEL) return ROLE_LABEL[v as Role];
+  if (Array.isArray(v)) return `${v.length} 项`;
+  if (typeof v === 'object') return '（记录）';
+  return String(v);
+}
+
+const isDigest = (v: unknown) => typeof v === 'string' && v.startsWith('摘要:');
+
+/**
+ * The changed fields in Chinese: "联系电话：已更改；在岗状态：在岗 → 离任". Fields without a Chinese
+ * name are counted ("另有 2 项"), never shown by their code; sensitive values only as 已更改.
+ */
+export function auditChanges(beforeText: string | null, afterText: string | null): string {
+  const before = parse(beforeText) ?? {};
+  const after = parse(afterText) ?? {};
+  const parts: string[] = [];
+  let unnamed = 0;
+  for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    const label = fieldLabel(k);
+    if (!label) {
+      unnamed++;
+      continue;
+    }
+    const [b, a] = [before[k], after[k]];
+    if (isDigest(a) || isDigest(b)) parts.push(`${label}：${k in before ? '已更改' : '已填写'}（敏感值不显示）`);
+    else if (k in before) parts.push(`${label}：${shown(k, b)} → ${shown(k, a)}`);
+    else parts.push(`${label}：${shown(k, a)}`);
+  }
+  if (unnamed) parts.push(`另有 ${unnamed} 项${parts.length ? '' : '记录内容'}`);
+  return parts.join('；');
 }

@@ -59,6 +59,8 @@ const auditRow = z.object({
   entity: z.string().nullable(), entityId: z.string().nullable(), outcome: z.string(),
   /** Changed fields only; ID numbers, phones, addresses and remarks as keyed digests. */
   before: z.string().nullable(), after: z.string().nullable(),
+  /** The changed fields in Chinese (no codes, sensitive values only as 已更改). */
+  detail: z.string(),
 });
 
 const orgStep = z.object({

@@ -28,8 +28,7 @@ const COLUMNS: ColDef<Row>[] = [
     cellClass: (p) => (p.value === 'ok' ? undefined : 'outcome-bad'),
   },
   {
-    headerName: '变更明细（敏感值为摘要）', colId: 'detail', flex: 1, minWidth: 200,
-    valueGetter: (p) => [p.data?.before && `变更前 ${p.data.before}`, p.data?.after].filter(Boolean).join(' → '),
+    field: 'detail', headerName: '变更明细（敏感值不显示）', colId: 'detail', flex: 1, minWidth: 200, tooltipField: 'detail',
   },
 ];
 
