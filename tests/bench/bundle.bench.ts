@@ -49,7 +49,7 @@ const profile = await ok(county.dispatcher.call('enroll.exportProfile', {}));
 
 // A template community database: the county's tree and every person under their community.
 const template = openTestApp({ dir: tempDir('jiceng-bench-template-') });
-await ok(template.dispatcher.call('enroll.importProfile', { text: profile.text, confirm: null }));
+await ok(template.dispatcher.call('enroll.importProfile', { text: profile.text, confirm: profile.fingerprint }));
 template.dispatcher.transact('bench.seed', (tx) => {
   const byCode = new Map(tx.db.select().from(orgUnits).all().map((u) => [u.code, u.id]));
   const codeOf = new Map(demo.orgs.map((o) => [o.key, o.code]));

@@ -48,7 +48,7 @@ export async function countyWithBundles(communities: number, total: number) {
 
   // One template community database with the county's tree and every person, copied per community.
   const template = openTestApp({ dir: tempDir('jiceng-bench-template-') });
-  await template.ok('enroll.importProfile', { text: profile.text, confirm: null });
+  await template.ok('enroll.importProfile', { text: profile.text, confirm: profile.fingerprint });
   template.dispatcher.transact('bench.seed', (tx) => {
     const byCode = new Map(tx.db.select().from(orgUnits).all().map((u) => [u.code, u.id]));
     const codeOf = new Map(demo.orgs.map((o) => [o.key, o.code]));
