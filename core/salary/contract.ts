@@ -34,6 +34,9 @@ const promotionScope = { orgId: id('组织'), year, effectiveDate: isoDate('晋�
 
 const payCorrection = z.object({
   month: z.string(), kind: z.enum(['补发', '扣回']), amountFen: z.number().int(), reason: z.string(),
+  // The 预留 share of the difference: not paid now, added to the open month's withheldFen for the
+  // year-end settlement. Absent on corrections stored before it was carried.
+  withheldFen: z.number().int().optional(),
 });
 export type PayCorrection = z.infer<typeof payCorrection>;
 

@@ -55,6 +55,23 @@ describe('year-end 绩效 settlement', () => {
     expect(s.status).toBe('draft');
   });
 
+  it('carries the 预留 share of a confirmed month’s difference into the open month and the settlement', async () => {
+    const { org, b } = await setup();
+    await confirmMonths(org, 1, 1);
+    // 乙 should have been 2 级 from January: 4200 instead of 4000, 30 % of it withheld.
+    await app.ok('salary.setLevel', { personId: b.id, post: '社区工作人员', level: 2, effectiveDate: '2025-01-01', reason: '人工调整', note: '更正' });
+    const feb = (await app.ok('salary.paySheet', { orgId: org, month: '2025-02' })).lines.find((l) => l.name === '乙')!;
+    expect(feb.corrections).toEqual([expect.objectContaining({ month: '2025-01', kind: '补发', amountFen: 14_000, withheldFen: 6_000 })]);
+    expect(feb.withheldFen).toBe(126_000 + 6_000);
+    // Confirmed, February keeps it; March owes nothing more for January.
+    await confirmMonths(org, 2, 2);
+    const mar = (await app.ok('salary.paySheet', { orgId: org, month: '2025-03' })).lines.find((l) => l.name === '乙')!;
+    expect([mar.corrections, mar.withheldFen]).toEqual([[], 126_000]);
+    // The year withholds 12 × 1260.00 in all, paid by 合格 × 1.0.
+    const 乙 = (await app.ok('salary.settlement', { orgId: org, year: 2025 })).lines.find((l) => l.name === '乙')!;
+    expect([乙.withheldFen, 乙.amountFen]).toEqual([1_512_000, 1_512_000]);
+  });
+
   it('is not confirmed while a month of the year is a draft or someone has no grade, writing nothing', async () => {
     const { org, d } = await setup();
     await confirmMonths(org, 1, 11);
