@@ -45,5 +45,9 @@ export const salaryGradingContract = {
     personId: target('people', '人员编号'), reason: requiredText('加级事由', 40), effectiveDate: isoDate('生效日期'),
     approver: optionalText('审批人', 30), note: optionalText('备注', 200),
   }), levelEntry.extend({ fromLevel: z.number(), capped: z.boolean(), message: z.string() })),
+  // The server picks the version (schemeOn, every unit's versions), so the panel offers what applyLevelBonus accepts.
+  'salary.levelBonuses': query('某日生效的薪酬方案所列一次性加级事由', z.object({ personId: ref('people', '人员编号'), effectiveDate: isoDate('生效日期') }), z.object({
+    schemeId: z.string().nullable(), schemeName: z.string().nullable(), bonuses: z.array(z.object({ reason: z.string(), levels: z.number() })),
+  })),
   'salary.postProposals': query('花名册岗位类别已变、薪酬岗位未跟随的人员（建议办理岗位变动）', z.object({ orgId: id('组织') }), z.array(postProposal)),
 };
