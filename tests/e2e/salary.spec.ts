@@ -99,4 +99,11 @@ test('the grid editor warns where amounts do not rise, and a version can be copi
   await expect(page.getByRole('button', { name: /2026-07-01 起/ })).toBeVisible();
   const versions = await call('salary.schemes', {});
   expect(versions.map((v: { effectiveDate: string }) => v.effectiveDate)).toEqual(['2020-01-01', '2026-07-01']);
+
+  // Another kind resets the amount, and the box shows it (it used to keep showing the old one).
+  await page.getByRole('button', { name: '添加津贴' }).click();
+  const n = (await page.locator('table.allowances-editor tbody tr').count()) - 1;
+  await page.getByLabel(`津贴${n}金额`).fill('300');
+  await page.getByLabel(`津贴${n}方式`).selectOption('一肩挑');
+  await expect(page.getByLabel(`津贴${n}金额`)).toHaveValue('0.00');
 });
