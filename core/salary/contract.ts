@@ -49,9 +49,10 @@ export type PayItem = z.infer<typeof payItem>;
 
 const payLine = z.object({
   personId: z.string(), name: z.string(), orgId: z.string(), orgName: z.string(), post: z.string(), level: z.number(), grade: z.string().nullable(),
-  // The old three totals stay: baseFen = level + post pay (or the probation pay), allowancesFen =
-  // the allowances (post allowance included), performanceFen = monthly performance. `items`
-  // breaks them down: their sum is baseFen + allowancesFen + performanceFen.
+  // The old three totals stay: baseFen = the standard pay (等级工资 + 岗位工资 + 岗位津贴, or the
+  // 试用期工资) less the withheld 预留 share (a negative item), allowancesFen = the allowances chosen
+  // by the person's attributes, performanceFen = monthly performance. `items` breaks them down
+  // (show those, not baseFen, as columns): their sum is baseFen + allowancesFen + performanceFen.
   baseFen: z.number().int(), allowances: z.array(z.object({ name: z.string(), amountFen: z.number().int() })), allowancesFen: z.number().int(),
   performanceFen: z.number().int(),
   // 应发合计: items + corrections.
