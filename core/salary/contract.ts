@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mutation, query } from '../contract/op.ts';
 import { id, isoDate, optionalText, requiredText } from '../contract/fields.ts';
-import { ref } from '../guard/refs.ts';
+import { ref, target } from '../guard/refs.ts';
 import { LEVEL_REASONS, schemeConfig, schemeInput, schemeRecord } from './scheme-schema.ts';
 
 const month = z.string({ error: '「月份」必须填写' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '「月份」格式应为 YYYY-MM' });
@@ -133,10 +133,10 @@ export const salaryContract = {
     personId: ref('people', '人员编号'), effectiveDate: isoDate('定级日期'), post: optionalText('岗位', 20),
   }), z.object({ schemeId: z.string(), schemeName: z.string(), post: z.string(), level: z.number(), steps: z.array(gradingStep) })),
   'salary.gradeInitial': mutation('办理初次定级（写入薪级记录）', z.object({
-    personId: ref('people', '人员编号'), effectiveDate: isoDate('定级日期'), post: optionalText('岗位', 20), approver, note: optionalText('备注', 200),
+    personId: target('people', '人员编号'), effectiveDate: isoDate('定级日期'), post: optionalText('岗位', 20), approver, note: optionalText('备注', 200),
   }), levelEntry.extend({ steps: z.array(gradingStep) })),
   'salary.setLevel': mutation('调整岗位或薪级（追加记录，不覆盖历史）', z.object({
-    personId: ref('people', '人员编号'), post: requiredText('岗位', 20), level: levelNo, effectiveDate: isoDate('生效日期'),
+    personId: target('people', '人员编号'), post: requiredText('岗位', 20), level: levelNo, effectiveDate: isoDate('生效日期'),
     reason: z.enum(LEVEL_REASONS, { error: '「调整原因」应为初次定级、到期晋级、提前晋级、一次性加级、学历提升、取证、岗位变动、考核降级或人工调整' }),
     approver, note: requiredText('备注', 200),
   }), levelEntry),

@@ -33,7 +33,7 @@ export const salaryGradingContract = {
   })),
   'salary.batchGrade': mutation('批量办理初次定级（一次写入；与测算不符即整体退回）', z.object({
     ...batchScope, approver: optionalText('审批人', 30), note: optionalText('备注', 200),
-    people: z.array(z.object({ personId: ref('people', '人员编号'), post: requiredText('岗位', 20), level: levelNo }))
+    people: z.array(z.object({ personId: target('people', '人员编号'), post: requiredText('岗位', 20), level: levelNo }))
       .min(1, { error: '「定级人员」至少选择一人' }),
   }), z.object({ written: z.number() })),
   'salary.correctGrading': mutation('更正初次定级（须说明原因；已确认月份的差额在下一个未确认月份补发或扣回）', z.object({

@@ -92,7 +92,8 @@ export const gradingFixHandlers: HandlersFor<FixOps> = {
       const last = history.get(p.id)?.at(-1);
       if (!last) continue;
       const audit = changed.get(p.id) as { at: string; before: string | null; after: string } | undefined;
-      const changedOn = audit?.at.slice(0, 10) ?? firstOfMonth(localIsoDate(ctx.now()));
+      // The audit time is UTC; the day the office recorded the change is its local calendar day.
+      const changedOn = audit ? localIsoDate(new Date(audit.at)) : firstOfMonth(localIsoDate(ctx.now()));
       const date = changedOn > last.effectiveDate ? changedOn : last.effectiveDate;
       const scheme = versionInEffect(schemes, date);
       const to = scheme && postFor(scheme.config, p.postCategory);
