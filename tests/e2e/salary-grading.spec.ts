@@ -54,6 +54,17 @@ test('批量定级 → pay sheet → print preview', async ({ page }) => {
   await page.getByRole('button', { name: /王书记/ }).click();
   await expect(page.getByLabel('定级日期', { exact: true })).toHaveValue(`${month}-01`);
   await expect(page.getByRole('button', { name: '更正定级' })).toBeVisible();
+  // A typed adjustment belongs to 王书记: choosing someone else asks, and 放弃 empties the form,
+  // so it can never be appended to 张主任.
+  await page.getByLabel('调整备注').fill('按文件调整');
+  await page.getByRole('button', { name: /张主任/ }).click();
+  const ask = page.getByRole('alertdialog', { name: '有未保存的修改' });
+  await expect(ask).toContainText('王书记的薪级调整');
+  await ask.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByLabel('调整备注')).toHaveValue('按文件调整');
+  await page.getByRole('button', { name: /张主任/ }).click();
+  await ask.getByRole('button', { name: '放弃修改' }).click();
+  await expect(page.getByLabel('调整备注')).toHaveValue('');
 
   await page.getByRole('tab', { name: '月度工资表' }).click();
   await expect(page.getByLabel('月份')).toHaveValue(month);

@@ -96,8 +96,12 @@ test('the grid editor warns where amounts do not rise, and a version can be copi
   await expect(page.locator('.matrix-host [row-id="社区正职"] [col-id="L10"]')).toHaveClass(/not-rising/);
 
   await expect(page.getByLabel('津贴1第2档年限')).toHaveValue('5');
+  // The copy is made from the stored version, so the unsaved 1.3 is asked about first.
   page.once('dialog', (d) => void d.accept('2026-07-01'));
   await page.getByRole('button', { name: '复制为新版本' }).click();
+  const ask = page.getByRole('alertdialog', { name: '有未保存的修改' });
+  await expect(ask).toContainText('薪酬方案“示例方案”');
+  await ask.getByRole('button', { name: '放弃修改' }).click();
   await expect(page.getByRole('button', { name: /2026-07-01 起/ })).toBeVisible();
   const versions = await call('salary.schemes', {});
   expect(versions.map((v: { effectiveDate: string }) => v.effectiveDate)).toEqual(['2020-01-01', '2026-07-01']);
@@ -108,6 +112,12 @@ test('the grid editor warns where amounts do not rise, and a version can be copi
   await page.getByLabel(`津贴${n}金额`).fill('300');
   await page.getByLabel(`津贴${n}方式`).selectOption('一肩挑');
   await expect(page.getByLabel(`津贴${n}金额`)).toHaveValue('0.00');
+
+  // Leaving the page with the new allowance unsaved asks; 取消 stays with the edit.
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '花名册' }).click();
+  await ask.getByRole('button', { name: '取消' }).click();
+  await expect(page.getByLabel(`津贴${n}方式`)).toHaveValue('oneShoulder');
+  await expect(page.getByLabel('方案名称')).toBeVisible();
 });
 
 test('the grid shows each pay item in its own column, as the print and the .xlsx do', async ({ page }) => {

@@ -5,11 +5,13 @@ import { ApiError, call, errorText } from '../../api/client.ts';
 import { CorrectGrading } from './CorrectGrading.tsx';
 import { LevelBonus } from './LevelBonus.tsx';
 import { Can } from '../../components/RoleGate.tsx';
+import { useDirty } from '../../components/useDirty.ts';
 
 type Person = OpOutput<'roster.list'>['rows'][number];
 type Preview = OpOutput<'salary.gradingPreview'>;
 type Entry = OpOutput<'salary.history'>[number];
 
+const NO_ADJUSTMENT = { post: '', level: '', effectiveDate: '', reason: '人工调整' as LevelReason, note: '' };
 const message = (e: unknown) => (e instanceof ApiError && e.issues.length ? e.issues.map((i) => i.message).join('；') : errorText(e));
 
 /** One person's initial grading (with its step-by-step explanation) and level history. */
@@ -23,7 +25,10 @@ export function PersonPanel({ orgId }: { orgId: string }) {
   const [history, setHistory] = useState<Entry[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [defaultDate, setDefaultDate] = useState('');
-  const [adj, setAdj] = useState({ post: '', level: '', effectiveDate: '', reason: '人工调整' as LevelReason, note: '' });
+  // The 调整薪级 form belongs to the selected person: it is asked about before another person
+  // is chosen, and emptied then, so a typed adjustment can never be appended to someone else.
+  const [adj, setAdj] = useState(NO_ADJUSTMENT);
+  const [saved, setSaved] = useState<string | null>(null);
 
   useEffect(() => {
     call('salary.gradingDefaults', {}).then((d) => {
@@ -73,6 +78,36 @@ export function PersonPanel({ orgId }: { orgId: string }) {
   };
 
   const person = people.find((p) => p.id === personId);
+  const appendAdjustment = async (): Promise<boolean> => {
+    if (!person) return true;
+    try {
+      await call('salary.setLevel', {
+        personId: person.id, post: adj.post || (history.at(-1)?.post ?? preview?.post ?? ''), level: Number(adj.level),
+        effectiveDate: adj.effectiveDate, reason: adj.reason, note: adj.note,
+      });
+      setAdj(blankAdj);
+      setSaved('已追加调整记录');
+      await load();
+      return true;
+    } catch (e) {
+      setError(message(e));
+      return false;
+    }
+  };
+  // The date starts on the server's default, so only a different date counts as typed.
+  const blankAdj = { ...NO_ADJUSTMENT, effectiveDate: defaultDate };
+  const adjDirty = !!(adj.post || adj.level || adj.note || (adj.effectiveDate && adj.effectiveDate !== defaultDate));
+  const { leave } = useDirty(adjDirty, { label: `${person?.name ?? ''}的薪级调整（未追加）`, save: appendAdjustment, discard: () => setAdj(blankAdj) });
+  const choose = async (id: string) => {
+    if (id === personId || !(await leave())) return;
+    setAdj(blankAdj);
+    setSaved(null);
+    setPersonId(id);
+  };
+  const edit = (next: typeof adj) => {
+    setAdj(next);
+    setSaved(null);
+  };
   return (
     <div className="salary-split">
       <aside className="salary-list">
@@ -80,7 +115,7 @@ export function PersonPanel({ orgId }: { orgId: string }) {
         <ul>
           {people.map((p) => (
             <li key={p.id}>
-              <button type="button" className={p.id === personId ? 'item on' : 'item'} onClick={() => setPersonId(p.id)}>
+              <button type="button" className={p.id === personId ? 'item on' : 'item'} onClick={() => void choose(p.id)}>
                 <span>{p.name}</span>
                 <span className="muted small-text">{p.orgName} · {p.postCategory}</span>
               </button>
@@ -130,17 +165,15 @@ export function PersonPanel({ orgId }: { orgId: string }) {
             )}
             <Can op="salary.setLevel" note="调整薪级">
             <div className="salary-form">
-              <label>岗位<input type="text" aria-label="调整岗位" value={adj.post} placeholder={history.at(-1)?.post ?? preview?.post} onChange={(e) => setAdj({ ...adj, post: e.target.value })} /></label>
-              <label>级别<input type="number" aria-label="调整级别" value={adj.level} onChange={(e) => setAdj({ ...adj, level: e.target.value })} /></label>
-              <label>生效日期<input type="date" value={adj.effectiveDate} onChange={(e) => setAdj({ ...adj, effectiveDate: e.target.value })} /></label>
-              <label>原因<select value={adj.reason} onChange={(e) => setAdj({ ...adj, reason: e.target.value as LevelReason })}>
+              <label>岗位<input type="text" aria-label="调整岗位" value={adj.post} placeholder={history.at(-1)?.post ?? preview?.post} onChange={(e) => edit({ ...adj, post: e.target.value })} /></label>
+              <label>级别<input type="number" aria-label="调整级别" value={adj.level} onChange={(e) => edit({ ...adj, level: e.target.value })} /></label>
+              <label>生效日期<input type="date" value={adj.effectiveDate} onChange={(e) => edit({ ...adj, effectiveDate: e.target.value })} /></label>
+              <label>原因<select value={adj.reason} onChange={(e) => edit({ ...adj, reason: e.target.value as LevelReason })}>
                 {LEVEL_REASONS.filter((r) => r !== '初次定级').map((r) => <option key={r}>{r}</option>)}
               </select></label>
-              <label>备注<input type="text" aria-label="调整备注" value={adj.note} onChange={(e) => setAdj({ ...adj, note: e.target.value })} /></label>
-              <button type="button" onClick={() => void run(() => call('salary.setLevel', {
-                personId: person.id, post: adj.post || (history.at(-1)?.post ?? preview?.post ?? ''), level: Number(adj.level),
-                effectiveDate: adj.effectiveDate, reason: adj.reason, note: adj.note,
-              }))}>追加调整记录</button>
+              <label>备注<input type="text" aria-label="调整备注" value={adj.note} onChange={(e) => edit({ ...adj, note: e.target.value })} /></label>
+              <button type="button" onClick={() => void appendAdjustment()}>追加调整记录</button>
+              {saved && <span className="muted small-text" role="status">{saved}</span>}
             </div>
             </Can>
           </>

@@ -8,6 +8,7 @@ import { GridEditor } from './GridEditor.tsx';
 import { RulesEditor } from './RulesEditor.tsx';
 import { reshape, switchAmountKind } from './reshape.ts';
 import { Can } from '../../components/RoleGate.tsx';
+import { useDirty } from '../../components/useDirty.ts';
 
 interface Draft {
   id?: string;
@@ -34,6 +35,14 @@ export function SchemesPanel({ orgs }: { orgs: OrgUnit[] }) {
   const [frozen, setFrozen] = useState<string | null>(null);
   const [samples, setSamples] = useState<RealSample[]>([]);
   const root = orgs.find((o) => o.parentId === null);
+  // The draft as last opened or saved: any difference is unsaved work, asked about before leaving.
+  const [baseline, setBaseline] = useState<string | null>(null);
+  const dirty = !!draft && JSON.stringify(draft) !== baseline;
+  const { leave } = useDirty(dirty, { label: `薪酬方案“${draft?.name ?? ''}”（有未保存的修改）`, save: () => save(), discard: () => setDraft(null) });
+  const show = (d: Draft | null, saved: boolean) => {
+    setDraft(d);
+    setBaseline(saved && d ? JSON.stringify(d) : null);
+  };
 
   const load = useCallback(async () => {
     try {
@@ -45,19 +54,21 @@ export function SchemesPanel({ orgs }: { orgs: OrgUnit[] }) {
   useEffect(() => void load(), [load]);
   useEffect(() => void call('salary.sampleSchemes', {}).then(setSamples, () => setSamples([])), []);
 
-  const fromSample = (key: string) => {
+  const fromSample = async (key: string) => {
     const s = samples.find((x) => x.key === key);
     if (!s) return;
     if (!root) return setError('请先在花名册中建立组织架构');
+    if (!(await leave())) return;
     setFrozen(null);
-    setDraft({ orgId: root.id, name: s.name, docNo: s.docNo, effectiveDate: `${new Date().getFullYear()}-01-01`, sample: true, config: s.config });
+    show({ orgId: root.id, name: s.name, docNo: s.docNo, effectiveDate: `${new Date().getFullYear()}-01-01`, sample: true, config: s.config }, false);
     setNotice(`已按“${s.name}”填好（来源：${s.source}），请核对本地文件后修改并保存。`);
   };
 
-  const open = async (id: string) => {
+  const open = async (id: string, ask = true) => {
+    if (ask && !(await leave())) return;
     try {
       const s = await call('salary.scheme', { id });
-      setDraft({ id: s.id, orgId: s.orgId, name: s.name, docNo: s.docNo, effectiveDate: s.effectiveDate, sample: s.sample, config: s.config });
+      show({ id: s.id, orgId: s.orgId, name: s.name, docNo: s.docNo, effectiveDate: s.effectiveDate, sample: s.sample, config: s.config }, true);
       setFrozen(s.confirmedMonth);
       setError(null);
       setNotice(null);
@@ -68,33 +79,37 @@ export function SchemesPanel({ orgs }: { orgs: OrgUnit[] }) {
 
   const newSample = async () => {
     if (!root) return setError('请先在花名册中建立组织架构');
+    if (!(await leave())) return;
     const s = await call('salary.sampleScheme', {});
     setFrozen(null);
-    setDraft({ orgId: root.id, name: s.name, docNo: null, effectiveDate: `${new Date().getFullYear()}-01-01`, sample: true, config: s.config });
+    show({ orgId: root.id, name: s.name, docNo: null, effectiveDate: `${new Date().getFullYear()}-01-01`, sample: true, config: s.config }, false);
     setNotice('已按示例填好，请核对本地文件后修改金额并保存。');
   };
 
-  const save = async () => {
-    if (!draft) return;
+  async function save(): Promise<boolean> {
+    if (!draft) return true;
     try {
       const saved = await call('salary.saveScheme', { ...draft, ...(draft.id ? { id: draft.id } : {}) });
-      setDraft({ ...draft, id: saved.id });
+      show({ ...draft, id: saved.id }, true);
       setError(null);
       setNotice('已保存。已确认的月份不受影响。');
       await load();
+      return true;
     } catch (e) {
       setError(message(e));
+      return false;
     }
-  };
+  }
 
   const copy = async () => {
     if (!draft?.id) return;
+    if (!(await leave())) return;
     const date = window.prompt('新版本的生效日期（YYYY-MM-DD）', `${new Date().getFullYear() + 1}-01-01`);
     if (!date) return;
     try {
       const c = await call('salary.copyScheme', { id: draft.id, effectiveDate: date });
       await load();
-      await open(c.id);
+      await open(c.id, false);
       setNotice(`已复制为 ${date} 起生效的新版本。`);
     } catch (e) {
       setError(message(e));
@@ -121,7 +136,7 @@ export function SchemesPanel({ orgs }: { orgs: OrgUnit[] }) {
         <div className="panel-actions">
           <Can op="salary.saveScheme" note="方案编制">
             <button type="button" onClick={() => void newSample()}>按示例新建</button>
-            <select aria-label="按地方示例新建" value="" onChange={(e) => fromSample(e.target.value)}>
+            <select aria-label="按地方示例新建" value="" onChange={(e) => void fromSample(e.target.value)}>
               <option value="">按地方示例新建…</option>
               {samples.map((s) => <option key={s.key} value={s.key}>{s.name}</option>)}
             </select>
