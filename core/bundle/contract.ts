@@ -57,6 +57,9 @@ const importView = z.object({
 const recordSummary = z.object({ title: z.string(), unit: z.string(), details: z.array(z.string()) });
 const conflictView = z.object({
   id: z.string(), tableName: z.string(), tableLabel: z.string(), senderCode: z.string(), senderName: z.string(), reason: z.string(),
+  reasonCode: z.enum(['same_id', 'id_clash', 'unique']),
+  // The decisions this caller may take on this conflict now (the UI offers exactly these).
+  decisions: z.array(z.enum(['keep_local', 'take_received', 'different'])),
   detectedAt: z.string(), received: recordSummary, local: recordSummary.nullable(),
   resolution: z.enum(['keep_local', 'take_received', 'different']).nullable(), resolvedAt: z.string().nullable(),
 });
