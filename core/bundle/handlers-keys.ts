@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { bundlePeers, orgUnits, settings, type BundlePeerRow } from '../../db/schema/index.ts';
+import { bundlePeers, orgUnits, type BundlePeerRow } from '../../db/schema/index.ts';
 import type { HandlersFor } from '../contract/handler-types.ts';
 import { AppError } from '../contract/errors.ts';
 import type { Ctx } from '../context.ts';
@@ -13,6 +13,7 @@ import {
 import { rekeyOrgUnit } from './rekey.ts';
 import { KEY_BACKUP_FORMAT, openKeyBackup, restoreKeys, sealKeyBackup } from './key-backup.ts';
 import { checkRecord, sharedTables, type SharedTable } from './tables.ts';
+import { installationOrgId } from '../installation.ts';
 
 type KeyOps = 'keys.init' | 'keys.show' | 'keys.importIdentity' | 'keys.rotate' | 'keys.backup' | 'keys.importBackup' | 'keys.revokePeer'
   | 'enroll.exportProfile' | 'enroll.importProfile' | 'enroll.confirmProfile' | 'enroll.exportRequest' | 'enroll.importRequest';
@@ -32,7 +33,7 @@ function keysState(ctx: Ctx) {
 }
 
 function installationUnit(ctx: Ctx) {
-  const orgId = ctx.db.select().from(settings).where(eq(settings.key, 'installation.orgId')).get()?.value as string | undefined;
+  const orgId = installationOrgId(ctx.db);
   return orgId ? (ctx.db.select().from(orgUnits).where(eq(orgUnits.id, orgId)).get() ?? null) : null;
 }
 

@@ -70,6 +70,10 @@ describe('jiceng keys / enroll / bundle', () => {
     const first = jiceng('bundle', 'import', join(usb, name), '--db', county);
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/ACCEPTED/);
+    // Batching is opt-in: without it every file is an ordinary bundle.import, not a batch of one.
+    const ops = (op: string) => JSON.parse(jiceng('call', 'audit.list', JSON.stringify({ operation: op }), '--db', county).out).data.total as number;
+    expect(ops('bundle.import')).toBe(1);
+    expect(ops('bundle.importMany')).toBe(0);
     const mixed = jiceng('bundle', 'import', usb, bad, '--db', county);
     expect(mixed.code).toBe(1);
     const lines = mixed.out.trim().split('\n');
