@@ -6,7 +6,7 @@ import type { Ctx } from '../context.ts';
 import type { bundleContract } from './contract.ts';
 import { parseAgeKeygenFile } from './crypto.ts';
 import { assertFingerprint, exportProfile, exportRequest, markCountyUnits, readProfile, readRequest } from './enroll.ts';
-import { applyProfileUnits, installationUnit, profileUnits } from './profile-units.ts';
+import { applyProfileUnits, enrolledUnitId, installationUnit, profileUnits } from './profile-units.ts';
 import {
   activeKey, allOwnKeys, bindingFor, findOrgByCode, generateKeyMaterial, getBinding, installKey, listPeers, publicView,
   requireBinding, setBinding, trustPeer,
@@ -121,7 +121,8 @@ export const keysHandlers: HandlersFor<Pick<typeof bundleContract, KeyOps>> = {
     return { text, fingerprint, community, fileName: `${requireBinding(ctx).orgCode}_county_profile${to}_${stamp(ctx)}.json` };
   },
   'enroll.exportRequest': (ctx) => {
-    const { text, fingerprint } = exportRequest(ctx);
+    const b = requireBinding(ctx);
+    const { text, fingerprint } = exportRequest(ctx, enrolledUnitId(ctx, b.orgCode, b.orgId));
     return { text, fingerprint, fileName: `${requireBinding(ctx).orgCode}_enrollment_request_${stamp(ctx)}.json` };
   },
   'enroll.importProfile': (tx, input) => {

@@ -4,7 +4,7 @@ import { AppError } from '../contract/errors.ts';
 import type { Ctx, TxCtx } from '../context.ts';
 import { installationOrgId } from '../installation.ts';
 import { communityUnits, readProfile, type CountyProfile } from './enroll.ts';
-import { findOrgByCode, getBinding } from './keys.ts';
+import { findOrgByCode, getBinding, listPeers } from './keys.ts';
 import { rekeyOrgUnit } from './rekey.ts';
 import { checkRecord, sharedTables, type SharedTable } from './tables.ts';
 
@@ -81,4 +81,17 @@ export function applyProfileUnits(tx: TxCtx, text: string): { orgUnits: number; 
     else tx.db.insert(t.table).values(u).run();
   }
   return { orgUnits: units.length, leftOut: all - units.length, rekeyed };
+}
+
+/**
+ * The id the unit `code` has in the county's tree: the one in a county profile still awaiting
+ * its fingerprint check (its units are applied, and this unit re-keyed to that id, only on
+ * enroll.confirmProfile), else `localId`. The guided steps let a community send its request
+ * before the phone call; the request must already name the id the county knows.
+ */
+export function enrolledUnitId(ctx: Ctx, code: string, localId: string): string {
+  const pending = listPeers(ctx).find((p) => p.role === 'county' && p.status === 'pending' && p.profile);
+  if (!pending?.profile) return localId;
+  const unit = profileUnits(ctx, readProfile(pending.profile)).units.find((u) => u.code === code);
+  return unit ? String(unit.id) : localId;
 }

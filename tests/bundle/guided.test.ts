@@ -104,6 +104,10 @@ describe('enrolment steps at the community', () => {
     await m.ok('keys.init', {});
     const blocked = await m.call('bundle.export', {});
     expect(blocked.ok).toBe(false);
+    // The guided steps send the request before the phone call: it already names the county's id
+    // for this community (the one it adopts on confirming), so the county enrols it.
+    const req = await m.ok('enroll.exportRequest', {});
+    expect((await county.app.ok('enroll.importRequest', { text: req.text, confirm: req.fingerprint })).orgId).toBe(p.community!.id);
 
     const wrong = p.fingerprint.split(' ').reverse().join(' ');
     const bad = await m.call('enroll.confirmProfile', { confirm: wrong });
