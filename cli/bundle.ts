@@ -1,9 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { writeFileDurably } from '../core/files/durable.ts';
 import { join } from 'node:path';
-import { openApp, resolveDbFile, type App } from './app.ts';
+import { openApp, resolveDbFile } from './app.ts';
 import { refuseUnread } from '../core/bundle/limits.ts';
-import { maxBundleBytes } from '../core/bundle/verify.ts';
 import { parseFlags, UsageError } from './args.ts';
 import { callOrReport } from './keys.ts';
 
@@ -45,22 +44,18 @@ async function exportTo(dbFlag: string | undefined, user: string | undefined, ou
 
 /**
  * The bundle and its `<file>.sig`. The file is read only when the signature file exists,
- * declares the file's size and that size is within the limit; otherwise the core gets the
- * size alone and logs the refusal (SIG_MISSING, TOO_LARGE, CORRUPT) without the bytes ever
- * being in memory.
+ * declares the file's size and that size is within the program's fixed maximum; otherwise the
+ * core gets the size alone and logs the refusal (SIG_MISSING, TOO_LARGE, CORRUPT) without the
+ * bytes ever being in memory. A lower limit set for this installation is the core's to apply
+ * (import-one.ts earlyRefusal refuses above it before decoding).
  */
-export function readBundleFile(path: string, max?: number): { file: string; signature: string | null; size: number } {
+export function readBundleFile(path: string): { file: string; signature: string | null; size: number } {
   const sigPath = `${path}.sig`;
   const signature = existsSync(sigPath) ? readFileSync(sigPath, 'utf8').slice(0, 10_000) : null;
   const size = statSync(path).size;
-  const refused = refuseUnread(size, signature, max);
+  const refused = refuseUnread(size, signature);
   return { file: refused ? '' : readFileSync(path).toString('base64'), signature, size };
 }
-
-const limitOf = (app: App) => {
-  const cur = app.runtime.current();
-  return cur ? maxBundleBytes(cur.opened) : undefined;
-};
 
 /** Expands folders to the bundles inside them, in name order (which is sender and sequence order). */
 function expand(paths: string[]): string[] {
@@ -96,6 +91,8 @@ async function importFiles(dbFlag: string | undefined, user: string | undefined,
   const one = async (job: Job) => report(job, (await callOrReport(app, 'bundle.import', { fileName: job.name, file: job.file, signature: job.signature, size: job.size })) as ImportOut | null);
   const flush = async (batch: Job[]) => {
     while (batch.length) {
+      // A batch of one (always, unless batching is turned on) is an ordinary bundle.import.
+      if (batch.length === 1) return one(batch[0]!);
       const env = await app.dispatcher.dispatch('bundle.importMany', { files: batch.map((j) => ({ fileName: j.name, file: j.file, signature: j.signature, size: j.size })) });
       if (!env.ok) {
         for (const job of batch) await one(job);
@@ -119,7 +116,7 @@ async function importFiles(dbFlag: string | undefined, user: string | undefined,
         bad++;
         continue;
       }
-      const { file, signature, size } = readBundleFile(path, limitOf(app));
+      const { file, signature, size } = readBundleFile(path);
       if (batch.length && (bytes + file.length > BATCH_BYTES || batch.length >= BATCH_FILES)) {
         await flush(batch);
         batch = [];
@@ -153,7 +150,7 @@ export async function runBundle(args: string[]): Promise<number> {
     if (!path) throw new UsageError('bundle inspect 需要一个文件');
     const app = await openApp(resolveDbFile(db), user);
     try {
-      const out = await callOrReport(app, 'bundle.inspect', { fileName: path, ...readBundleFile(path, limitOf(app)) });
+      const out = await callOrReport(app, 'bundle.inspect', { fileName: path, ...readBundleFile(path) });
       if (!out) return 1;
       console.log(`${out.ok ? 'OK' : String(out.outcome)} ${String(out.message)}`);
       if (out.manifest) console.log(JSON.stringify(out.manifest, null, 2));

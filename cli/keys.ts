@@ -32,7 +32,7 @@ function printState(s: KeysState): void {
   for (const p of s.peers) console.log(`对方单位：${p.orgName}（${p.orgCode}）${p.status}  指纹 ${p.fingerprint}  [${p.id}]`);
 }
 
-/** `jiceng keys init --org CODE | show | import-identity FILE | rotate | backup OUT | import-backup FILE | revoke PEER_ID` */
+/** `jiceng keys init [--org CODE] | show | import-identity FILE | rotate | backup OUT | import-backup FILE | revoke PEER_ID` */
 export async function runKeys(args: string[]): Promise<number> {
   const { values, positionals } = parseFlags(args, { db: { type: 'string' }, user: { type: 'string' }, org: { type: 'string' } });
   const [sub, arg] = positionals;
@@ -41,8 +41,8 @@ export async function runKeys(args: string[]): Promise<number> {
     let data: Record<string, unknown> | null;
     switch (sub) {
       case 'init':
-        if (!values.org) throw new UsageError('keys init 需要 --org 区划代码');
-        data = await callOrReport(app, 'keys.init', { orgCode: values.org });
+        // Without --org the key binds to the unit chosen at first-run setup (keys.init).
+        data = await callOrReport(app, 'keys.init', { orgCode: (values.org as string | undefined) ?? null });
         break;
       case 'show':
         data = await callOrReport(app, 'keys.show', {});
@@ -81,7 +81,7 @@ export async function runKeys(args: string[]): Promise<number> {
         return 0;
       }
       default:
-        throw new UsageError('keys 子命令：init --org CODE | show | import-identity FILE | rotate | backup OUT | import-backup FILE | revoke PEER_ID');
+        throw new UsageError('keys 子命令：init [--org CODE] | show | import-identity FILE | rotate | backup OUT | import-backup FILE | revoke PEER_ID');
     }
     if (!data) return 1;
     printState(data as unknown as KeysState);

@@ -5,9 +5,10 @@ const USAGE = `用法 / usage:
   jiceng serve [--port N] [--db FILE] [--info FILE]      浏览器模式：在 127.0.0.1 上启动
   jiceng call <operation> '<json>' [--db FILE]           通过调度器执行一个操作并输出 JSON
   jiceng demo-data [--db FILE] [--communities N] [--people M] [--seed S]   生成演示数据（默认：商南县 7 个社区及共建、网格台账）
-  jiceng keys init --org CODE | show | import-identity FILE | rotate | backup OUT | import-backup FILE | revoke PEER_ID
-  jiceng enroll export-profile OUT | import-profile FILE | export-request OUT | import-request FILE --confirm 指纹
-  jiceng bundle export --out DIR [--full] | import FILE|DIR... | inspect FILE
+  jiceng keys init [--org CODE] | show | import-identity FILE | rotate | backup OUT | import-backup FILE | revoke PEER_ID
+  jiceng enroll export-profile OUT [--community CODE] | import-profile FILE [--confirm 指纹] | confirm-profile --confirm 指纹
+         | export-request OUT | import-request FILE --confirm 指纹
+  jiceng bundle export --out DIR [--full] [--to CODE] | import FILE|DIR... | inspect FILE
   jiceng roster import FILE --org CODE [--dry-run] [--report OUT.xlsx] [--valid-only] | export OUT.xlsx [--org CODE] | template OUT.xlsx
   jiceng report <name> --org CODE --as-of DATE [--out FILE.xlsx] [--year Y] [--compare DATE] [--ages 30,35,45] | list
 数据库位置：--db FILE，否则环境变量 JICENG_DB，否则用户数据目录。`;

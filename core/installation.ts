@@ -20,3 +20,16 @@ export function installationId(db: Db): string {
 export function systemActor(db: Db): Actor {
   return { kind: 'system', id: installationId(db), name: '本机维护' };
 }
+
+// The unit chosen in the first-run wizard (setup.init): one spelling of its settings key.
+const UNIT_KEY = 'installation.orgId';
+
+/** The org unit this installation was set up for, or null before setup. */
+export function installationOrgId(db: Db): string | null {
+  const v = db.select().from(settings).where(eq(settings.key, UNIT_KEY)).get()?.value;
+  return typeof v === 'string' && v ? v : null;
+}
+
+export function setInstallationOrgId(db: Db, orgId: string): void {
+  db.insert(settings).values({ key: UNIT_KEY, value: orgId }).run();
+}

@@ -30,9 +30,11 @@ const b64 = z.string({ error: '「文件」缺失' }).regex(/^[A-Za-z0-9+/]*={0,
 // The signature file is required (a bundle without it is refused as SIG_MISSING before any
 // decryption). `size`: a caller that refused to read the file (core/bundle/limits.ts
 // refuseUnread) sends an empty `file` and the size on disk, so the refusal is still logged.
+const fileName = z.string({ error: '「文件名」应为文字' }).max(255, { error: '「文件名」不能超过 255 个字符' });
 const bundleFileInput = z.object({
-  fileName: z.string().max(255).default('bundle.age'), file: b64, signature: z.string().max(10_000).nullish(),
-  size: z.number().int().min(0).nullish(),
+  fileName: fileName.default('bundle.age'), file: b64,
+  signature: z.string({ error: '「签名文件」应为文字' }).max(10_000, { error: '「签名文件」过大（不能超过 10000 个字符）' }).nullish(),
+  size: z.number({ error: '「文件大小」应为数字' }).int({ error: '「文件大小」应为整数字节数' }).min(0, { error: '「文件大小」不能为负数' }).nullish(),
 });
 const tableReport = z.object({ created: z.number(), updated: z.number(), retired: z.number(), conflicts: z.number() });
 
@@ -57,6 +59,9 @@ const importView = z.object({
 const recordSummary = z.object({ title: z.string(), unit: z.string(), details: z.array(z.string()) });
 const conflictView = z.object({
   id: z.string(), tableName: z.string(), tableLabel: z.string(), senderCode: z.string(), senderName: z.string(), reason: z.string(),
+  reasonCode: z.enum(['same_id', 'id_clash', 'unique']),
+  // The decisions this caller may take on this conflict now (the UI offers exactly these).
+  decisions: z.array(z.enum(['keep_local', 'take_received', 'different'])),
   detectedAt: z.string(), received: recordSummary, local: recordSummary.nullable(),
   resolution: z.enum(['keep_local', 'take_received', 'different']).nullable(), resolvedAt: z.string().nullable(),
 });
@@ -117,7 +122,7 @@ export const bundleContract = {
   'bundle.importMany': mutation(
     '导入多个数据包：每个数据包全部校验通过才合并，整批一次提交（一次写盘）',
     z.object({
-      files: z.array(bundleFileInput.extend({ fileName: z.string().max(255) }))
+      files: z.array(bundleFileInput.extend({ fileName: fileName }), { error: '「文件」应为文件列表' })
         .min(1, { error: '「文件」至少一个' }).max(500, { error: '「文件」一次最多 500 个' }),
     }),
     // `results` has one entry per file taken, in order; a batch stops after a bundle that

@@ -93,12 +93,13 @@ export function exportProfile(ctx: Ctx, communityCode?: string | null): { text: 
   return { text: seal(ctx, profile), fingerprint: key.fingerprint, community };
 }
 
-export function exportRequest(ctx: Ctx): { text: string; fingerprint: string } {
+/** `orgId`: the id the community's unit has at the county (core/bundle/profile-units.ts enrolledUnitId). */
+export function exportRequest(ctx: Ctx, orgId?: string): { text: string; fingerprint: string } {
   const b = requireBinding(ctx);
   if (b.role !== 'community') throw new AppError('conflict', '只有社区需要导出登记申请');
   const key = activeKey(ctx);
   const req: EnrollmentRequest = {
-    format: 'jiceng-enrollment-request/1', org: { id: b.orgId, code: b.orgCode, name: b.orgName },
+    format: 'jiceng-enrollment-request/1', org: { id: orgId ?? b.orgId, code: b.orgCode, name: b.orgName },
     ageRecipients: [key.ageRecipient], signPublic: key.signPublic, fingerprint: key.fingerprint, createdAt: ctx.now().toISOString(),
   };
   return { text: seal(ctx, req), fingerprint: key.fingerprint };

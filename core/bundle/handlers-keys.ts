@@ -1,24 +1,23 @@
 import { eq } from 'drizzle-orm';
-import { bundlePeers, orgUnits, settings, type BundlePeerRow } from '../../db/schema/index.ts';
+import { bundlePeers, orgUnits, type BundlePeerRow } from '../../db/schema/index.ts';
 import type { HandlersFor } from '../contract/handler-types.ts';
 import { AppError } from '../contract/errors.ts';
 import type { Ctx } from '../context.ts';
 import type { bundleContract } from './contract.ts';
 import { parseAgeKeygenFile } from './crypto.ts';
-import { assertFingerprint, communityUnits, exportProfile, exportRequest, markCountyUnits, readProfile, readRequest, type CountyProfile } from './enroll.ts';
+import { assertFingerprint, exportProfile, exportRequest, markCountyUnits, readProfile, readRequest } from './enroll.ts';
+import { applyProfileUnits, enrolledUnitId, installationUnit, profileUnits } from './profile-units.ts';
 import {
   activeKey, allOwnKeys, bindingFor, findOrgByCode, generateKeyMaterial, getBinding, installKey, listPeers, publicView,
   requireBinding, setBinding, trustPeer,
 } from './keys.ts';
-import { rekeyOrgUnit } from './rekey.ts';
 import { KEY_BACKUP_FORMAT, openKeyBackup, restoreKeys, sealKeyBackup } from './key-backup.ts';
-import { checkRecord, sharedTables, type SharedTable } from './tables.ts';
 
 type KeyOps = 'keys.init' | 'keys.show' | 'keys.importIdentity' | 'keys.rotate' | 'keys.backup' | 'keys.importBackup' | 'keys.revokePeer'
   | 'enroll.exportProfile' | 'enroll.importProfile' | 'enroll.confirmProfile' | 'enroll.exportRequest' | 'enroll.importRequest';
 
 export function peerOut(p: BundlePeerRow) {
-  const { signPublic: _s, ...rest } = p;
+  const { signPublic: _s, profile: _p, ...rest } = p;
   return rest;
 }
 
@@ -31,52 +30,11 @@ function keysState(ctx: Ctx) {
   };
 }
 
-function installationUnit(ctx: Ctx) {
-  const orgId = ctx.db.select().from(settings).where(eq(settings.key, 'installation.orgId')).get()?.value as string | undefined;
-  return orgId ? (ctx.db.select().from(orgUnits).where(eq(orgUnits.id, orgId)).get() ?? null) : null;
-}
-
-/** The county's org tree, checked like received rows: each unit by the org rules, and no parent loops. */
-function assertProfileTree(t: SharedTable, units: Record<string, unknown>[]): void {
-  const parents = new Map<string, string | null>();
-  for (const [i, u] of units.entries()) {
-    const problems = checkRecord(t, u);
-    if (problems.length) throw new AppError('validation', `「文件」县级配置第 ${i + 1} 个组织单位有误：${problems[0]}`);
-    parents.set(String(u.id), (u.parentId as string | null) ?? null);
-  }
-  for (const id of parents.keys()) {
-    const seen = new Set<string>();
-    for (let cur: string | null | undefined = id; cur; cur = parents.get(cur)) {
-      if (seen.has(cur)) throw new AppError('validation', `「文件」县级配置中的组织单位 ${id} 的上级单位形成循环，已拒绝`);
-      seen.add(cur);
-    }
-  }
-}
-
 /** The region code of the unit chosen in the first-run wizard (settings installation.orgId). */
 function installationUnitCode(ctx: Ctx): string {
   const unit = installationUnit(ctx);
   if (!unit) throw new AppError('validation', '「单位代码」必须填写（本机首次设置时未绑定组织单位）', [{ path: 'orgCode', message: '「单位代码」必须填写' }]);
   return unit.code;
-}
-
-/**
- * The profile's units this installation keeps: its own unit's subtree and the units above it.
- * Its own unit is the bound one, else the one chosen at first run; a profile made for another
- * community is refused, and one without this installation's unit cannot be used here.
- */
-function keptUnits(ctx: Ctx, p: CountyProfile, all: Record<string, unknown>[]): Record<string, unknown>[] {
-  const ownCode: string | null = getBinding(ctx)?.orgCode ?? installationUnit(ctx)?.code ?? null;
-  if (p.community && ownCode && p.community.code !== ownCode)
-    throw new AppError('validation', `「文件」这份县级登记文件是为“${p.community.name}”（${p.community.code}）制作的，本机是 ${ownCode}；请向县里索取本社区的登记文件`);
-  const rootCode = ownCode ?? p.community?.code ?? null;
-  // An installation that knows no unit of its own (a bare test database) keeps what it was sent.
-  if (!rootCode) return all;
-  const root = all.find((u) => u.code === rootCode);
-  if (!root) throw new AppError('validation', `「文件」县级登记文件中没有本机所属单位（区划代码 ${rootCode}）；请确认是本县的登记文件`);
-  if (root.level === 'county') return all;
-  const units = all as (Record<string, unknown> & { id: string; parentId: string | null })[];
-  return communityUnits(units, String(root.id));
 }
 
 const stamp = (ctx: Ctx) => ctx.now().toISOString().slice(0, 10).replaceAll('-', '');
@@ -163,7 +121,8 @@ export const keysHandlers: HandlersFor<Pick<typeof bundleContract, KeyOps>> = {
     return { text, fingerprint, community, fileName: `${requireBinding(ctx).orgCode}_county_profile${to}_${stamp(ctx)}.json` };
   },
   'enroll.exportRequest': (ctx) => {
-    const { text, fingerprint } = exportRequest(ctx);
+    const b = requireBinding(ctx);
+    const { text, fingerprint } = exportRequest(ctx, enrolledUnitId(ctx, b.orgCode, b.orgId));
     return { text, fingerprint, fileName: `${requireBinding(ctx).orgCode}_enrollment_request_${stamp(ctx)}.json` };
   },
   'enroll.importProfile': (tx, input) => {
@@ -171,40 +130,29 @@ export const keysHandlers: HandlersFor<Pick<typeof bundleContract, KeyOps>> = {
     assertFingerprint(p.fingerprint, input.confirm);
     const own = getBinding(tx);
     if (own?.role === 'county') throw new AppError('conflict', '本机是县（区），不能导入县级配置');
-    const t = sharedTables().find((x) => x.name === 'org_units')!;
-    const all = p.orgUnits.split('\n').filter(Boolean).map((l) => JSON.parse(l) as Record<string, unknown>);
-    assertProfileTree(t, all);
-    const lines = keptUnits(tx, p, all);
-    // Communities adopt the county's unit ids, so records carry ids the county knows.
-    const rekeyed: { code: string; from: string; to: string }[] = [];
-    for (const u of lines) {
-      const local = findOrgByCode(tx, String(u.code));
-      if (local && local.id !== u.id) {
-        if (tx.db.select().from(orgUnits).where(eq(orgUnits.id, String(u.id))).get())
-          throw new AppError('conflict', `本机组织树与县级配置冲突（区划代码 ${String(u.code)}），请核对组织单位后再导入`);
-        rekeyOrgUnit(tx, local.id, String(u.id));
-        rekeyed.push({ code: String(u.code), from: local.id, to: String(u.id) });
-      }
-      if (local) tx.db.update(orgUnits).set(u).where(eq(orgUnits.id, String(u.id))).run();
-      else tx.db.insert(t.table).values(u).run();
-    }
-    // Typed with the file: trusted at once; otherwise 待核对 until enroll.confirmProfile.
+    // Checked now (a wrong or broken file is refused at once), written only when trusted: an
+    // unchecked file waits, whole, with its pending peer until enroll.confirmProfile.
+    const checked = profileUnits(tx, p);
+    const trusted = input.confirm != null;
+    const units = trusted ? applyProfileUnits(tx, input.text) : null;
     const peer = trustPeer(tx, {
       role: 'county', orgCode: p.org.code, orgName: p.org.name, orgId: p.org.id, ageRecipients: p.ageRecipients,
-      signPublic: p.signPublic, fingerprint: p.fingerprint,
-    }, input.confirm == null ? 'pending' : 'trusted');
+      signPublic: p.signPublic, fingerprint: p.fingerprint, profile: trusted ? null : input.text,
+    }, trusted ? 'trusted' : 'pending');
     markCountyUnits(tx);
-    tx.audit({ entity: 'bundle_peer', entityId: peer.id, after: { ...peerOut(peer), orgUnits: lines.length, leftOut: all.length - lines.length, rekeyed } });
+    tx.audit({ entity: 'bundle_peer', entityId: peer.id, after: { ...peerOut(peer), ...(units ?? { orgUnitsPending: checked.units.length }) } });
     return peerOut(peer);
   },
   'enroll.confirmProfile': (tx, input) => {
     const pending = listPeers(tx).find((p) => p.role === 'county' && p.status === 'pending');
     if (!pending) throw new AppError('conflict', '没有待核对的县级登记文件；请先导入县里下发的县级登记文件');
     assertFingerprint(pending.fingerprint, input.confirm);
+    // The org units of the file, held until now (none for a file imported before they were held).
+    const units = pending.profile ? applyProfileUnits(tx, pending.profile) : null;
     // The unchecked row becomes `replaced`; the trusted one is a new row with its confirmation time.
-    const peer = trustPeer(tx, { ...pending }, 'trusted');
+    const peer = trustPeer(tx, { ...pending, profile: null }, 'trusted');
     markCountyUnits(tx);
-    tx.audit({ entity: 'bundle_peer', entityId: peer.id, before: { status: 'pending' }, after: { ...peerOut(peer), confirmedFingerprint: peer.fingerprint } });
+    tx.audit({ entity: 'bundle_peer', entityId: peer.id, before: { status: 'pending' }, after: { ...peerOut(peer), confirmedFingerprint: peer.fingerprint, ...units } });
     return peerOut(peer);
   },
   'enroll.importRequest': (tx, input) => {

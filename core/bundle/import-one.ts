@@ -3,7 +3,7 @@ import { sha256Hex } from './crypto.ts';
 import { base64Size } from './limits.ts';
 import { applyVerified, chainOf, logImport, rejectedResult, type ImportResult } from './merge.ts';
 import { releaseGapHeld, verifyGapHeld, type HeldVerified } from './release.ts';
-import { checkOuter, verifyBundle, type Rejection } from './verify.ts';
+import { checkOuter, checkPresenceAndSize, verifyBundle, type Rejection } from './verify.ts';
 
 export type HeldCandidate = HeldVerified;
 
@@ -23,8 +23,6 @@ export interface PreparedImport {
 
 type ImportInput = { fileName: string; file: string; signature?: string | null | undefined; size?: number | null | undefined };
 
-const refusedEarly = (r: ReturnType<typeof checkOuter>) => r !== null && (r.outcome === 'SIG_MISSING' || r.outcome === 'TOO_LARGE');
-
 /**
  * No signature file, too large, or a caller that refused to read the file (limits.ts
  * refuseUnread sends an empty `file` and its size): refused on size and signature alone,
@@ -33,8 +31,10 @@ const refusedEarly = (r: ReturnType<typeof checkOuter>) => r !== null && (r.outc
 export function earlyRefusal(ctx: Ctx, input: ImportInput): { size: number; refusal: Rejection | null } {
   const unread = input.file === '' && input.size != null;
   const size = unread ? input.size! : base64Size(input.file);
+  // On the normal path only what needs no bytes: verifyBundle runs the full outer check next.
+  if (!unread) return { size, refusal: checkPresenceAndSize(ctx, size, input.signature ?? null) };
+  // An unread file: the outer check says why the caller refused it (it can only fail, having no bytes).
   const early = checkOuter(ctx, size, input.signature ?? null, null);
-  if (!unread && !refusedEarly(early)) return { size, refusal: null };
   return { size, refusal: early ?? { ok: false, outcome: 'CORRUPT', message: '文件内容缺失' } };
 }
 

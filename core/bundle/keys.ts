@@ -119,7 +119,7 @@ export function trustedPeers(ctx: Ctx, role: 'county' | 'community'): BundlePeer
 /** Adds a trusted peer; older trusted keys of the same org become `replaced` (still recognised, no longer used). */
 export function trustPeer(
   tx: TxCtx,
-  p: Omit<BundlePeerRow, 'id' | 'status' | 'createdAt' | 'confirmedAt' | 'revokedAt'>,
+  p: Omit<BundlePeerRow, 'id' | 'status' | 'createdAt' | 'confirmedAt' | 'revokedAt' | 'profile'> & { profile?: string | null },
   status: 'trusted' | 'pending' = 'trusted',
 ): BundlePeerRow {
   // A file still awaiting its fingerprint check replaces only another unchecked one: the
@@ -130,7 +130,7 @@ export function trustPeer(
     .where(and(eq(bundlePeers.orgCode, p.orgCode), inArray(bundlePeers.status, status === 'pending' ? ['pending'] : ['trusted', 'pending'])))
     .run();
   const row: BundlePeerRow = {
-    ...p, id: randomUUID(), status, createdAt: tx.nowIso, confirmedAt: status === 'trusted' ? tx.nowIso : null, revokedAt: null,
+    ...p, profile: p.profile ?? null, id: randomUUID(), status, createdAt: tx.nowIso, confirmedAt: status === 'trusted' ? tx.nowIso : null, revokedAt: null,
   };
   tx.db.insert(bundlePeers).values(row).run();
   return row;

@@ -31,6 +31,17 @@ export interface ImportResult {
   released: number;
 }
 
+/**
+ * Why a received record was kept aside, by code (the stored reason is the Chinese text; the
+ * code is derived from it in core/bundle/conflicts.ts, so there is one spelling of each).
+ */
+export const CONFLICT_REASONS = {
+  same_id: '编号与其他单位的记录相同',
+  id_clash: '身份证号已在其他社区的在岗人员名下（跨社区重复）',
+  unique: '与已有记录冲突（唯一性约束）',
+} as const;
+export type ConflictReason = keyof typeof CONFLICT_REASONS;
+
 export const chainOf = (m: { kind: string; sender: { orgCode: string } }) => `${m.kind}:${m.sender.orgCode}`;
 
 export function logImport(tx: TxCtx, r: ImportResult, size: number, bundleId: string | null): void {
@@ -102,7 +113,7 @@ export function applyVerified(tx: TxCtx, v: VerifiedBundle, fileName: string, fi
         }).run();
       };
       if (existing && !v.owned.has(String(existing.orgId))) {
-        conflict('编号与其他单位的记录相同');
+        conflict(CONFLICT_REASONS.same_id);
         continue;
       }
       if (existing && Buffer.compare(serialiseRows(t, [existing]), serialiseRows(t, [row])) === 0) continue;
@@ -114,7 +125,7 @@ export function applyVerified(tx: TxCtx, v: VerifiedBundle, fileName: string, fi
       } catch (e) {
         const code = (e as { code?: string }).code ?? '';
         if (!code.startsWith('SQLITE_CONSTRAINT')) throw e;
-        conflict(t.name === 'people' ? '身份证号已在其他社区的在岗人员名下（跨社区重复）' : '与已有记录冲突（唯一性约束）');
+        conflict(t.name === 'people' ? CONFLICT_REASONS.id_clash : CONFLICT_REASONS.unique);
         continue;
       }
       if (!existing) r.created++;

@@ -49,11 +49,18 @@ const reject = (outcome: Outcome, message: string, manifest?: Manifest): Rejecti
  * size other than the signature declares; `refuseUnread` in limits.ts): the answer is then a
  * rejection by size and signature alone.
  */
-export function checkOuter(ctx: Ctx, size: number, outerSigText: string | null, bytes: Uint8Array | null): Rejection | null {
+/** The two checks that need neither the bytes nor the signature's content: the signature file is there, the size within the limit. */
+export function checkPresenceAndSize(ctx: Ctx, size: number, outerSigText: string | null): Rejection | null {
   if (outerSigText === null)
     return reject('SIG_MISSING', '数据包须与同名的签名文件（如 X.age 与 X.age.sig）一起导入；未解密，未作任何改动');
   const max = maxBundleBytes(ctx);
   if (size > max) return reject('TOO_LARGE', `文件大小 ${size} 字节，超过上限 ${max} 字节`);
+  return null;
+}
+
+export function checkOuter(ctx: Ctx, size: number, outerSigText: string | null, bytes: Uint8Array | null): Rejection | null {
+  const early = checkPresenceAndSize(ctx, size, outerSigText);
+  if (early || outerSigText === null) return early;
   let outer;
   try {
     outer = outerSigSchema.parse(JSON.parse(outerSigText));

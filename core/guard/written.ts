@@ -10,8 +10,13 @@ import { originName } from './load.ts';
 // not be a received row. It holds whatever a handler did, so a handler that forgot a check
 // (or wrote through a path nobody thought of) rolls back instead of committing.
 
-/** The operations that write received rows: the bundle merge (one bundle or a batch), and taking a received record held as a conflict. */
-const RECEIVES = new Set(['bundle.import', 'bundle.importMany', 'bundle.resolveConflict']);
+/**
+ * The operations that write received rows: the bundle merge (one bundle or a batch). Taking a
+ * received record held as a conflict (bundle.resolveConflict) is not exempt: the record it
+ * writes keeps the sender's change number and timestamp, so this check never sees it, while
+ * any row the handler wrote under this mutation's own number is still checked here.
+ */
+const RECEIVES = new Set(['bundle.import', 'bundle.importMany']);
 
 const stmtCache = new WeakMap<object, Map<string, { all(seq: number, at: string): unknown[] }>>();
 

@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne } from 'drizzle-orm';
 import { orgUnits, people } from '../../db/schema/index.ts';
 import { AppError, validationError } from '../contract/errors.ts';
-import type { TxCtx } from '../context.ts';
+import type { Ctx, TxCtx } from '../context.ts';
 import { getOrgUnit } from '../org/handlers.ts';
 import { communityOnlyProblem } from '../org/rules.ts';
 import { assertInScope } from '../security/scope.ts';
@@ -24,18 +24,22 @@ export function assertPersonWritable(tx: TxCtx, p: PersonFields, selfId: string 
   assertNoActiveIdClash(tx, p.idNumber, selfId);
 }
 
-/** An ID number appears at most once among the people in post (also checked when a retire is undone). */
-export function assertNoActiveIdClash(tx: TxCtx, idNumber: string | null | undefined, selfId: string | null): void {
-  if (!idNumber) return;
-  const clash = tx.db
-    .select({ name: people.name, orgName: orgUnits.name })
+/** The person in post (not `selfId`) who holds `idNumber`, if any: the active-ID uniqueness rule's one query. */
+export function findActiveIdClash(ctx: Ctx, idNumber: string | null | undefined, selfId: string | null): { id: string; name: string; orgName: string } | undefined {
+  if (!idNumber) return undefined;
+  return ctx.db
+    .select({ id: people.id, name: people.name, orgName: orgUnits.name })
     .from(people)
     .innerJoin(orgUnits, eq(orgUnits.id, people.orgId))
     .where(and(eq(people.idNumber, idNumber), eq(people.status, '在岗'), isNull(people.deletedAt), selfId ? ne(people.id, selfId) : undefined))
     .get();
+}
+
+/** An ID number appears at most once among the people in post (also checked when a retire is undone). */
+export function assertNoActiveIdClash(tx: TxCtx, idNumber: string | null | undefined, selfId: string | null): void {
+  const clash = findActiveIdClash(tx, idNumber, selfId);
   if (clash) {
     const message = `「身份证号」${idNumber} 已登记在“${clash.orgName}”的在岗人员“${clash.name}”名下`;
     throw new AppError('conflict', message, [{ path: 'idNumber', message }]);
   }
 }
-

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
 import { eq } from 'drizzle-orm';
 import type { OpenedDb } from '../../db/open.ts';
-import { settings, users } from '../../db/schema/index.ts';
+import { users } from '../../db/schema/index.ts';
 import type { OpParsed, OpOutput } from '../contract/index.ts';
 import { AppError, validationError } from '../contract/errors.ts';
 import type { Dispatcher } from '../dispatch.ts';
@@ -15,6 +15,7 @@ import type { Session, SessionStore } from './sessions.ts';
 import { applyNewPassword, checkPolicy, toUserInfo, userByName } from './users.ts';
 import type { Vault } from './vault.ts';
 import { restoreOps } from './restore.ts';
+import { installationOrgId, setInstallationOrgId } from '../installation.ts';
 
 export interface LoginDeps {
   vault: Vault;
@@ -45,7 +46,7 @@ export function loginOps(d: LoginDeps): SessionOps {
     'setup.status': () => {
       if (!d.vault.isSetUp()) return { state: 'setup' as const, orgName: null };
       const cur = d.current();
-      const orgId = cur?.opened.db.select().from(settings).where(eq(settings.key, 'installation.orgId')).get()?.value as string | undefined;
+      const orgId = cur ? installationOrgId(cur.opened.db) : null;
       return { state: 'ready' as const, orgName: orgId && cur ? (listOrgUnits(ctxOf(cur)).find((u) => u.id === orgId)?.name ?? null) : null };
     },
 
@@ -69,7 +70,7 @@ export function loginOps(d: LoginDeps): SessionOps {
             passwordSalt: salt, passwordHash: derived.verifier.toString('base64'), passwordHistory: [], mustChangePassword: false,
             createdAt: tx.nowIso, updatedAt: tx.nowIso, passwordChangedAt: tx.nowIso,
           }).run();
-          tx.db.insert(settings).values({ key: 'installation.orgId', value: parentId! }).run();
+          setInstallationOrgId(tx.db, parentId!);
           tx.audit({ entity: 'installation', entityId: parentId, after: { orgs: input.orgs, admin: input.admin.username } });
           return parentId!;
         });

@@ -2,6 +2,7 @@ import { AppError } from '../contract/errors.ts';
 import type { Ctx } from '../context.ts';
 import { getBinding } from '../bundle/keys.ts';
 import { subtreeIds } from '../org/handlers.ts';
+import { ancestorIds } from '../guard/scope.ts';
 
 // A community installation holds only its own subtree (and the county's units above it for
 // policy records): whatever its accounts' own scope, nobody there may touch another
@@ -25,8 +26,10 @@ export function workScopeRoot(ctx: Ctx, own: string | null): string | null {
   if (!inst) return own;
   if (!own) return inst;
   // An account scoped inside the community keeps its narrower scope; one scoped above it
-  // (the street, the county) is narrowed to the community.
-  return subtreeIds(ctx, inst).includes(own) ? own : inst;
+  // (the street, the county) or to the community itself is narrowed to the community; one
+  // scoped to a unit beside it keeps its own scope, which covers nothing here (scopeIds).
+  if (subtreeIds(ctx, inst).includes(own)) return own;
+  return ancestorIds(ctx, inst).includes(own) ? inst : own;
 }
 
 /** The org ids the caller may touch, or null when unrestricted. */

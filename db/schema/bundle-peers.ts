@@ -19,6 +19,11 @@ export const bundlePeers = sqliteTable(
     createdAt: text().notNull(),
     confirmedAt: text(),
     revokedAt: text(),
+    /**
+     * A county profile imported without its fingerprint (status pending): the whole file, kept
+     * until enroll.confirmProfile applies its org units; null once applied and for other peers.
+     */
+    profile: text(),
   },
   (t) => [index('bundle_peers_code_idx').on(t.orgCode, t.status)],
 );

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../helpers/serve.ts';
 import { removeDir, tempDir } from '../helpers/app.ts';
+import { newRuntime } from '../../cli/app.ts';
 
 // The CLI end to end, as two offices would use it: first-run setup, keys, enrollment with
 // the fingerprint read over the phone, export to a "USB" folder, import with exit codes.
@@ -28,8 +29,21 @@ const setup = (db: string) =>
     admin: { username: 'admin', displayName: '管理员', password: PASSWORD },
   }), '--db', db);
 
+/** The operations of the audit log's successful rows, read through a login like the CLI's. */
+async function auditedOps(db: string): Promise<string[]> {
+  const runtime = newRuntime(db, true);
+  try {
+    const login = await runtime.dispatch('auth.login', { username: 'admin', password: PASSWORD });
+    expect(login.ok).toBe(true);
+    const rows = runtime.current()!.opened.sqlite.prepare("SELECT operation FROM audit_log WHERE outcome = 'ok'").all() as { operation: string }[];
+    return rows.map((r) => r.operation);
+  } finally {
+    runtime.close();
+  }
+}
+
 describe('jiceng keys / enroll / bundle', () => {
-  it('enrolls, exports to a folder and imports with one line and exit code per file', () => {
+  it('enrolls, exports to a folder and imports with one line and exit code per file', async () => {
     const county = join(dir, 'county.db');
     const comm = join(dir, 'comm.db');
     const usb = join(dir, 'usb');
@@ -70,11 +84,16 @@ describe('jiceng keys / enroll / bundle', () => {
     const first = jiceng('bundle', 'import', join(usb, name), '--db', county);
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/ACCEPTED/);
+    // Batching is opt-in: without it every file is an ordinary bundle.import, not a batch of one.
+    // (Read from the audit log in-process: only an auditor may list it, and the CLI logs in as admin.)
+    const ops = await auditedOps(county);
+    expect(ops.filter((o) => o === 'bundle.import')).toHaveLength(1);
+    expect(ops).not.toContain('bundle.importMany');
     const mixed = jiceng('bundle', 'import', usb, bad, '--db', county);
     expect(mixed.code).toBe(1);
     const lines = mixed.out.trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toContain('DUPLICATE');
     expect(lines[1]).toContain('CORRUPT');
-  }, 180_000);
+  }, 600_000); // about fifteen CLI processes, each opening an encrypted database; slow on a loaded machine
 });

@@ -93,11 +93,21 @@ describe('enrolment steps at the community', () => {
     const county = track(await newCounty());
     const m = await communityMachine();
     const p = await county.app.ok('enroll.exportProfile', { communityCode: XINCHENG });
+    const treeIds = async () => ((await m.ok('org.tree', {})) as { id: string }[]).map((u) => u.id);
+    const before = await treeIds();
     const peer = await m.ok('enroll.importProfile', { text: p.text });
     expect(peer.status).toBe('pending');
+    expect(JSON.stringify(peer)).not.toContain('orgUnits');
+    // The unchecked file's units wait with it: nothing of the local tree is changed or re-keyed yet.
+    expect(await treeIds()).toEqual(before);
+    expect(before).not.toContain(p.community!.id);
     await m.ok('keys.init', {});
     const blocked = await m.call('bundle.export', {});
     expect(blocked.ok).toBe(false);
+    // The guided steps send the request before the phone call: it already names the county's id
+    // for this community (the one it adopts on confirming), so the county enrols it.
+    const req = await m.ok('enroll.exportRequest', {});
+    expect((await county.app.ok('enroll.importRequest', { text: req.text, confirm: req.fingerprint })).orgId).toBe(p.community!.id);
 
     const wrong = p.fingerprint.split(' ').reverse().join(' ');
     const bad = await m.call('enroll.confirmProfile', { confirm: wrong });
@@ -107,8 +117,12 @@ describe('enrolment steps at the community', () => {
     expect(JSON.stringify(bad)).not.toContain(p.fingerprint.replaceAll(' ', ''));
     expect((await m.call('enroll.confirmProfile', { confirm: '' })).error.message).toContain('必须填写');
 
+    expect(await treeIds()).toEqual(before);
     const ok = await m.ok('enroll.confirmProfile', { confirm: p.fingerprint.toLowerCase() });
     expect(ok.status).toBe('trusted');
+    // Confirmed: the county's units are applied now, the community adopting the county's ids (its binding too).
+    expect(await treeIds()).toContain(p.community!.id);
+    expect((await m.ok('keys.show', {})).binding).toMatchObject({ orgCode: XINCHENG, orgId: p.community!.id });
     const keys = await m.ok('keys.show', {});
     expect(keys.peers.filter((x: { status: string }) => x.status === 'trusted')).toHaveLength(1);
     expect((await m.call('enroll.confirmProfile', { confirm: p.fingerprint })).error.message).toContain('没有待核对');

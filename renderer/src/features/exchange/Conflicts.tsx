@@ -35,14 +35,13 @@ export function ConflictsPanel({ list, onChange }: { list: Conflict[]; onChange:
           </div>
           {may && (
             <div className="toolbar">
-              {(Object.keys(DECISIONS) as (keyof typeof DECISIONS)[])
-                .filter((d) => d !== 'different' || (c.tableName === 'people' && c.reason.includes('身份证号')))
-                .map((d) => (
-                  <button key={d} type="button" disabled={busy} className={d === 'keep_local' ? 'primary' : undefined} onClick={() => void run(async () => {
-                    await call('bundle.resolveConflict', { conflictId: c.id, decision: d });
-                    return `已处理“${c.received.title}”：${DECISIONS[d]}`;
-                  })}>{DECISIONS[d]}</button>
-                ))}
+              {/* Only the decisions core allows for this conflict and this account (bundle.conflicts `decisions`). */}
+              {c.decisions.map((d) => (
+                <button key={d} type="button" disabled={busy} className={d === 'keep_local' ? 'primary' : undefined} onClick={() => void run(async () => {
+                  await call('bundle.resolveConflict', { conflictId: c.id, decision: d });
+                  return `已处理“${c.received.title}”：${DECISIONS[d]}`;
+                })}>{DECISIONS[d]}</button>
+              ))}
             </div>
           )}
         </article>

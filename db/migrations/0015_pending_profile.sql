@@ -1,0 +1,1 @@
+ALTER TABLE `bundle_peers` ADD `profile` text;
