@@ -104,7 +104,7 @@ export function AssessmentPage() {
         </ul>
         <div className="panel-actions">
           <Can op="assessment.createCycle" note="新建考核周期">
-            <button type="button" className="primary" disabled={!schemes.length} onClick={() => setCreating(true)}>
+            <button type="button" className="primary" disabled={!schemes.length} onClick={() => void leaveAll().then((ok) => ok && setCreating(true))}>
               新建考核周期
             </button>
           </Can>
