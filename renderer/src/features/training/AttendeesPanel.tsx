@@ -10,16 +10,11 @@ import type { Scope } from './TrainingPage.tsx';
 import { Can } from '../../components/RoleGate.tsx';
 
 type Target = { classId: string } | { sessionId: string };
-// Text typed into a number cell is refused in sight: the cell keeps its value and the banner
-// names the field, instead of the text silently becoming NaN (sent as null = cleared).
-let refuseText: (message: string) => void = () => undefined;
-const numberCell = (label: string) => (p: ValueParserParams<AttendanceRecord>) => {
+// Text typed into a number cell becomes NaN, which call() refuses naming the field; the
+// reload after the refusal puts the stored value back.
+const numberCell = (p: ValueParserParams<AttendanceRecord>) => {
   const v = String(p.newValue ?? '').trim();
-  if (v === '') return null;
-  const n = Number(v);
-  if (Number.isFinite(n)) return n;
-  refuseText(`「${label}」应为数字，“${v}”不是数字，未保存`);
-  return p.oldValue;
+  return v === '' ? null : Number(v);
 };
 
 const COLUMNS: ColDef<AttendanceRecord>[] = [
@@ -27,10 +22,10 @@ const COLUMNS: ColDef<AttendanceRecord>[] = [
   { field: 'orgName', headerName: '所属组织', width: 120 },
   { field: 'posts', headerName: '职务', width: 150, valueFormatter: (p) => (p.value as string[]).join('、') },
   { field: 'status', headerName: '出勤', width: 80, colId: 'status', editable: true, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: [...ATTENDANCE_STATUSES] } },
-  { field: 'creditedHours', headerName: '认定学时', width: 95, colId: 'creditedHours', editable: true, valueParser: numberCell('认定学时') },
-  { field: 'creditedDays', headerName: '认定天数', width: 95, colId: 'creditedDays', editable: true, valueParser: numberCell('认定天数') },
+  { field: 'creditedHours', headerName: '认定学时', width: 95, colId: 'creditedHours', editable: true, valueParser: numberCell },
+  { field: 'creditedDays', headerName: '认定天数', width: 95, colId: 'creditedDays', editable: true, valueParser: numberCell },
   { field: 'result', headerName: '考核结果', width: 95, editable: true },
-  { field: 'score', headerName: '成绩', width: 75, editable: true, valueParser: numberCell('成绩') },
+  { field: 'score', headerName: '成绩', width: 75, editable: true, valueParser: numberCell },
   { field: 'certificateNo', headerName: '证书编号', width: 130, editable: true },
   { field: 'remarks', headerName: '备注', width: 140, editable: true },
 ];
@@ -51,10 +46,6 @@ export function AttendeesPanel({ target, title, scope, onChanged }: Props) {
   const [error, setError] = useState<string | null>(null);
   const api = useRef<GridApi<AttendanceRecord> | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
-  refuseText = (m) => {
-    setMessage(null);
-    setError(m);
-  };
 
   // The target object is rebuilt on every render; its id is what identifies it.
   const targetKey = 'classId' in target ? target.classId : target.sessionId;
