@@ -1,8 +1,20 @@
-import type { z } from 'zod';
-import { summarize, type FieldIssue } from '../../../core/contract/errors.ts';
+import type { FieldIssue } from '../../../core/contract/errors.ts';
 
 // A text typed where a number belongs becomes NaN, which JSON sends as null: for a nullable
-// field that silently erases the stored value. Every call is checked here before it is sent.
+// field that silently erases the stored value. call() checks every input here before sending.
+// (The contract itself cannot be imported here to name the field: its modules reach db/ and
+// node crypto. The names below are the contract's own labels; tests/renderer/numbers.test.ts
+// holds them to the server's messages.)
+const LABELS: Record<string, string> = {
+  scores: '得分',
+  hours: '学时',
+  days: '天数',
+  creditedHours: '认定学时',
+  creditedDays: '认定天数',
+  score: '考核成绩',
+  progress: '进度',
+  year: '年度',
+};
 
 /** Dotted paths of NaN / ±Infinity anywhere in `input`. */
 export function nonFinitePaths(input: unknown, path: string[] = []): string[] {
@@ -14,20 +26,17 @@ export function nonFinitePaths(input: unknown, path: string[] = []): string[] {
   return [];
 }
 
-/**
- * The issues for the non-finite numbers in `input`, each naming its field in Chinese as the
- * contract's own field builder does (「得分」应为数字), else by its path; empty when all are numbers.
- */
-export function nonFiniteIssues(input: unknown, schema: z.ZodType | undefined): FieldIssue[] {
-  const paths = nonFinitePaths(input);
-  if (!paths.length) return [];
-  const named = new Map<string, string>();
-  const parsed = schema?.safeParse(input);
-  for (const i of parsed && !parsed.success ? parsed.error.issues : []) {
-    const p = i.path.map(String).join('.');
-    if (i.message.startsWith('「') && !named.has(p)) named.set(p, i.message);
+/** The field's Chinese name: the nearest known key on the path (rows.0.scores.de → 得分), else the path. */
+function fieldName(path: string): string {
+  const parts = path.split('.');
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const label = LABELS[parts[i]!];
+    if (label) return label;
   }
-  return paths.map((path) => ({ path, message: named.get(path) ?? `「${path}」应为数字` }));
+  return path;
 }
 
-export { summarize };
+/** One issue per non-finite number in `input` (「得分」应为数字); empty when all numbers are numbers. */
+export function nonFiniteIssues(input: unknown): FieldIssue[] {
+  return nonFinitePaths(input).map((path) => ({ path, message: `「${fieldName(path)}」应为数字` }));
+}
