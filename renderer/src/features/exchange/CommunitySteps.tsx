@@ -3,7 +3,7 @@ import type { OpOutput } from '../../../../core/contract/index.ts';
 import { call } from '../../api/client.ts';
 import { saveBytes } from '../../api/files.ts';
 import { mayCall } from '../../access.ts';
-import { FilePick } from './FilePick.tsx';
+import { FilePicker } from '../../components/FilePicker.tsx';
 import { StepMessage, Steps } from './Steps.tsx';
 import { ExportPanel } from './Transfer.tsx';
 import { useRun } from './useRun.ts';
@@ -67,7 +67,7 @@ function ImportProfile({ onChange }: { onChange: () => void }) {
   return (
     <div className="step-body">
       <div className="toolbar">
-        <FilePick label="选择县级登记文件…" accept=".json" testId="profile-file" onPick={(f) => setFile(f[0] ?? null)} />
+        <FilePicker label="选择县级登记文件…" accept=".json" testId="profile-file" onFiles={(f) => setFile(f[0] ?? null)} />
         <button type="button" className="primary" disabled={busy || !file} onClick={() => void run(async () => {
           const p = await call('enroll.importProfile', { text: await file!.text() });
           return `已导入“${p.orgName}”的登记文件。`;

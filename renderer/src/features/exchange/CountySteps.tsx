@@ -4,7 +4,7 @@ import type { OrgUnit } from '../../../../core/org/contract.ts';
 import { call } from '../../api/client.ts';
 import { saveBytes } from '../../api/files.ts';
 import { mayCall } from '../../access.ts';
-import { FilePick } from './FilePick.tsx';
+import { FilePicker } from '../../components/FilePicker.tsx';
 import { PEER_STATUS } from './files.ts';
 import { StepMessage, Steps } from './Steps.tsx';
 import { useRun } from './useRun.ts';
@@ -116,7 +116,7 @@ function ImportRequest({ onChange }: { onChange: () => void }) {
   return (
     <div className="step-body">
       <div className="toolbar">
-        <FilePick label="选择登记申请文件…" accept=".json" testId="request-file" onPick={(f) => setFile(f[0] ?? null)} />
+        <FilePicker label="选择登记申请文件…" accept=".json" testId="request-file" onFiles={(f) => setFile(f[0] ?? null)} />
         <input className="mono fpr-input" aria-label="社区读出的指纹" placeholder="电话中社区读出的指纹" value={typed} onChange={(e) => setTyped(e.target.value)} />
         <button type="button" className="primary" disabled={busy || !file || !typed.trim()} onClick={() => void run(async () => {
           const p = await call('enroll.importRequest', { text: await file!.text(), confirm: typed });

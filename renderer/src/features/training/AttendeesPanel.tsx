@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellValueChangedEvent, ColDef, GridApi, ValueParserParams } from 'ag-grid-community';
 import type { AttendanceRecord } from '../../../../core/training/contract-attendance.ts';
@@ -8,6 +8,8 @@ import { getRowId, GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
 import { RosterPicker } from './RosterPicker.tsx';
 import type { Scope } from './TrainingPage.tsx';
 import { Can } from '../../components/RoleGate.tsx';
+import { FilePicker } from '../../components/FilePicker.tsx';
+import { mayCall } from '../../access.ts';
 
 type Target = { classId: string } | { sessionId: string };
 // Text typed into a number cell becomes NaN, which call() refuses naming the field; the
@@ -39,13 +41,14 @@ interface Props {
 
 export function AttendeesPanel({ target, title, scope, onChanged }: Props) {
   const [rows, setRows] = useState<AttendanceRecord[]>([]);
+  // A role that cannot update attendance sees the cells read-only rather than meeting 无权执行 per edit.
+  const columns = useMemo(() => (mayCall('training.attendance.update') ? COLUMNS : COLUMNS.map((c) => ({ ...c, editable: false }))), []);
   const [total, setTotal] = useState(0);
   const [selected, setSelected] = useState<AttendanceRecord[]>([]);
   const [picking, setPicking] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const api = useRef<GridApi<AttendanceRecord> | null>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
 
   // The target object is rebuilt on every render; its id is what identifies it.
   const targetKey = 'classId' in target ? target.classId : target.sessionId;
@@ -126,12 +129,7 @@ export function AttendeesPanel({ target, title, scope, onChanged }: Props) {
         <span className="spacer" />
         <Can op="training.enroll" note="报名和出勤登记">
         <button type="button" className="primary" onClick={() => setPicking(true)}>选择人员报名</button>
-        <button type="button" onClick={() => fileRef.current?.click()}>导入签到表</button>
-        <input ref={fileRef} type="file" accept=".xlsx,.csv" hidden aria-label="签到表文件" onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) void importSheet(f);
-        }} />
+        <FilePicker label="导入签到表" name="签到表文件" accept=".xlsx,.csv" onFiles={(f) => f[0] && void importSheet(f[0])} />
         {ATTENDANCE_STATUSES.map((s) => (
           <button key={s} type="button" disabled={!selected.length} onClick={() => void setStatus(s)}>标记{s}</button>
         ))}
@@ -145,7 +143,7 @@ export function AttendeesPanel({ target, title, scope, onChanged }: Props) {
           theme={gridTheme}
           localeText={GRID_LOCALE}
           rowData={rows}
-          columnDefs={COLUMNS}
+          columnDefs={columns}
           defaultColDef={{ sortable: true, resizable: true, filter: true }}
           getRowId={getRowId}
           rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, selectAll: 'filtered', enableClickSelection: false }}
