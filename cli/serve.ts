@@ -1,4 +1,4 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { newRuntime, resolveDbFile } from './app.ts';
 import { intFlag, parseFlags, UsageError } from './args.ts';
@@ -14,7 +14,12 @@ export async function runServe(args: string[]): Promise<number> {
   // The database opens only when someone logs in on the page: the login page comes first.
   const runtime = newRuntime(dbFile);
   const bridge = await startBridge({ dispatch: runtime.dispatch, staticDir: rendererDist, port: intFlag(values.port, 'port', 0) });
-  if (values.info) writeFileSync(values.info as string, JSON.stringify({ url: bridge.url, token: bridge.token }), { mode: 0o600 });
+  if (values.info) {
+    // Written beside and renamed, so whoever waits for the file never reads it half-written.
+    const info = values.info as string;
+    writeFileSync(`${info}.tmp`, JSON.stringify({ url: bridge.url, token: bridge.token }), { mode: 0o600 });
+    renameSync(`${info}.tmp`, info);
+  }
   console.log(`基层党建台账（浏览器模式）已启动，数据库：${dbFile}`);
   console.log(`请在浏览器中打开：${bridge.url}`);
   await new Promise<void>((resolve) => {

@@ -8,6 +8,7 @@ import { localIsoDate } from '../roster/dates.ts';
 import type { BatchGradingRow, salaryGradingContract } from './grading-contract.ts';
 import { gradeInitial } from './grading.ts';
 import { defaultGradingDate } from './grading-dates.ts';
+import { assertDateKeepsSeals } from './grading-fixes.ts';
 import { appendLevel } from './level-handlers.ts';
 import { groupByPerson, historyRows, loadSchemes, schemeOn } from './store.ts';
 
@@ -55,6 +56,8 @@ export const batchGradingHandlers: HandlersFor<BatchOps> = {
       if (r.post !== want.post || r.level !== want.level)
         throw new AppError('conflict', `「${r.name}」的测算已变为 ${r.post ?? ''} ${String(r.level)} 级（确认时显示 ${want.post} ${want.level} 级），请刷新测算后再办理`);
     }
+    // A confirmed month that listed someone as 尚未定级 stays as paid: the date cannot reach back into it.
+    for (const want of input.people) assertDateKeepsSeals(tx, want.personId, byId.get(want.personId)!.name, null, input.effectiveDate);
     const approver = input.approver ?? tx.actor.name;
     const written: { personId: string; id: string; post: string; level: number }[] = [];
     for (const want of input.people) {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { mutation, query } from '../contract/op.ts';
 import { id, isoDate, optionalText, requiredText } from '../contract/fields.ts';
-import { ref } from '../guard/refs.ts';
+import { ref, target } from '../guard/refs.ts';
 import { LEVEL_REASONS, schemeConfig, schemeInput, schemeRecord } from './scheme-schema.ts';
 
 const month = z.string({ error: '「月份」必须填写' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '「月份」格式应为 YYYY-MM' });
@@ -34,6 +34,9 @@ const promotionScope = { orgId: id('组织'), year, effectiveDate: isoDate('晋�
 
 const payCorrection = z.object({
   month: z.string(), kind: z.enum(['补发', '扣回']), amountFen: z.number().int(), reason: z.string(),
+  // The 预留 share of the difference: not paid now, added to the open month's withheldFen for the
+  // year-end settlement. Absent on corrections stored before it was carried.
+  withheldFen: z.number().int().optional(),
 });
 export type PayCorrection = z.infer<typeof payCorrection>;
 
@@ -46,9 +49,10 @@ export type PayItem = z.infer<typeof payItem>;
 
 const payLine = z.object({
   personId: z.string(), name: z.string(), orgId: z.string(), orgName: z.string(), post: z.string(), level: z.number(), grade: z.string().nullable(),
-  // The old three totals stay: baseFen = level + post pay (or the probation pay), allowancesFen =
-  // the allowances (post allowance included), performanceFen = monthly performance. `items`
-  // breaks them down: their sum is baseFen + allowancesFen + performanceFen.
+  // The old three totals stay: baseFen = the standard pay (等级工资 + 岗位工资 + 岗位津贴, or the
+  // 试用期工资) less the withheld 预留 share (a negative item), allowancesFen = the allowances chosen
+  // by the person's attributes, performanceFen = monthly performance. `items` breaks them down
+  // (show those, not baseFen, as columns): their sum is baseFen + allowancesFen + performanceFen.
   baseFen: z.number().int(), allowances: z.array(z.object({ name: z.string(), amountFen: z.number().int() })), allowancesFen: z.number().int(),
   performanceFen: z.number().int(),
   // 应发合计: items + corrections.
@@ -129,10 +133,10 @@ export const salaryContract = {
     personId: ref('people', '人员编号'), effectiveDate: isoDate('定级日期'), post: optionalText('岗位', 20),
   }), z.object({ schemeId: z.string(), schemeName: z.string(), post: z.string(), level: z.number(), steps: z.array(gradingStep) })),
   'salary.gradeInitial': mutation('办理初次定级（写入薪级记录）', z.object({
-    personId: ref('people', '人员编号'), effectiveDate: isoDate('定级日期'), post: optionalText('岗位', 20), approver, note: optionalText('备注', 200),
+    personId: target('people', '人员编号'), effectiveDate: isoDate('定级日期'), post: optionalText('岗位', 20), approver, note: optionalText('备注', 200),
   }), levelEntry.extend({ steps: z.array(gradingStep) })),
   'salary.setLevel': mutation('调整岗位或薪级（追加记录，不覆盖历史）', z.object({
-    personId: ref('people', '人员编号'), post: requiredText('岗位', 20), level: levelNo, effectiveDate: isoDate('生效日期'),
+    personId: target('people', '人员编号'), post: requiredText('岗位', 20), level: levelNo, effectiveDate: isoDate('生效日期'),
     reason: z.enum(LEVEL_REASONS, { error: '「调整原因」应为初次定级、到期晋级、提前晋级、一次性加级、学历提升、取证、岗位变动、考核降级或人工调整' }),
     approver, note: requiredText('备注', 200),
   }), levelEntry),

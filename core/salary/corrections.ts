@@ -44,14 +44,22 @@ export function correctionsFor(person: PayPerson & { id: string }, month: string
     const grade = basis.grades.get(person.id)?.get(year) ?? null;
     const now = computePayLine(scheme.config, cur.post, cur.level, person, grade, ref);
     let paid = netOf(seal.line);
+    // totalFen has the 预留 share taken off: the withheld part of the difference is carried on its own.
+    let withheld = seal.line.withheldFen - seal.line.corrections.reduce((t, c) => t + (c.withheldFen ?? 0), 0);
     for (const later of earlier) {
       if (later <= sealed) continue;
-      for (const c of seals.get(later)!.line.corrections) if (c.month === sealed) paid += c.amountFen;
+      for (const c of seals.get(later)!.line.corrections)
+        if (c.month === sealed) {
+          paid += c.amountFen;
+          withheld += c.withheldFen ?? 0;
+        }
     }
     const diff = now.totalFen - paid;
-    if (!diff) continue;
-    const reason = `${sealed} 已确认，${why(seal.line, { post: cur.post, level: cur.level, grade, ...now }, year, scheme.name)}`;
-    out.push({ month: sealed, kind: diff > 0 ? '补发' : '扣回', amountFen: diff, reason });
+    const withheldDiff = now.withheldFen - withheld;
+    if (!diff && !withheldDiff) continue;
+    let reason = `${sealed} 已确认，${why(seal.line, { post: cur.post, level: cur.level, grade, ...now }, year, scheme.name)}`;
+    if (withheldDiff) reason += `；预留绩效${withheldDiff > 0 ? '补记' : '扣减'} ${fenToYuan(Math.abs(withheldDiff))} 元，计入年终结算`;
+    out.push({ month: sealed, kind: (diff || withheldDiff) > 0 ? '补发' : '扣回', amountFen: diff, reason, ...(withheldDiff ? { withheldFen: withheldDiff } : {}) });
   }
   return out;
 }

@@ -33,7 +33,7 @@ export const salaryGradingContract = {
   })),
   'salary.batchGrade': mutation('批量办理初次定级（一次写入；与测算不符即整体退回）', z.object({
     ...batchScope, approver: optionalText('审批人', 30), note: optionalText('备注', 200),
-    people: z.array(z.object({ personId: ref('people', '人员编号'), post: requiredText('岗位', 20), level: levelNo }))
+    people: z.array(z.object({ personId: target('people', '人员编号'), post: requiredText('岗位', 20), level: levelNo }))
       .min(1, { error: '「定级人员」至少选择一人' }),
   }), z.object({ written: z.number() })),
   'salary.correctGrading': mutation('更正初次定级（须说明原因；已确认月份的差额在下一个未确认月份补发或扣回）', z.object({
@@ -45,5 +45,9 @@ export const salaryGradingContract = {
     personId: target('people', '人员编号'), reason: requiredText('加级事由', 40), effectiveDate: isoDate('生效日期'),
     approver: optionalText('审批人', 30), note: optionalText('备注', 200),
   }), levelEntry.extend({ fromLevel: z.number(), capped: z.boolean(), message: z.string() })),
+  // The server picks the version (schemeOn, every unit's versions), so the panel offers what applyLevelBonus accepts.
+  'salary.levelBonuses': query('某日生效的薪酬方案所列一次性加级事由', z.object({ personId: ref('people', '人员编号'), effectiveDate: isoDate('生效日期') }), z.object({
+    schemeId: z.string().nullable(), schemeName: z.string().nullable(), bonuses: z.array(z.object({ reason: z.string(), levels: z.number() })),
+  })),
   'salary.postProposals': query('花名册岗位类别已变、薪酬岗位未跟随的人员（建议办理岗位变动）', z.object({ orgId: id('组织') }), z.array(postProposal)),
 };

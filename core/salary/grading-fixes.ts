@@ -5,12 +5,12 @@ import type { HandlersFor } from '../contract/handler-types.ts';
 import type { Ctx } from '../context.ts';
 import { subtreeIds } from '../org/handlers.ts';
 import { localIsoDate } from '../roster/dates.ts';
+import { loadGuarded } from '../guard/load.ts';
 import { monthStart, versionInEffect } from './effective.ts';
 import type { PostProposal, salaryGradingContract } from './grading-contract.ts';
 import { postFor } from './grading.ts';
 import { firstOfMonth } from './grading-dates.ts';
 import { appendLevel } from './level-handlers.ts';
-import { sealsBetween } from './seal.ts';
 import { assertInBand, groupByPerson, historyRows, loadSchemes, schemeOn } from './store.ts';
 
 type FixOps = Pick<typeof salaryGradingContract, 'salary.correctGrading' | 'salary.postProposals'>;
@@ -22,26 +22,32 @@ const LEVEL_ROW_SQL = `SELECT id, org_id AS orgId, person_id AS personId, post, 
 // month paid under the old grading must still have a level (its difference then becomes a
 // 补发/扣回 line, corrections.ts), and a confirmed month that listed the person as 尚未定级
 // cannot be paid afterwards by this mechanism.
-function assertDateKeepsSeals(ctx: Ctx, personId: string, name: string, oldDate: string, newDate: string): void {
-  const paid = [...(sealsBetween(ctx, '0000-01', '9999-12').get(personId)?.keys() ?? [])].sort();
+// Per person, so a batch of many does not load every sealed line of every month.
+const PAID_MONTHS_SQL = `SELECT DISTINCT s.month FROM salary_pay_sheets s JOIN salary_pay_lines l ON l.sheet_id = s.id
+  WHERE s.deleted_at IS NULL AND l.deleted_at IS NULL AND l.person_id = ? ORDER BY s.month`;
+const LISTED_MISSING_SQL = `SELECT s.month FROM salary_pay_sheets s WHERE s.deleted_at IS NULL AND s.month >= ? AND s.month < ?
+  AND EXISTS (SELECT 1 FROM json_each(s.missing) m WHERE json_extract(m.value, '$.personId') = ?) ORDER BY s.month`;
+
+/** `oldDate` null: a first grading, refused before any confirmed month that listed the person as 尚未定级. */
+export function assertDateKeepsSeals(ctx: Ctx, personId: string, name: string, oldDate: string | null, newDate: string): void {
+  const paid = (ctx.sqlite.prepare(PAID_MONTHS_SQL).all(personId) as { month: string }[]).map((r) => r.month);
   const orphan = paid.find((m) => monthStart(m) < newDate);
   if (orphan)
     throw validationError([{ path: 'effectiveDate', message: `「定级日期」不能晚于 ${monthStart(orphan)}：“${name}”${orphan} 的工资已按原定级确认发放` }]);
-  if (newDate >= oldDate) return;
-  const sheets = ctx.sqlite.prepare('SELECT month, missing FROM salary_pay_sheets WHERE deleted_at IS NULL AND month >= ? AND month < ? ORDER BY month')
-    .all(newDate.slice(0, 7), oldDate.slice(0, 7)) as { month: string; missing: string }[];
+  if (oldDate !== null && newDate >= oldDate) return;
+  const sheets = ctx.sqlite.prepare(LISTED_MISSING_SQL).all(newDate.slice(0, 7), oldDate?.slice(0, 7) ?? '9999-12', personId) as { month: string }[];
   for (const s of sheets) {
     if (monthStart(s.month) < newDate) continue;
-    const missing = JSON.parse(s.missing) as { personId: string }[];
-    if (missing.some((m) => m.personId === personId))
-      throw validationError([{ path: 'effectiveDate', message: `「定级日期」不能早于 ${s.month} 月：该月工资表已确认，“${name}”当时因尚未定级未列入；请更正为该月之后的日期，该月应发另行补发` }]);
+    throw validationError([{ path: 'effectiveDate', message: `「定级日期」不能早于 ${s.month} 月：该月工资表已确认，“${name}”当时因尚未定级未列入；请更正为该月之后的日期，该月应发另行补发` }]);
   }
 }
 
 export const gradingFixHandlers: HandlersFor<FixOps> = {
   'salary.correctGrading': (tx, input) => {
     const old = tx.sqlite.prepare(LEVEL_ROW_SQL).get(input.id) as SalaryLevelRow;
-    const person = tx.db.select({ name: people.name }).from(people).where(eq(people.id, old.personId)).get()!;
+    // The record's orgId is the unit at grading time; after a transfer only the person's
+    // current unit may change their level, so the person is checked through the guard too.
+    const person = loadGuarded(tx, 'people', old.personId, 'write') as { name: string; orgId: string };
     if (old.reason !== '初次定级') throw validationError([{ path: 'id', message: `「初次定级记录」这是一条“${old.reason}”记录，只能更正初次定级` }]);
     const later = historyRows(tx, [old.personId]).filter((r) => r.id !== old.id);
     if (later.length)
@@ -55,7 +61,7 @@ export const gradingFixHandlers: HandlersFor<FixOps> = {
     tx.sqlite.prepare('UPDATE salary_level_history SET deleted_at = ?, delete_reason = ?, updated_at = ?, change_seq = ? WHERE id = ?')
       .run(tx.nowIso, `更正初次定级：${input.reason}`, tx.nowIso, tx.seq(), old.id);
     const id = appendLevel(tx, {
-      personId: old.personId, orgId: old.orgId, schemeId: scheme.id, post: input.post, level: input.level, effectiveDate: input.effectiveDate,
+      personId: old.personId, orgId: person.orgId, schemeId: scheme.id, post: input.post, level: input.level, effectiveDate: input.effectiveDate,
       reason: '初次定级', approver: tx.actor.name,
       note: `更正（${input.reason}）：原为 ${old.effectiveDate} 起 ${old.post} ${old.level} 级`,
     });
@@ -86,7 +92,8 @@ export const gradingFixHandlers: HandlersFor<FixOps> = {
       const last = history.get(p.id)?.at(-1);
       if (!last) continue;
       const audit = changed.get(p.id) as { at: string; before: string | null; after: string } | undefined;
-      const changedOn = audit?.at.slice(0, 10) ?? firstOfMonth(localIsoDate(ctx.now()));
+      // The audit time is UTC; the day the office recorded the change is its local calendar day.
+      const changedOn = audit ? localIsoDate(new Date(audit.at)) : firstOfMonth(localIsoDate(ctx.now()));
       const date = changedOn > last.effectiveDate ? changedOn : last.effectiveDate;
       const scheme = versionInEffect(schemes, date);
       const to = scheme && postFor(scheme.config, p.postCategory);

@@ -28,7 +28,7 @@ export type GradingResult =
   | { ok: false; field: string; message: string };
 
 const EDU_RANK = ['大专', '本科', '硕士', '博士'] as const;
-type EduKey = (typeof EDU_RANK)[number];
+export type EduKey = (typeof EDU_RANK)[number];
 
 /** The roster's 学历 + 学位 read as one of the scheme's education keys. */
 export function educationKey(education: string | null, degree: string | null): EduKey | null {

@@ -3,7 +3,8 @@ import type { HandlersFor } from '../contract/handler-types.ts';
 import { loadPersonRow } from '../roster/records.ts';
 import type { salaryGradingContract } from './grading-contract.ts';
 import { appendLevel } from './level-handlers.ts';
-import { historyRows, schemeNameMap, schemeOn, toLevelEntry } from './store.ts';
+import { versionInEffect } from './effective.ts';
+import { historyRows, loadSchemes, schemeNameMap, schemeOn, toLevelEntry } from './store.ts';
 import { BONUS_PREFIX } from './promotion.ts';
 
 // A one-time level bonus (市级以上表彰、劳模, issue 15): the scheme in effect on the date lists
@@ -12,9 +13,14 @@ import { BONUS_PREFIX } from './promotion.ts';
 // frozen figures; a date before a confirmed month becomes 补发 there (corrections.ts).
 // The scheme stores no "once per year" rule, so a bonus is given once per reason and date.
 
-type BonusOps = Pick<typeof salaryGradingContract, 'salary.applyLevelBonus'>;
+type BonusOps = Pick<typeof salaryGradingContract, 'salary.applyLevelBonus' | 'salary.levelBonuses'>;
 
 export const levelBonusHandlers: HandlersFor<BonusOps> = {
+  'salary.levelBonuses': (ctx, input) => {
+    const scheme = versionInEffect(loadSchemes(ctx), input.effectiveDate);
+    return { schemeId: scheme?.id ?? null, schemeName: scheme?.name ?? null, bonuses: scheme?.config.levelBonuses ?? [] };
+  },
+
   'salary.applyLevelBonus': (tx, input) => {
     const { row } = loadPersonRow(tx, input.personId);
     const date = input.effectiveDate;

@@ -1,5 +1,6 @@
 import { wholeYearsBetween } from '../roster/dates.ts';
 import type { PayItem } from './contract.ts';
+import { educationKey, type EduKey } from './grading.ts';
 import { EDUCATION_KEYS, type Allowance } from './scheme-components.ts';
 import type { SchemeConfig } from './scheme-schema.ts';
 
@@ -18,17 +19,6 @@ export interface AllowancePerson {
   crossPosting?: boolean | number | null;
 }
 
-type EduKey = (typeof EDUCATION_KEYS)[number];
-
-/** The roster's 学历 + 学位 read as an education key (the same reading as 初次定级). */
-export function eduKey(education: string | null | undefined, degree: string | null | undefined): EduKey | null {
-  if (degree === '博士') return '博士';
-  if (degree === '硕士' || education === '研究生') return '硕士';
-  if (education === '大学本科') return '本科';
-  if (education === '大学专科') return '大专';
-  return null;
-}
-
 function educationRate(a: Extract<Allowance, { kind: 'education' }>, key: EduKey | null, partTime: boolean): number {
   if (!key) return 0;
   // The highest listed tier at or below the person's education: a 博士 under a 研究生 rate gets it.
@@ -38,7 +28,7 @@ function educationRate(a: Extract<Allowance, { kind: 'education' }>, key: EduKey
   return best;
 }
 
-export function serviceYears(p: AllowancePerson, refDate: string): number {
+function serviceYears(p: AllowancePerson, refDate: string): number {
   return p.communityWorkStartDate ? Math.max(0, wholeYearsBetween(p.communityWorkStartDate, refDate)) : 0;
 }
 
@@ -56,7 +46,7 @@ function amountOf(a: Allowance, p: AllowancePerson, refDate: string): number {
     case 'perYear':
       return a.amountFen * (a.maxYears === null ? years : Math.min(years, a.maxYears));
     case 'education':
-      return Math.max(educationRate(a, eduKey(p.ftEducation, p.ftDegree), false), educationRate(a, eduKey(p.ptEducation, p.ptDegree), true));
+      return Math.max(educationRate(a, educationKey(p.ftEducation ?? null, p.ftDegree ?? null), false), educationRate(a, educationKey(p.ptEducation ?? null, p.ptDegree ?? null), true));
     case 'qualification':
       return qual ? (a.rates.find((r) => r.qualification === qual)?.amountFen ?? 0) : 0;
     case 'oneShoulder':

@@ -1,3 +1,4 @@
+import { addMonths } from '../roster/dates.ts';
 import { mulCoef } from './money.ts';
 import type { PayItem } from './contract.ts';
 import { allowanceItems, type AllowancePerson } from './pay-allowances.ts';
@@ -52,15 +53,16 @@ function standardItems(c: SchemeConfig, post: string, level: number): { items: P
   return { items, missing: lv === null };
 }
 
-function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const t = y * 12 + (m - 1) + months;
-  return `${String(Math.floor(t / 12)).padStart(4, '0')}-${String((t % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
-
-/** True when `refDate` falls inside the person's 试用期 (counted from the community work start). */
+/**
+ * True when the month whose first day is `refDate` is paid at the 试用期 rate: the 试用期 runs
+ * `months` calendar months from the community work start. The sheet reads a person on the
+ * month's first day, so a month counts from the start's month on (a starter on the 15th is on
+ * probation that month: it used to be paid in full) while the 试用期 still runs on its first day.
+ * A start on the 1st gives exactly `months` months.
+ */
 export function inProbation(c: SchemeConfig, p: PayPerson, refDate: string): boolean {
-  return !!c.probation && !!p.communityWorkStartDate && p.communityWorkStartDate <= refDate && refDate < addMonths(p.communityWorkStartDate, c.probation.months);
+  const start = p.communityWorkStartDate;
+  return !!c.probation && !!start && start.slice(0, 7) <= refDate.slice(0, 7) && refDate < addMonths(start, c.probation.months);
 }
 
 const sum = (items: PayItem[]) => items.reduce((s, i) => s + i.fen, 0);

@@ -101,8 +101,9 @@ export function computeSheet(ctx: Ctx, orgId: string, month: string): PaySheet {
     const amounts = computePayLine(scheme.config, cur.post, cur.level, p, grade, ref);
     const corrections = correctionsFor(p, month, mine, basis);
     const correctionFen = corrections.reduce((t, c) => t + c.amountFen, 0);
+    const withheldFen = amounts.withheldFen + corrections.reduce((t, c) => t + (c.withheldFen ?? 0), 0);
     lines.push({
-      personId: p.id, name: p.name, orgId: p.orgId, orgName, post: cur.post, level: cur.level, grade, ...amounts,
+      personId: p.id, name: p.name, orgId: p.orgId, orgName, post: cur.post, level: cur.level, grade, ...amounts, withheldFen,
       totalFen: amounts.totalFen + correctionFen, netFen: amounts.totalFen + correctionFen - amounts.deductionsFen, corrections, correctionFen, sealed: null,
     });
   }

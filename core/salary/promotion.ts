@@ -29,7 +29,7 @@ export interface Proposal {
   post: string | null;
   fromLevel: number | null;
   toLevel: number | null;
-  reason: '到期晋级' | '提前晋级' | '考核降级' | null;
+  reason: '到期晋级' | '提前晋级' | typeof REGULAR_AND_EARLY | '考核降级' | null;
   explanation: string;
 }
 
@@ -39,6 +39,9 @@ export function firstCountedYear(lastChange: string): number {
 }
 
 const EARLY = '提前晋级';
+/** A regular step and an early step in the same run: it restarts the interval like a regular
+ * step, and it is one of the early steps a career allows, so both filters below read it. */
+export const REGULAR_AND_EARLY = '到期晋级+提前晋级';
 /** A one-time bonus (表彰、劳模) is on top of the years served: like an early step, it does not restart the interval. */
 export const BONUS_PREFIX = '一次性加级：';
 const range = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => from + i);
@@ -78,16 +81,18 @@ export function proposePromotion(c: SchemeConfig, year: number, s: PromotionSubj
   const counted = range(from, year).filter(advances).map((y) => `${y}${s.grades.get(y)}`);
   const basis = `自 ${from} 年起计入晋级年限 ${counted.length} 年${counted.length ? `（${counted.join('、')}）` : ''}`;
   let steps = 0;
+  let isRegular = false;
   const why: string[] = [basis];
   if (counted.length >= c.stepYears) {
     steps++;
+    isRegular = true;
     why.push(`满 ${c.stepYears} 年 → 晋升 1 级`);
   } else why.push(`不足 ${c.stepYears} 年`);
 
   const early = rules.earlyStep;
   let isEarly = false;
   if (early) {
-    const earlier = history.filter((h) => h.reason === EARLY).map((h) => h.effectiveDate).sort();
+    const earlier = history.filter((h) => h.reason === EARLY || h.reason === REGULAR_AND_EARLY).map((h) => h.effectiveDate).sort();
     // Years an earlier early step already used cannot count again.
     const notBefore = earlier.length ? firstCountedYear(earlier.at(-1)!) : 0;
     if (streak(early.grade, early.consecutive, notBefore)) {
@@ -103,5 +108,7 @@ export function proposePromotion(c: SchemeConfig, year: number, s: PromotionSubj
   const to = Math.min(cur.level + steps, post.maxLevel);
   if (to === cur.level) return keep('none', `${why.join('，')}，但已达${post.name}最高 ${post.maxLevel} 级`);
   if (to < cur.level + steps) why.push(`受${post.name}最高 ${post.maxLevel} 级限制`);
-  return move(to, isEarly ? '提前晋级' : '到期晋级', why.join('，'));
+  // Capped to one step with both due: it is the regular one, and no early step is used up.
+  const reason = !isEarly ? '到期晋级' : !isRegular ? EARLY : to - cur.level < steps ? '到期晋级' : REGULAR_AND_EARLY;
+  return move(to, reason, why.join('，'));
 }

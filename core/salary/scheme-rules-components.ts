@@ -39,7 +39,8 @@ export function checkComponents(c: SchemeConfig, add: Add): void {
   const grades = new Set(c.grades.map((g) => g.grade));
   const seenGrade = new Set<string>();
   pay.settlementGrades.forEach((g, i) => {
-    if (seenGrade.has(g.grade)) add(`performancePay.settlementGrades.${i}.grade`, `「年终考核系数」的等次“${g.grade}”重复`);
+    if (!grades.has(g.grade)) add(`performancePay.settlementGrades.${i}.grade`, `「年终考核系数」的等次“${g.grade}”不在考核等次中`);
+    else if (seenGrade.has(g.grade)) add(`performancePay.settlementGrades.${i}.grade`, `「年终考核系数」的等次“${g.grade}”重复`);
     seenGrade.add(g.grade);
   });
   const seenCoef = new Set<string>();

@@ -6,7 +6,7 @@ import type { HandlersFor } from '../contract/handler-types.ts';
 import { safeRow } from '../xlsx/safe.ts';
 import type { Settlement, salaryContract } from './contract.ts';
 import { fenToYuan } from './money.ts';
-import { computeSettlement, frozenSettlement, settlementFor } from './settlement.ts';
+import { computeSettlementWithMonths, frozenSettlement, settlementFor } from './settlement.ts';
 
 type SettlementOps = Pick<typeof salaryContract, 'salary.settlement' | 'salary.confirmSettlement' | 'salary.exportSettlement'>;
 
@@ -30,8 +30,15 @@ export const settlementHandlers: HandlersFor<SettlementOps> = {
 
   'salary.confirmSettlement': (tx, input) => {
     if (frozenSettlement(tx, input.orgId, input.year)) throw new AppError('conflict', `「年度」${input.year} 的年终绩效结算已确认，不能重复确认`);
-    const s = computeSettlement(tx, input.orgId, input.year);
+    const { settlement: s, openMonths } = computeSettlementWithMonths(tx, input.orgId, input.year);
     if (!s.lines.length) throw new AppError('validation', `「年度」${input.year} 没有需要结算的预留绩效或年度奖励，未确认`);
+    // A confirmed settlement is final (one per unit and year): it may only rest on paid months
+    // and on a grade for everyone, or someone's 年终绩效 would be frozen at 0 for good.
+    if (openMonths.length)
+      throw new AppError('validation', `「年度」${input.year} 年 ${openMonths.map((m) => `${Number(m.slice(5))} 月`).join('、')}的工资表尚未确认，请先确认全年工资表再确认年终绩效结算`);
+    const ungraded = s.lines.filter((l) => !l.sealed && l.grade === null);
+    if (ungraded.length)
+      throw new AppError('validation', `「考核等次」${ungraded.map((l) => `“${l.name}”`).join('、')}缺少 ${input.year} 年度考核结果，请先录入考核等次再确认年终绩效结算`);
     if (input.shownTotalFen !== undefined && input.shownTotalFen !== s.totals.amountFen)
       throw new AppError('conflict', `「结算合计」已变为 ${fenToYuan(s.totals.amountFen)} 元（确认时显示 ${fenToYuan(input.shownTotalFen)} 元），请刷新后再确认`);
     const id = randomUUID();

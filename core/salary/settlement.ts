@@ -7,7 +7,7 @@ import type { Settlement, SettlementLine } from './contract.ts';
 import { gradesByPerson } from './grades.ts';
 import { COEF_SCALE, coefUnits, divRoundHalfUp } from './money.ts';
 import { paySheetFor } from './paysheet.ts';
-import { schemeOn } from './store.ts';
+import { loadSchemes, schemeOn } from './store.ts';
 
 // 年终绩效结算 for year Y: per person, the withheld share of Y's twelve pay lines (frozen
 // figures for confirmed months, computed ones otherwise) plus the scheme's yearly amount,
@@ -53,10 +53,20 @@ export function frozenSettlement(ctx: Ctx, orgId: string, year: number): Settlem
   };
 }
 
-export function computeSettlement(ctx: Ctx, orgId: string, year: number): Settlement {
+/** The draft settlement, and the months of the year this unit has not confirmed yet. */
+export function computeSettlementWithMonths(ctx: Ctx, orgId: string, year: number): { settlement: Settlement; openMonths: string[] } {
   const org = getOrgUnit(ctx, orgId);
   const scheme = schemeOn(ctx, `${year}-12-31`, 'year', '年度');
   const pay = scheme.config.performancePay;
+  const openMonths: string[] = [];
+  const draft = (lines: SettlementLine[]): Settlement => ({
+    year, orgId, orgName: org.name, status: 'draft', confirmedAt: null, confirmedBy: null,
+    scheme: { id: scheme.id, name: scheme.name, sample: scheme.sample }, lines, totals: totals(lines),
+  });
+  // No version up to the year's end ever withheld a share (a correction can only carry
+  // what some version withheld) and no yearly amount: nothing to settle, no sheets to build.
+  const everWithheld = loadSchemes(ctx).some((v) => v.effectiveDate <= `${year}-12-31` && v.config.performancePay.mode === 'withheld' && v.config.performancePay.withheldPercent > 0);
+  if (!everWithheld && !pay.yearlyFen) return { settlement: draft([]), openMonths };
   const people = new Map<string, { name: string; orgId: string; orgName: string; post: string; months: number; withheldFen: number }>();
   for (const month of monthsOf(year)) {
     let sheet;
@@ -67,6 +77,8 @@ export function computeSettlement(ctx: Ctx, orgId: string, year: number): Settle
       if (e instanceof AppError && e.code === 'validation') continue;
       throw e;
     }
+    // A month is settled on what it paid: open while a line of it is neither confirmed here nor sealed by another unit.
+    if (sheet.status === 'draft' && sheet.lines.some((l) => !l.sealed)) openMonths.push(month);
     for (const l of sheet.lines) {
       const p = people.get(l.personId) ?? { name: l.name, orgId: l.orgId, orgName: l.orgName, post: l.post, months: 0, withheldFen: 0 };
       Object.assign(p, { name: l.name, orgId: l.orgId, orgName: l.orgName, post: l.post });
@@ -98,10 +110,11 @@ export function computeSettlement(ctx: Ctx, orgId: string, year: number): Settle
       gradeCoefficient: g?.coefficient ?? null, postCoefficient, amountFen, note, sealed: null,
     });
   }
-  return {
-    year, orgId, orgName: org.name, status: 'draft', confirmedAt: null, confirmedBy: null,
-    scheme: { id: scheme.id, name: scheme.name, sample: scheme.sample }, lines, totals: totals(lines),
-  };
+  return { settlement: draft(lines), openMonths };
+}
+
+export function computeSettlement(ctx: Ctx, orgId: string, year: number): Settlement {
+  return computeSettlementWithMonths(ctx, orgId, year).settlement;
 }
 
 export function settlementFor(ctx: Ctx, orgId: string, year: number): Settlement {

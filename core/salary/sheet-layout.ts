@@ -46,9 +46,18 @@ function keysOf(lines: PayLine[], pick: (l: PayLine) => { key: string; label: st
   return [...seen].map(([key, label]) => ({ key, label }));
 }
 
+/** The 应发 item and deduction columns a sheet has, in first-seen order: the grid, print and .xlsx share them. */
+export function sheetItemColumns(lines: PayLine[]): { items: { key: string; label: string }[]; deductions: { key: string; label: string }[] } {
+  return { items: keysOf(lines, (l) => l.items), deductions: keysOf(lines, (l) => l.deductions) };
+}
+
+/** The fen of one item key over `lines`. */
+export function itemFen(lines: PayLine[], pick: (l: PayLine) => { key: string; fen: number }[], key: string): number {
+  return lines.reduce((t, l) => t + pick(l).filter((x) => x.key === key).reduce((a, x) => a + x.fen, 0), 0);
+}
+
 export function paySheetLayout(s: PaySheet): SheetLayout {
-  const items = keysOf(s.lines, (l) => l.items);
-  const deductions = keysOf(s.lines, (l) => l.deductions);
+  const { items, deductions } = sheetItemColumns(s.lines);
   const hasDeductions = deductions.length > 0;
   const money = (label: string) => ({ label, money: true });
   const text = (label: string) => ({ label, money: false });
@@ -59,8 +68,7 @@ export function paySheetLayout(s: PaySheet): SheetLayout {
   ];
   // Per-column sums of one block of lines (a community, or the whole sheet).
   const sums = (lines: PayLine[]): number[] => {
-    const byKey = (pick: (l: PayLine) => { key: string; fen: number }[], key: string) =>
-      lines.reduce((t, l) => t + pick(l).filter((x) => x.key === key).reduce((a, x) => a + x.fen, 0), 0);
+    const byKey = (pick: (l: PayLine) => { key: string; fen: number }[], key: string) => itemFen(lines, pick, key);
     const sum = (f: (l: PayLine) => number) => lines.reduce((t, l) => t + f(l), 0);
     return [
       ...items.map((i) => byKey((l) => l.items, i.key)), sum((l) => l.correctionFen), sum((l) => l.totalFen),

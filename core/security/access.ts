@@ -104,6 +104,7 @@ export const ACCESS: Record<OpName, Rule> = {
   'salary.gradingDefaults': r(READ),
   'salary.batchGradingPreview': r(READ),
   'salary.postProposals': r(READ),
+  'salary.levelBonuses': r(READ),
   'salary.history': r(READ),
   'salary.promotionPreview': r(READ),
   'salary.paySheet': r(READ),

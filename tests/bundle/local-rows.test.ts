@@ -36,6 +36,8 @@ describe('rows written locally pass the bundle import checks', () => {
     const withheld = { ...sampleSchemeConfig(), performancePay: { mode: 'withheld', withheldPercent: 30, settlementGrades: [{ grade: '优秀', coefficient: 1 }] } };
     await call('salary.saveScheme', { orgId: s.tree.county.id, name: '预留绩效（示例）', effectiveDate: '2026-01-01', sample: true, config: withheld });
     await call('salary.setGrades', { year: 2026, grades: [{ personId: a.id, grade: '优秀' }] });
+    // A settlement rests on a confirmed year of pay sheets.
+    for (let m = 1; m <= 12; m++) await call('salary.confirmMonth', { orgId: s.tree.street.id, month: `2026-${String(m).padStart(2, '0')}` });
     await call('salary.confirmSettlement', { orgId: s.tree.street.id, year: 2026 });
     // Training: configuration, a class with attendance, a lecture series with a session.
     await call('training.categories.save', { names: ['示范班', '党性教育', '书记讲堂'] });

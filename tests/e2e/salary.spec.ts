@@ -8,6 +8,7 @@ import { sampleSchemeConfig } from '../../core/salary/sample.ts';
 
 let served: Served;
 let reviewer: string;
+let chiefId = '';
 const REVIEWER = { username: 'shenhe', password: 'Review-2026!e2e' };
 
 async function call(op: string, input: unknown, session?: string): Promise<any> {
@@ -37,6 +38,7 @@ test('grade two people, confirm a month, see the frozen sheet', async ({ page })
   const base = { orgId: community.id, gender: '女', ethnicity: '汉族', birthDate: '1985-03-01', politicalStatus: '中共党员' };
   const chief = await call('roster.create', { ...base, name: '王书记', postCategory: '正职', communityWorkStartDate: '2018-01-01', ftEducation: '本科', swQualification: '社工师' });
   const worker = await call('roster.create', { ...base, name: '李社工', postCategory: '其他', communityWorkStartDate: '2024-01-01' });
+  chiefId = chief.id;
   await call('salary.saveScheme', { orgId: county.id, name: '示例方案', effectiveDate: '2020-01-01', sample: true, config: sampleSchemeConfig() });
 
   const graded = await call('salary.gradeInitial', { personId: chief.id, effectiveDate: '2025-07-01' });
@@ -99,4 +101,33 @@ test('the grid editor warns where amounts do not rise, and a version can be copi
   await expect(page.getByRole('button', { name: /2026-07-01 起/ })).toBeVisible();
   const versions = await call('salary.schemes', {});
   expect(versions.map((v: { effectiveDate: string }) => v.effectiveDate)).toEqual(['2020-01-01', '2026-07-01']);
+
+  // Another kind resets the amount, and the box shows it (it used to keep showing the old one).
+  await page.getByRole('button', { name: '添加津贴' }).click();
+  const n = (await page.locator('table.allowances-editor tbody tr').count()) - 1;
+  await page.getByLabel(`津贴${n}金额`).fill('300');
+  await page.getByLabel(`津贴${n}方式`).selectOption('一肩挑');
+  await expect(page.getByLabel(`津贴${n}金额`)).toHaveValue('0.00');
+});
+
+test('the grid shows each pay item in its own column, as the print and the .xlsx do', async ({ page }) => {
+  const county = (await call('org.tree', {})).find((o: { level: string }) => o.level === 'county');
+  // 王书记 is 社区正职 11 级: 等级工资 4500.00, plus 岗位工资 500.00, less 20 % 预留 of both (1000.00).
+  // The grid used to show baseFen (4000.00, the three together) under 等级工资.
+  await call('salary.saveScheme', {
+    orgId: county.id, name: '示例方案（岗位工资）', effectiveDate: '2027-01-01', sample: true,
+    config: { ...sampleSchemeConfig(), postPay: [{ post: '社区正职', amountFen: 50_000 }], performancePay: { mode: 'withheld', withheldPercent: 20 } },
+  });
+  await page.goto(served.url);
+  await page.getByLabel('用户名').fill(REVIEWER.username);
+  await page.getByLabel('密码').fill(REVIEWER.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '薪酬' }).click();
+  await page.getByRole('tab', { name: '月度工资表' }).click();
+  await page.getByLabel('月份').fill('2027-01');
+  const row = page.locator(`.sheet-host [row-id="${chiefId}"]`);
+  await expect(row.locator('[col-id="item:level"]')).toHaveText('4500.00');
+  await expect(row.locator('[col-id="item:postPay"]')).toHaveText('500.00');
+  await expect(row.locator('[col-id="item:withheld"]')).toHaveText('-1000.00');
+  await expect(page.locator('.sheet-host .ag-header-cell[col-id="item:postPay"]')).toContainText('岗位工资');
 });

@@ -148,6 +148,7 @@ export const SAMPLES: Record<OpName, Sample> = {
   'salary.setLevel': s((ids) => ({ personId: ids.people, post: '其他', level: 2, effectiveDate: '2026-02-01', reason: '人工调整', approver: '越界', note: '越界' })),
   'salary.applyLevelBonus': s((ids) => ({ personId: ids.people, reason: '市级以上表彰', effectiveDate: '2026-02-01', approver: '越界' })),
   'salary.history': s((ids) => ({ personId: ids.people })),
+  'salary.levelBonuses': s((ids) => ({ personId: ids.people, effectiveDate: '2026-02-01' })),
   'salary.gradingDefaults': { exempt: 'a date computed from the scheme versions (policy records every account reads), no unit’s record' },
   'salary.batchGradingPreview': s((ids) => ({ orgId: ids.org_units, effectiveDate: '2026-01-01' })),
   'salary.batchGrade': s((ids) => ({ orgId: ids.org_units, effectiveDate: '2026-01-01', people: [{ personId: ids.people, post: '其他社区工作者', level: 1 }] })),

@@ -110,4 +110,23 @@ describe('批量定级', () => {
     const err = await expectError(app, 'salary.batchGradingPreview', { orgId: s.tree.community.id, effectiveDate: '2019-06-01' });
     expect(err.message).toContain('「定级日期」2019-06-01 没有生效的薪酬方案');
   });
+
+  it('refuses a date before a confirmed month that listed someone as 尚未定级, for the whole batch', async () => {
+    const s = await salaryApp();
+    app = s.app;
+    const a = await addPerson(app, s.tree.community.id, { name: '甲', communityWorkStartDate: '2020-01-01' });
+    const b = await addPerson(app, s.tree.community.id, { name: '乙', communityWorkStartDate: '2020-01-01' });
+    await app.ok('salary.gradeInitial', { personId: a.id, effectiveDate: '2025-07-01' });
+    // August is confirmed with 乙 listed as 尚未定级.
+    await app.ok('salary.confirmMonth', { orgId: s.tree.community.id, month: '2025-08' });
+    const pre = await app.ok('salary.batchGradingPreview', { orgId: s.tree.community.id, effectiveDate: '2025-07-01' });
+    const rows = pre.rows.filter((r) => r.status === 'grade').map((r) => ({ personId: r.personId, post: r.post!, level: r.level! }));
+    expect(rows.map((r) => r.personId)).toEqual([b.id]);
+    const before = historyCount();
+    const err = await expectError(app, 'salary.batchGrade', { orgId: s.tree.community.id, effectiveDate: '2025-07-01', people: rows });
+    expect(err.message).toContain('「定级日期」不能早于 2025-08 月：该月工资表已确认，“乙”当时因尚未定级未列入');
+    expect(historyCount()).toBe(before);
+    // After August it is fine.
+    expect((await app.ok('salary.batchGrade', { orgId: s.tree.community.id, effectiveDate: '2025-09-01', people: rows })).written).toBe(1);
+  });
 });

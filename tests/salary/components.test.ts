@@ -158,7 +158,9 @@ describe('pay scheme components (issue 15)', () => {
     const c = componentScheme();
     c.probation = { months: 3, percent: 80, ofPost: '一般工作人员' };
     c.postPay = [{ post: '主任', amountFen: 1 }];
+    c.performancePay = { mode: 'withheld', withheldPercent: 30, settlementGrades: [{ grade: '优良', coefficient: 1 }] };
     const err = await expectError(app, 'salary.saveScheme', { orgId: tree.county.id, name: '错岗', effectiveDate: '2026-01-01', config: c });
+    expect(err.message).toContain('「年终考核系数」的等次“优良”不在考核等次中');
     expect(err.message).toContain('「试用期参照岗位」“一般工作人员”不在岗位列表中');
     expect(err.message).toContain('「岗位工资」的岗位“主任”不在岗位列表中');
   });

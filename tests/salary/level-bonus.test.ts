@@ -27,6 +27,17 @@ const setLevel = (personId: string, level: number, effectiveDate = '2025-01-01')
 
 const levelRows = () => (app.opened.sqlite.prepare('SELECT count(*) AS n FROM salary_level_history').get() as { n: number }).n;
 
+describe('salary.levelBonuses', () => {
+  it('lists the bonuses of the version the server applies on the date', async () => {
+    const { s, p } = await setup();
+    await app.ok('salary.saveScheme', { orgId: s.tree.county.id, name: '2026 版', effectiveDate: '2026-01-01', config: { ...sampleSchemeConfig(), levelBonuses: [{ reason: '省级表彰', levels: 2 }] } });
+    const on = (effectiveDate: string) => app.ok('salary.levelBonuses', { personId: p.id, effectiveDate });
+    expect(await on('2025-12-31')).toEqual({ schemeId: s.scheme.id, schemeName: s.scheme.name, bonuses: [{ reason: '市级以上表彰', levels: 1 }, { reason: '全国劳模', levels: 3 }] });
+    expect((await on('2026-01-01')).bonuses).toEqual([{ reason: '省级表彰', levels: 2 }]);
+    expect(await on('2019-12-31')).toEqual({ schemeId: null, schemeName: null, bonuses: [] });
+  });
+});
+
 describe('salary.applyLevelBonus', () => {
   it('appends one history entry old → new with the reason, and the next month pays the new level', async () => {
     const { s, p } = await setup();

@@ -62,4 +62,18 @@ describe('salary records and a scoped clerk', () => {
     expect((await app.ok('salary.schemes', {}, scoped)).map((s: { name: string }) => s.name)).toEqual(['区级方案']);
     expect((await app.ok('salary.schemes', {}, clerk)).map((s: { name: string }) => s.name)).toEqual(['区级方案', '东关自定方案']);
   });
+
+  it('lets only the person’s current unit correct an initial grading made before a transfer', async () => {
+    const fields = { name: '调出人', gender: '男', ethnicity: '汉族', birthDate: '1985-03-01', politicalStatus: '群众', postCategory: '其他', communityWorkStartDate: '2020-01-01' };
+    const p = await app.ok('roster.create', { orgId: ids.xincheng, ...fields }, clerk);
+    const graded = await app.ok('salary.gradeInitial', { personId: p.id, effectiveDate: '2024-01-01' }, scoped);
+    await app.ok('roster.update', { id: p.id, orgId: ids.dongguan, ...fields }, clerk);
+    const fix = { id: graded.id, post: graded.post, level: graded.level + 1, effectiveDate: '2024-01-01', reason: '调出后更正' };
+    const env = await app.call('salary.correctGrading', fix, scoped);
+    expect(!env.ok && env.error.code).toBe('forbidden');
+    // The county writes the corrected record under the person’s current unit.
+    const done = await app.ok('salary.correctGrading', fix, clerk);
+    const row = app.runtime.current()!.opened.sqlite.prepare('SELECT org_id AS orgId FROM salary_level_history WHERE id = ?').get(done.id) as { orgId: string };
+    expect(row.orgId).toBe(ids.dongguan);
+  });
 });

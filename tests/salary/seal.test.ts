@@ -150,4 +150,25 @@ describe('received policy records', () => {
     expect(auditCount(app)).toBe(before);
     expect((await app.ok('salary.scheme', { id: s.scheme.id })).orgId).toBe(s.tree.county.id);
   });
+
+  it('a received person’s level is written by the sending unit only: setLevel, gradeInitial and batchGrade refuse it up front', async () => {
+    const s = await salaryApp();
+    app = s.app;
+    const p = await addPerson(app, s.tree.community.id, { communityWorkStartDate: '2020-01-01' });
+    // As the bundle merge stores a person another installation reported (the unit here is local,
+    // so only the row's own origin can stop it: setLevel used to read it as a plain ref).
+    app.opened.sqlite.prepare('UPDATE people SET origin = ? WHERE id = ?').run('610402001009', p.id);
+    const before = auditCount(app);
+    const errors = [
+      await expectError(app, 'salary.setLevel', { personId: p.id, post: '其他社区工作者', level: 3, effectiveDate: '2026-01-01', reason: '人工调整', note: '改写' }),
+      await expectError(app, 'salary.gradeInitial', { personId: p.id, effectiveDate: '2026-01-01' }),
+      await expectError(app, 'salary.batchGrade', { orgId: s.tree.community.id, effectiveDate: '2026-01-01', people: [{ personId: p.id, post: '其他社区工作者', level: 3 }] }),
+    ];
+    for (const err of errors) {
+      expect(err.code).toBe('forbidden');
+      expect(err.message).toContain('只读');
+    }
+    expect(auditCount(app)).toBe(before);
+    expect(await app.ok('salary.history', { personId: p.id })).toEqual([]);
+  });
 });

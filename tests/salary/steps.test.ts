@@ -40,10 +40,27 @@ describe('step rules', () => {
     const c = scheme({ stepRules: { earlyStep: { grade: '优秀', consecutive: 2, maxTimes: 2 } } });
     const g = grades({ 2023: '优秀', 2024: '优秀', 2025: '优秀' });
     const both = proposePromotion(c, 2025, { current: at(3, '2023-01-01'), grades: g });
-    expect([both.toLevel, both.reason]).toEqual([5, '提前晋级']);
+    expect([both.toLevel, both.reason]).toEqual([5, '到期晋级+提前晋级']);
     const top = proposePromotion(c, 2025, { current: at(11, '2023-01-01'), grades: g });
-    expect(top.toLevel).toBe(12);
+    expect([top.toLevel, top.reason]).toEqual([12, '到期晋级']);
     expect(top.explanation).toContain('受其他社区工作者最高 12 级限制');
+  });
+
+  it('restarts the interval after a regular and an early step together, and counts the early use', () => {
+    const c = scheme({ stepRules: { earlyStep: { grade: '优秀', consecutive: 2, maxTimes: 1 } } });
+    const first = [{ effectiveDate: '2023-01-01', reason: '初次定级' }];
+    const g = grades({ 2023: '优秀', 2024: '优秀', 2025: '优秀', 2026: '称职', 2027: '优秀', 2028: '优秀' });
+    const both = proposePromotion(c, 2025, { current: at(3, '2023-01-01'), grades: g, history: first });
+    expect([both.toLevel, both.reason]).toEqual([5, '到期晋级+提前晋级']);
+    const history = [...first, { effectiveDate: '2026-01-01', reason: both.reason! }];
+    // 2023–2025 earned the regular step: 2026 称职 alone is not 3 years.
+    const next = proposePromotion(c, 2026, { current: at(5, '2026-01-01'), grades: g, history });
+    expect([next.action, next.toLevel]).toEqual(['none', 5]);
+    expect(next.explanation).toContain('自 2026 年起计入晋级年限 1 年');
+    // 2027–2028 优秀 again: the one early step of the career is used.
+    const later = proposePromotion(c, 2028, { current: at(5, '2026-01-01'), grades: g, history });
+    expect([later.toLevel, later.reason]).toEqual([6, '到期晋级']);
+    expect(later.explanation).toContain('已达 1 次上限');
   });
 
   it('demotes after two consecutive 基本称职 as an option', () => {

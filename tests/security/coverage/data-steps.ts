@@ -96,5 +96,7 @@ export async function salarySteps(st: Story, d: DataIds): Promise<void> {
   }, st.clerk);
   await st.step('salary.approvePromotion', { orgId: d.communityId, year: 2025, approver: '街道审核' }, st.reviewer);
   await st.step('salary.confirmMonth', { orgId: d.communityId, month: '2026-03' }, st.reviewer);
+  // A settlement rests on a confirmed year of pay sheets (the step above covers confirmMonth).
+  for (let m = 1; m <= 12; m++) await st.get('salary.confirmMonth', { orgId: d.communityId, month: `2025-${String(m).padStart(2, '0')}` }, st.reviewer);
   await st.step('salary.confirmSettlement', { orgId: d.communityId, year: 2025 }, st.reviewer);
 }

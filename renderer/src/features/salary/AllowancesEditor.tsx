@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import type { SchemeConfig } from '../../../../core/salary/scheme-schema.ts';
 import { EDUCATION_KEYS } from '../../../../core/salary/scheme-components.ts';
 import { fenToYuan, yuanToFen } from '../../../../core/salary/money.ts';
@@ -29,8 +30,14 @@ function blank(kind: Kind, name: string, group: string | null): Allowance {
   }
 }
 
+const same = (a: number, b: number) => a === b || (Number.isNaN(a) && Number.isNaN(b));
+
+// Controlled: a value changed from outside (another kind resets it to 0, a row above removed)
+// shows at once; what is being typed stays as typed while it means the same figure (or NaN).
 function Money({ label, value, onChange }: { label: string; value: number; onChange: (f: number) => void }) {
-  return <input type="text" className="money" aria-label={label} defaultValue={yuan(value)} onChange={(e) => onChange(fen(e.target.value))} />;
+  const [text, setText] = useState(() => yuan(value));
+  useEffect(() => setText((t) => (same(fen(t), value) ? t : yuan(value))), [value]);
+  return <input type="text" className="money" aria-label={label} value={text} onChange={(e) => { setText(e.target.value); onChange(fen(e.target.value)); }} />;
 }
 
 /** The amount cell of one allowance, by kind. */

@@ -1,6 +1,7 @@
 import type { SchemeConfig } from '../../../../core/salary/scheme-schema.ts';
 import { DEDUCTION_KEYS, DEDUCTION_LABELS } from '../../../../core/salary/scheme-components.ts';
 import { fenToYuan, yuanToFen } from '../../../../core/salary/money.ts';
+import { withPostPay } from './reshape.ts';
 
 // The components of a scheme beyond the level grid and allowances (issue 15), as compact
 // forms: post pay per post, 试用期, performance pay and its year-end settlement, deductions
@@ -19,8 +20,7 @@ export function ComponentsEditor({ config: c, onChange }: Props) {
   const pay = c.performancePay;
   const setPay = (patch: Partial<typeof pay>) => onChange({ ...c, performancePay: { ...pay, ...patch } });
   const postPay = (post: string) => c.postPay.find((p) => p.post === post) ?? { post, amountFen: 0, allowanceFen: 0 };
-  const setPostPay = (post: string, patch: { amountFen?: number; allowanceFen?: number }) =>
-    onChange({ ...c, postPay: [...c.postPay.filter((p) => p.post !== post), { ...postPay(post), ...patch }].filter((p) => p.amountFen || p.allowanceFen) });
+  const setPostPay = (post: string, patch: { amountFen?: number; allowanceFen?: number }) => onChange({ ...c, postPay: withPostPay(c.postPay, post, patch) });
   const gradeCoef = (grade: string) => pay.settlementGrades.find((g) => g.grade === grade)?.coefficient;
   const setGradeCoef = (grade: string, v: string) => setPay({
     settlementGrades: [...pay.settlementGrades.filter((g) => g.grade !== grade), ...(v.trim() === '' ? [] : [{ grade, coefficient: num(v) }])],

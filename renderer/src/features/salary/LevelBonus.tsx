@@ -2,14 +2,14 @@ import { useEffect, useState } from 'react';
 import type { OpOutput } from '../../../../core/contract/index.ts';
 import { call } from '../../api/client.ts';
 
-type Bonus = OpOutput<'salary.scheme'>['config']['levelBonuses'][number];
+type Bonus = OpOutput<'salary.levelBonuses'>['bonuses'][number];
 type Result = OpOutput<'salary.applyLevelBonus'>;
 
 /**
  * 一次性加级: a bonus listed in the scheme in effect on the date. The date starts at the
  * server's default (never today); the server caps the level at the post's top and says so.
  */
-export function LevelBonus({ defaultDate, apply }: { defaultDate: string; apply: (v: { reason: string; effectiveDate: string }) => Promise<Result | null> }) {
+export function LevelBonus({ personId, defaultDate, apply }: { personId: string; defaultDate: string; apply: (v: { reason: string; effectiveDate: string }) => Promise<Result | null> }) {
   const [date, setDate] = useState(defaultDate);
   const [bonuses, setBonuses] = useState<Bonus[]>([]);
   const [reason, setReason] = useState('');
@@ -18,16 +18,14 @@ export function LevelBonus({ defaultDate, apply }: { defaultDate: string; apply:
   useEffect(() => {
     if (!date) return;
     let live = true;
-    // The bonuses of the version in effect on the date: the latest one starting on or before it.
-    call('salary.schemes', {}).then(async (list) => {
-      const version = list.filter((s) => s.effectiveDate <= date).at(-1);
-      const found = version ? (await call('salary.scheme', { id: version.id })).config.levelBonuses : [];
+    // The server picks the version in effect on the date, as applyLevelBonus will.
+    call('salary.levelBonuses', { personId, effectiveDate: date }).then(({ bonuses: found }) => {
       if (!live) return;
       setBonuses(found);
       setReason((cur) => (found.some((b) => b.reason === cur) ? cur : (found[0]?.reason ?? '')));
     }).catch(() => live && setBonuses([]));
     return () => { live = false; };
-  }, [date]);
+  }, [personId, date]);
   return (
     <fieldset className="salary-form level-bonus">
       <legend>一次性加级（按方案所列事由，以岗位最高级封顶）</legend>

@@ -7,11 +7,16 @@ import { ApiError, call, errorText } from '../../api/client.ts';
 import { GRID_LOCALE, emptyGrid, gridTheme } from '../../grid/setup.ts';
 import { downloadBase64 } from '../../api/files.ts';
 import { PaySheetPrint } from './PaySheetPrint.tsx';
+import { itemFen, sheetItemColumns } from '../../../../core/salary/sheet-layout.ts';
 import { Can } from '../../components/RoleGate.tsx';
 
 const message = (e: unknown) => (e instanceof ApiError && e.issues.length ? e.issues.map((i) => i.message).join('；') : errorText(e));
+const formatFen = (p: { value: unknown }) => (typeof p.value === 'number' ? fenToYuan(p.value) : '');
 const money = (field: keyof PayLine, headerName: string, width = 110): ColDef<PayLine> => ({
-  headerName, field, width, type: 'numericColumn', valueFormatter: (p) => (typeof p.value === 'number' ? fenToYuan(p.value) : ''),
+  headerName, field, width, type: 'numericColumn', valueFormatter: formatFen,
+});
+const item = (colId: string, headerName: string, get: (l: PayLine) => number): ColDef<PayLine> => ({
+  headerName, colId, width: 110, type: 'numericColumn', valueGetter: (p) => (p.data ? get(p.data) : null), valueFormatter: formatFen,
 });
 // The current month on the office's wall calendar (local time, not UTC).
 const thisMonth = () => {
@@ -57,26 +62,27 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
   };
 
   const sealedCount = sheet?.lines.filter((l) => l.sealed).length ?? 0;
-  const withholds = !!sheet?.lines.some((l) => l.deductions.length > 0);
+  // The item columns of the print and the .xlsx (sheet-layout.ts): 等级工资, 岗位工资, 岗位津贴,
+  // 试用期工资, 预留绩效 and each allowance on its own, never a lump under one name.
+  const cols = useMemo(() => sheetItemColumns(sheet?.lines ?? []), [sheet]);
   const columns = useMemo<ColDef<PayLine>[]>(() => [
     { headerName: '社区', field: 'orgName', width: 120 },
     { headerName: '姓名', field: 'name', width: 90, pinned: 'left' },
     { headerName: '岗位', field: 'post', width: 120 },
     { headerName: '级别', field: 'level', width: 70 },
     { headerName: '上年度考核', field: 'grade', width: 100 },
-    money('baseFen', '等级工资'),
-    { ...money('allowancesFen', '津贴'), tooltipValueGetter: (p) => p.data?.allowances.map((a) => `${a.name} ${fenToYuan(a.amountFen)}`).join('；') ?? '' },
-    money('performanceFen', '绩效工资'),
+    ...cols.items.map((i) => item(`item:${i.key}`, i.label, (l) => itemFen([l], (x) => x.items, i.key))),
     {
       ...money('correctionFen', '补发/扣回'),
       tooltipValueGetter: (p) => p.data?.corrections.map((c) => `${c.kind} ${fenToYuan(Math.abs(c.amountFen))}：${c.reason}`).join('\n') ?? '',
     },
     money('totalFen', '应发合计', 120),
     // 代扣 and 实发 only where the scheme withholds something: otherwise 实发 is 应发.
-    ...(withholds ? [
-      { ...money('deductionsFen', '代扣'), tooltipValueGetter: (p) => p.data?.deductions.map((d) => `${d.label} ${fenToYuan(d.fen)}`).join('；') ?? '' },
+    ...(cols.deductions.length ? [
+      ...cols.deductions.map((d) => item(`deduction:${d.key}`, d.label, (l) => itemFen([l], (x) => x.deductions, d.key))),
+      money('deductionsFen', '扣款合计'),
       money('netFen', '实发', 120),
-    ] as ColDef<PayLine>[] : []),
+    ] : []),
     {
       headerName: '确认', colId: 'sealed', width: 170,
       valueGetter: (p) => (p.data?.sealed ? `已由${p.data.sealed.orgName}确认（${p.data.sealed.confirmedAt.slice(0, 10)}）` : ''),
@@ -86,7 +92,7 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
       headerName: '备注', colId: 'note', flex: 1, minWidth: 160,
       valueGetter: (p) => [...(p.data?.corrections ?? []).map((c) => `${c.kind} ${c.month} ${fenToYuan(Math.abs(c.amountFen))} 元（${c.reason}）`), p.data?.note ?? ''].filter(Boolean).join('；'),
     },
-  ], [withholds]);
+  ], [cols]);
 
   return (
     <div className="salary-main">
@@ -111,12 +117,19 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
             <AgGridReact<PayLine> theme={gridTheme} localeText={GRID_LOCALE} overlayNoRowsTemplate={emptyGrid('本月工资表还没有人员')} rowData={sheet.lines} columnDefs={columns} getRowId={(p) => p.data.personId} />
           </div>
           <table className="plain community-totals">
-            <thead><tr><th>社区</th><th>人数</th><th>等级工资</th><th>津贴</th><th>绩效</th><th>补发/扣回</th><th>应发合计</th></tr></thead>
+            <thead><tr><th>社区</th><th>人数</th>{cols.items.map((i) => <th key={i.key}>{i.label}</th>)}<th>补发/扣回</th><th>应发合计</th></tr></thead>
             <tbody>
-              {sheet.communities.map((c) => (
-                <tr key={c.orgId}><td>{c.orgName}</td><td>{c.count}</td><td className="money">{fenToYuan(c.baseFen)}</td><td className="money">{fenToYuan(c.allowancesFen)}</td><td className="money">{fenToYuan(c.performanceFen)}</td><td className="money">{fenToYuan(c.correctionFen)}</td><td className="money">{fenToYuan(c.totalFen)}</td></tr>
-              ))}
-              <tr className="total-row"><th>合计</th><th>{sheet.totals.count}</th><th className="money">{fenToYuan(sheet.totals.baseFen)}</th><th className="money">{fenToYuan(sheet.totals.allowancesFen)}</th><th className="money">{fenToYuan(sheet.totals.performanceFen)}</th><th className="money">{fenToYuan(sheet.totals.correctionFen)}</th><th className="money" data-testid="sheet-total">{fenToYuan(sheet.totals.totalFen)}</th></tr>
+              {sheet.communities.map((c) => {
+                const lines = sheet.lines.filter((l) => l.orgId === c.orgId);
+                return (
+                  <tr key={c.orgId}><td>{c.orgName}</td><td>{c.count}</td>
+                    {cols.items.map((i) => <td key={i.key} className="money">{fenToYuan(itemFen(lines, (x) => x.items, i.key))}</td>)}
+                    <td className="money">{fenToYuan(c.correctionFen)}</td><td className="money">{fenToYuan(c.totalFen)}</td></tr>
+                );
+              })}
+              <tr className="total-row"><th>合计</th><th>{sheet.totals.count}</th>
+                {cols.items.map((i) => <th key={i.key} className="money">{fenToYuan(itemFen(sheet.lines, (x) => x.items, i.key))}</th>)}
+                <th className="money">{fenToYuan(sheet.totals.correctionFen)}</th><th className="money" data-testid="sheet-total">{fenToYuan(sheet.totals.totalFen)}</th></tr>
             </tbody>
           </table>
           {sheet.missing.length > 0 && (

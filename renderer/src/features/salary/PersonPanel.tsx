@@ -125,7 +125,7 @@ export function PersonPanel({ orgId }: { orgId: string }) {
             )}
             {history.length > 0 && (
               <Can op="salary.applyLevelBonus" note="一次性加级">
-                <LevelBonus key={person.id} defaultDate={defaultDate} apply={(v) => applyBonus(person.id, v)} />
+                <LevelBonus key={person.id} personId={person.id} defaultDate={defaultDate} apply={(v) => applyBonus(person.id, v)} />
               </Can>
             )}
             <Can op="salary.setLevel" note="调整薪级">

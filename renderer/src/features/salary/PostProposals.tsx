@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OpOutput } from '../../../../core/contract/index.ts';
 import { ApiError, call, errorText } from '../../api/client.ts';
+import { Can } from '../../components/RoleGate.tsx';
 
 type Proposal = OpOutput<'salary.postProposals'>[number];
 const message = (e: unknown) => (e instanceof ApiError && e.issues.length ? e.issues.map((i) => i.message).join('；') : errorText(e));
@@ -44,7 +45,7 @@ export function PostProposals({ orgId }: { orgId: string }) {
               <td>{p.name}</td><td>{p.orgName}</td><td>{p.fromPost} {p.fromLevel} 级</td><td>{p.toPost} {p.toLevel} 级</td>
               <td><input type="date" aria-label={`${p.name}岗位变动生效日期`} value={dates[p.personId] ?? p.effectiveDate} onChange={(e) => setDates({ ...dates, [p.personId]: e.target.value })} /></td>
               <td>{p.explanation}</td>
-              <td><button type="button" onClick={() => void accept(p)}>按建议办理</button></td>
+              <td><Can op="salary.setLevel" note="办理岗位变动"><button type="button" onClick={() => void accept(p)}>按建议办理</button></Can></td>
             </tr>
           ))}
         </tbody>

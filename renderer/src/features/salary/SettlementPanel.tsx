@@ -3,6 +3,7 @@ import type { Settlement } from '../../../../core/salary/contract.ts';
 import { fenToYuan } from '../../../../core/salary/money.ts';
 import { ApiError, call, errorText } from '../../api/client.ts';
 import { downloadBase64 } from '../../api/files.ts';
+import { Can } from '../../components/RoleGate.tsx';
 
 const message = (e: unknown) => (e instanceof ApiError && e.issues.length ? e.issues.map((i) => i.message).join('；') : errorText(e));
 
@@ -47,7 +48,9 @@ export function SettlementPanel({ orgId }: { orgId: string }) {
         {s && <span className={s.status === 'confirmed' ? 'badge frozen' : 'badge'}>{s.status === 'confirmed' ? `已确认（${s.confirmedBy} ${s.confirmedAt?.slice(0, 10)}）` : '草稿'}</span>}
         {s?.scheme.sample && <span className="badge sample">示例方案</span>}
         <span className="spacer" />
-        <button type="button" className="primary" disabled={!s || s.status === 'confirmed' || !s.lines.length} onClick={() => void confirm()}>确认结算</button>
+        <Can op="salary.confirmSettlement" note="确认年终结算">
+          <button type="button" className="primary" disabled={!s || s.status === 'confirmed' || !s.lines.length} onClick={() => void confirm()}>确认结算</button>
+        </Can>
         <button type="button" disabled={!s} onClick={() => void exportXlsx()}>导出 Excel</button>
       </div>
       {error && <div className="form-banner" role="alert">{error}</div>}
