@@ -16,6 +16,10 @@ export const orgUnit = z.object({
   updatedAt: z.string(),
 });
 export type OrgUnit = z.infer<typeof orgUnit>;
+// inScope: whether the caller may open the unit's records (false for the units above a scoped
+// account, shown for orientation): unit pickers offer and start on these, not a renderer guess.
+const orgTreeUnit = orgUnit.extend({ inScope: z.boolean() });
+export type OrgTreeUnit = z.infer<typeof orgTreeUnit>;
 
 const code = z
   .string({ error: '「区划代码」必须填写' })
@@ -23,7 +27,7 @@ const code = z
   .regex(/^\d{12}$/, { error: '「区划代码」应为 12 位数字的统计用区划代码' });
 
 export const orgContract = {
-  'org.tree': query('组织树（县—街道—社区），按区划代码排序', z.object({}).default({}), z.array(orgUnit)),
+  'org.tree': query('组织树（县—街道—社区），按区划代码排序', z.object({}).default({}), z.array(orgTreeUnit)),
   'org.create': mutation(
     '新建组织单位',
     z.object({

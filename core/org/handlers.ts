@@ -76,11 +76,11 @@ export const orgHandlers: HandlersFor<typeof orgContract> = {
     // A scoped account sees its own subtree, plus the units above it for orientation.
     const all = listOrgUnits(ctx);
     const scope = scopeIds(ctx);
-    if (!scope) return all;
+    if (!scope) return all.map((u) => ({ ...u, inScope: true }));
     const byId = new Map(all.map((u) => [u.id, u]));
     const visible = new Set(scope);
     for (const id of scope) for (let p = byId.get(id)?.parentId; p && !visible.has(p); p = byId.get(p)?.parentId) visible.add(p);
-    return all.filter((u) => visible.has(u.id));
+    return all.filter((u) => visible.has(u.id)).map((u) => ({ ...u, inScope: scope.has(u.id) }));
   },
 
   'org.create': (tx, input) => createOrgUnit(tx, input),

@@ -7,6 +7,8 @@ import type { Ctx, TxCtx } from '../context.ts';
 import { DEFAULT_CATEGORIES, type RequirementUnit } from './codes.ts';
 import type { RuleRecord, trainingConfigContract } from './contract-config.ts';
 import { ruleAudience, ruleLabel, SAMPLE_RULES, type RequirementRule } from './requirements.ts';
+import { inScope } from '../security/scope.ts';
+import { roleMay } from '../security/access.ts';
 
 // The category list and the requirement rules are installation-wide settings kept as
 // shared records (so they travel in bundles). Both tables stay empty until first edited;
@@ -33,11 +35,27 @@ function toRuleRecord(r: RequirementRule): RuleRecord {
   return { ...r, label: ruleLabel(r), audience: ruleAudience(r) };
 }
 
+function topUnitId(ctx: Ctx): string | null {
+  return ctx.db.select({ id: orgUnits.id }).from(orgUnits).where(and(isNull(orgUnits.parentId), isNull(orgUnits.deletedAt))).orderBy(asc(orgUnits.code)).get()?.id ?? null;
+}
+
 /** Settings rows belong to the top of the org tree (the county office that set them). */
 function rootOrgId(tx: TxCtx): string {
-  const root = tx.db.select({ id: orgUnits.id }).from(orgUnits).where(and(isNull(orgUnits.parentId), isNull(orgUnits.deletedAt))).orderBy(asc(orgUnits.code)).get();
+  const root = topUnitId(tx);
   if (!root) throw new AppError('conflict', '请先建立组织架构，再修改培训设置');
-  return root.id;
+  return root;
+}
+
+/**
+ * Whether the caller's save of `op` would pass: the role may call it and the top unit the rows are
+ * kept on is in the caller's scope (false for an account scoped below it and at a community
+ * installation). An empty org tree counts as editable: the save then says what is missing.
+ */
+function mayEdit(ctx: Ctx, op: 'training.categories.save' | 'training.requirements.save'): boolean {
+  const a = ctx.actor;
+  if (a.kind === 'user' && !(a.role && roleMay(a.role, op))) return false;
+  const root = topUnitId(ctx);
+  return root === null || inScope(ctx, root);
 }
 
 function usedCategory(tx: TxCtx, name: string): boolean {
@@ -47,7 +65,7 @@ function usedCategory(tx: TxCtx, name: string): boolean {
 }
 
 export const configHandlers: HandlersFor<typeof trainingConfigContract> = {
-  'training.categories.list': (ctx) => ({ names: categoryNames(ctx), isDefault: !everStored(ctx, trainingCategories) }),
+  'training.categories.list': (ctx) => ({ names: categoryNames(ctx), isDefault: !everStored(ctx, trainingCategories), editable: mayEdit(ctx, 'training.categories.save') }),
 
   'training.categories.save': (tx, input) => {
     const seen = new Set<string>();
@@ -65,10 +83,10 @@ export const configHandlers: HandlersFor<typeof trainingConfigContract> = {
     input.names.forEach((name, i) =>
       tx.db.insert(trainingCategories).values({ id: randomUUID(), orgId, name, sortOrder: i + 1, createdAt: tx.nowIso, ...stamp }).run());
     tx.audit({ entity: 'training_categories', before, after: input.names });
-    return { names: categoryNames(tx), isDefault: false };
+    return { names: categoryNames(tx), isDefault: false, editable: true };
   },
 
-  'training.requirements.list': (ctx) => ({ rules: loadRules(ctx).map(toRuleRecord), isDefault: !everStored(ctx, trainingRequirementRules) }),
+  'training.requirements.list': (ctx) => ({ rules: loadRules(ctx).map(toRuleRecord), isDefault: !everStored(ctx, trainingRequirementRules), editable: mayEdit(ctx, 'training.requirements.save') }),
 
   'training.requirements.save': (tx, input) => {
     const before = loadRules(tx);
@@ -79,6 +97,6 @@ export const configHandlers: HandlersFor<typeof trainingConfigContract> = {
       tx.db.insert(trainingRequirementRules).values({ ...r, id: randomUUID(), orgId, sortOrder: i + 1, createdAt: tx.nowIso, ...stamp }).run());
     const after = loadRules(tx);
     tx.audit({ entity: 'training_requirement_rules', before, after });
-    return { rules: after.map(toRuleRecord), isDefault: false };
+    return { rules: after.map(toRuleRecord), isDefault: false, editable: true };
   },
 };

@@ -34,8 +34,10 @@ export const ruleRecord = z.object({
 });
 export type RuleRecord = z.infer<typeof ruleRecord>;
 
-const categoriesOut = z.object({ names: z.array(z.string()), isDefault: z.boolean() });
-const rulesOut = z.object({ rules: z.array(ruleRecord), isDefault: z.boolean() });
+// editable: whether the caller may save these installation-wide settings (role, and the top unit
+// they are kept on being in its scope and this installation's), so the page need not guess.
+const categoriesOut = z.object({ names: z.array(z.string()), isDefault: z.boolean(), editable: z.boolean() });
+const rulesOut = z.object({ rules: z.array(ruleRecord), isDefault: z.boolean(), editable: z.boolean() });
 
 export const trainingConfigContract = {
   'training.categories.list': query('培训类别列表（可编辑）', z.object({}).default({}), categoriesOut),

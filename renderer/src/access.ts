@@ -46,35 +46,25 @@ export function mayCall(op: string): boolean {
 interface Unit {
   id: string;
   parentId: string | null;
+  /** From org.tree: core says whether the caller may open this unit (scope and installation). */
+  inScope?: boolean;
 }
 
-/** The units the logged-in account may open: its scope's subtree (everything for an unscoped account). */
+/** The units the logged-in account may open, as org.tree marks them (core decides, not a walk here). */
 export function unitsInScope<U extends Unit>(orgs: readonly U[]): U[] {
-  const scope = loadLogin()?.user.orgScopeId;
-  if (!scope || !orgs.some((o) => o.id === scope)) return [...orgs];
-  const inside = new Set([scope]);
-  // org.tree is sorted by code, parents before children; loop until stable in case it is not.
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const o of orgs) if (o.parentId && inside.has(o.parentId) && !inside.has(o.id)) (inside.add(o.id), (grew = true));
-  }
-  return orgs.filter((o) => inside.has(o.id));
-}
-
-/** Where a unit selector starts: the account's own scope (新城社区 for its clerk), else the top unit. */
-export function homeUnit(orgs: readonly Unit[]): string {
-  const scope = loadLogin()?.user.orgScopeId;
-  if (scope && orgs.some((o) => o.id === scope)) return scope;
-  return orgs.find((o) => o.parentId === null)?.id ?? orgs[0]?.id ?? '';
+  return orgs.filter((o) => o.inScope !== false);
 }
 
 /**
- * Whether the account may change installation-wide settings (training requirements and categories,
- * sample schemes), which are kept on the top unit: an unscoped account or one scoped to that unit.
- * A clerk scoped to a community would only meet "超出管辖范围", so those controls are not shown.
+ * Where a unit selector starts: the top of the account's scope as core marks it (新城社区 for its
+ * clerk, the community for any account at a community installation), else the unit the account
+ * works from, else the top unit.
  */
-export function countyWide(orgs?: readonly Unit[]): boolean {
-  const scope = loadLogin()?.user.orgScopeId;
-  if (!scope) return true;
-  return orgs?.find((o) => o.id === scope)?.parentId === null;
+export function homeUnit(orgs: readonly Unit[]): string {
+  const inside = new Set(unitsInScope(orgs).map((o) => o.id));
+  const top = orgs.find((o) => inside.has(o.id) && !(o.parentId && inside.has(o.parentId)));
+  if (top && orgs.some((o) => o.inScope !== undefined)) return top.id;
+  const work = loadLogin()?.user.workScopeId;
+  if (work && orgs.some((o) => o.id === work)) return work;
+  return orgs.find((o) => o.parentId === null)?.id ?? orgs[0]?.id ?? '';
 }

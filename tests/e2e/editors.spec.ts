@@ -131,3 +131,48 @@ test('enrolment shows 已报名 with no hours until attendance is recorded', asy
   await expect(page.getByRole('alert')).toContainText('须在培训开始后登记');
   await expect(row.locator('[col-id="status"]')).toHaveText('已报名');
 });
+
+test('typed scores survive saving notes; notes ask before another person; text in a score cell is refused, not erased', async ({ page }) => {
+  await loginAs(page, served, 'clerk');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '考核' }).click();
+  await page.getByLabel('年度').fill(String(YEAR));
+  await page.getByRole('button', { name: new RegExp(seeded.cycle.name) }).click();
+  const cell = (row: number, col: string) => page.locator(`.ag-row[row-index="${row}"] .ag-cell[col-id="${col}"]`);
+
+  // A score typed on row 1, then notes for the focused person saved: the sheet refreshes,
+  // and the score is still on screen and still counted as unsaved.
+  await cell(1, 'de').click();
+  await page.keyboard.type('4');
+  await page.keyboard.press('Tab');
+  await expect(page.getByRole('button', { name: '保存（1 处修改）' })).toBeVisible();
+  await page.getByLabel(/个人自评/).fill('全年完成各项任务');
+  await page.getByRole('button', { name: '保存自评与述职' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+  await expect(cell(1, 'de')).toHaveText('4');
+  await expect(page.getByRole('button', { name: '保存（1 处修改）' })).toBeVisible();
+
+  // Notes typed, then another person's cell: the question comes; 取消 keeps the text.
+  await page.getByLabel('述职记录').fill('述职未保存');
+  await cell(3, 'name').click();
+  await expect(ask(page)).toContainText('个人自评与述职记录');
+  await ask(page).getByRole('button', { name: '取消' }).click();
+  await expect(page.getByLabel('述职记录')).toHaveValue('述职未保存');
+  // Again, and 放弃修改: the next person's notes open, nothing was written.
+  await cell(2, 'name').click();
+  await ask(page).getByRole('button', { name: '放弃修改' }).click();
+  await expect(page.getByLabel(/个人自评/)).toHaveValue('');
+  await expect(page.getByRole('button', { name: '保存（1 处修改）' })).toBeVisible();
+
+  // Text in a score cell: refused naming the field, the stored score of row 0 (5) is kept.
+  await cell(0, 'de').click();
+  await page.keyboard.type('abc');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: /^保存（2 处修改）/ }).click();
+  await expect(page.locator('.score-grid [role=alert]')).toContainText('「得分」应为数字');
+  await expect(page.getByRole('button', { name: '保存（2 处修改）' })).toBeVisible();
+  const sheet = await call('assessment.sheet', { cycleId: seeded.cycle.id });
+  expect(sheet.rows[0].scores.de).toBe(5);
+  expect(sheet.rows[1].scores.de ?? null).toBeNull();
+  expect(sheet.rows[1].selfAssessment).toBe('全年完成各项任务');
+  expect(sheet.rows[1].reportNotes ?? null).toBeNull();
+});

@@ -17,14 +17,14 @@ afterEach(() => {
 describe('editable category list', () => {
   it('starts from the defaults, saves a new list, and keeps categories that are in use', async () => {
     const defaults = await app.ok('training.categories.list', {});
-    expect(defaults).toEqual({ isDefault: true, names: ['任前培训', '轮训', '专题培训', '示范班', '视频培训', '网络培训', '书记讲堂', '现场教学', '其他'] });
+    expect(defaults).toEqual({ isDefault: true, editable: true, names: ['任前培训', '轮训', '专题培训', '示范班', '视频培训', '网络培训', '书记讲堂', '现场教学', '其他'] });
     await app.ok('training.classes.create', classInput(s.county.id));
     const refused = await app.dispatcher.call('training.categories.save', { names: ['专题培训', '其他'] });
     expect(!refused.ok && refused.error.message).toBe('「类别」“示范班”已被培训班次或讲堂使用，不能删除');
     const dup = await app.dispatcher.call('training.categories.save', { names: ['示范班', '示范班'] });
     expect(!dup.ok && dup.error.message).toBe('「类别」“示范班”重复');
     await app.ok('training.categories.save', { names: ['示范班', '党性教育'] });
-    expect(await app.ok('training.categories.list', {})).toEqual({ isDefault: false, names: ['示范班', '党性教育'] });
+    expect(await app.ok('training.categories.list', {})).toEqual({ isDefault: false, editable: true, names: ['示范班', '党性教育'] });
     const c = await app.ok('training.classes.create', classInput(s.county.id, { category: '党性教育' }));
     expect(c.category).toBe('党性教育');
     const gone = await app.dispatcher.call('training.classes.create', classInput(s.county.id, { category: '轮训' }));

@@ -35,6 +35,11 @@ export function hasDirtyEditors(): boolean {
   return editors.size > 0;
 }
 
+/** What the open editors would lose, for a leave that cannot offer 保存 (the lock screen). */
+export function dirtyLabels(): string[] {
+  return [...editors.values()].map((e) => e.current.label);
+}
+
 async function resolve(list: { current: DirtyEditor }[]): Promise<boolean> {
   if (!list.length || !asker) return true;
   if (asking) return false;

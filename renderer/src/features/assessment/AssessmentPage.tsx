@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import type { CycleSummary, SchemeRecord, Sheet } from '../../../../core/assessment/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { switchTab } from '../../components/Tabs.tsx';
@@ -12,7 +12,7 @@ import { ResultsPanel } from './ResultsPanel.tsx';
 import { ReportsPanel } from './ReportsPanel.tsx';
 import './assessment.css';
 import { Can } from '../../components/RoleGate.tsx';
-import { countyWide, mayCall } from '../../access.ts';
+import { mayCall } from '../../access.ts';
 
 const TABS = ['打分', '民主测评', '结果与等次', '报表'] as const;
 type Tab = (typeof TABS)[number];
@@ -104,11 +104,11 @@ export function AssessmentPage() {
         </ul>
         <div className="panel-actions">
           <Can op="assessment.createCycle" note="新建考核周期">
-            <button type="button" className="primary" disabled={!schemes.length} onClick={() => setCreating(true)}>
+            <button type="button" className="primary" disabled={!schemes.length} onClick={() => void leaveAll().then((ok) => ok && setCreating(true))}>
               新建考核周期
             </button>
           </Can>
-          {!schemes.length && mayCall('assessment.installSample') && countyWide(orgs) && (
+          {!schemes.length && mayCall('assessment.installSample') && orgs.some((o) => o.parentId === null && o.inScope) && (
             <button type="button" className="link" onClick={() => void installSample()}>
               生成示例方案
             </button>

@@ -5,6 +5,7 @@ import { POSTS } from '../../../../core/codes/tables.ts';
 import { call, errorText } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Field } from '../../components/Field.tsx';
+import { countChanges, useDirty } from '../../components/useDirty.ts';
 import { homeUnit, unitsInScope } from '../../access.ts';
 
 interface Props {
@@ -25,26 +26,32 @@ export function NewCycleDialog({ orgs: all, schemes, onClose, onCreated }: Props
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const save = async () => {
+  const [start] = useState({ schemeId, orgId, posts });
+  const save = async (): Promise<boolean> => {
     setBusy(true);
     try {
       const c = await call('assessment.createCycle', { schemeId, orgId, posts: posts as never });
       await onCreated(c.id);
+      return true;
     } catch (e) {
       setError(errorText(e));
+      return false;
     } finally {
       setBusy(false);
     }
   };
+  const changes = countChanges(start, { schemeId, orgId, posts });
+  const { leave } = useDirty(changes, { label: `新建考核周期（${changes} 处修改）`, save });
+  const close = () => void leave().then((ok) => ok && onClose());
 
   return (
     <Dialog
       title="新建考核周期"
-      onClose={onClose}
+      onClose={close}
       banner={error ? <div className="form-banner" role="alert">{error}</div> : null}
       footer={
         <>
-          <button type="button" onClick={onClose}>取消</button>
+          <button type="button" onClick={close}>取消</button>
           <button type="button" className="primary" disabled={busy || !schemeId || !orgId} onClick={() => void save()}>
             创建
           </button>

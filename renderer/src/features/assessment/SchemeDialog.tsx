@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { countChanges, useDirty } from '../../components/useDirty.ts';
+import { mayCall } from '../../access.ts';
 import type { SchemeRecord } from '../../../../core/assessment/contract.ts';
 import type { SchemeConfig, VetoRule } from '../../../../core/assessment/scheme-schema.ts';
 import { leafIndicators, POPULATIONS } from '../../../../core/assessment/scheme-schema.ts';
@@ -35,6 +36,8 @@ export function SchemeDialog({ scheme, onClose, onSaved }: Props) {
   const [error, setError] = useState<string | null>(null);
   const weightSum = cfg.components.reduce((s, c) => s + c.weight, 0);
   const readOnly = scheme.usedByLockedCycle;
+  // A role that cannot save sees the scheme but edits nothing (its edits would only end in 无权执行).
+  const mayEdit = mayCall('assessment.saveScheme');
   const patch = (f: (c: SchemeConfig) => void) => {
     const next = structuredClone(cfg);
     f(next);
@@ -50,7 +53,7 @@ export function SchemeDialog({ scheme, onClose, onSaved }: Props) {
       return false;
     }
   };
-  const changes = countChanges({ name: scheme.name, population: scheme.population, cfg: scheme.config }, { name, population, cfg });
+  const changes = !mayEdit ? 0 : countChanges({ name: scheme.name, population: scheme.population, cfg: scheme.config }, { name, population, cfg });
   // A scheme used by a locked cycle can only be saved as a new one.
   const { leave } = useDirty(changes, { label: `考核方案“${scheme.name}”（${changes} 处修改）`, save: () => save(readOnly) });
   const close = () => void leave().then((ok) => ok && onClose());
@@ -66,12 +69,12 @@ export function SchemeDialog({ scheme, onClose, onSaved }: Props) {
       footer={
         <>
           <button type="button" onClick={close}>取消</button>
-          <button type="button" onClick={() => void save(true)}>另存为新方案</button>
-          <button type="button" className="primary" disabled={readOnly} onClick={() => void save(false)}>保存</button>
+          {mayEdit && <button type="button" onClick={() => void save(true)}>另存为新方案</button>}
+          {mayEdit && <button type="button" className="primary" disabled={readOnly} onClick={() => void save(false)}>保存</button>}
         </>
       }
     >
-      <div className="scheme-editor">
+      <fieldset className="scheme-editor" disabled={!mayEdit}>
         <label>方案名称<input value={name} onChange={(e) => setName(e.target.value)} /></label>
         <label>
           考核对象
@@ -160,7 +163,7 @@ export function SchemeDialog({ scheme, onClose, onSaved }: Props) {
             </li>
           ))}
         </ul>
-      </div>
+      </fieldset>
     </Dialog>
   );
 }

@@ -1,34 +1,51 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellValueChangedEvent, ColDef, ColGroupDef, ValueParserParams } from 'ag-grid-community';
+import type { CellFocusedEvent, ColDef, ColGroupDef, GridApi, ValueParserParams } from 'ag-grid-community';
 import type { Sheet, SheetRow } from '../../../../core/assessment/contract.ts';
 import { ApiError, call, errorText } from '../../api/client.ts';
 import { GRID_LOCALE, emptyGrid, gridTheme } from '../../grid/setup.ts';
 import { NotesEditor } from './NotesEditor.tsx';
 import { useDirty, useSavedNote } from '../../components/useDirty.ts';
 import { Can } from '../../components/RoleGate.tsx';
+import { mayCall } from '../../access.ts';
 
 interface Props {
   sheet: Sheet;
   onSaved: () => Promise<void>;
 }
 
-type Row = SheetRow & { draft: Record<string, number | null> };
+type Row = SheetRow;
+type Drafts = Map<string, Record<string, number | null>>;
+
+const countDrafts = (drafts: Drafts) => [...drafts.values()].reduce((n, d) => n + Object.keys(d).length, 0);
 
 // A spreadsheet: type a number to start editing, Enter commits and moves down, Tab moves
 // right. Edits collect locally and go in one batch (保存 or Ctrl+S), checked in core.
 export function ScoreGrid({ sheet, onSaved }: Props) {
   const locked = sheet.cycle.status === 'locked';
-  const rows = useMemo<Row[]>(() => sheet.rows.map((r) => ({ ...r, draft: {} })), [sheet]);
-  const [dirty, setDirty] = useState(0);
+  // Only a role that may save scores may type them: anything else would be unsaved work that
+  // the leave question's 保存 could never store.
+  const canEdit = !locked && mayCall('assessment.saveScores');
+  // Typed scores live here, keyed by entryId, not on the rows: a refreshed sheet (after saving
+  // notes, a scheme, a new cycle in the list) brings new rows and must not drop them. Only
+  // another cycle starts afresh (leaving this one already asked 保存 / 放弃 / 取消).
+  const drafts = useRef<Drafts>(new Map());
+  const draftCycle = useRef(sheet.cycle.id);
+  if (draftCycle.current !== sheet.cycle.id) {
+    draftCycle.current = sheet.cycle.id;
+    drafts.current.clear();
+  }
+  const rows = sheet.rows;
+  const [dirty, setDirty] = useState(() => countDrafts(drafts.current));
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<SheetRow | null>(null);
-  const rowsRef = useRef(rows);
-  rowsRef.current = rows;
+  const gridApi = useRef<GridApi<Row> | null>(null);
+  const notesLeave = useRef<(() => Promise<boolean>) | null>(null);
   const [saved, markSaved, clearSaved] = useSavedNote();
   const [stale, setStale] = useState<string | null>(null);
-  // A new sheet (another cycle, or the one just saved) brings fresh rows without drafts.
-  useEffect(() => setDirty(0), [rows]);
+  useEffect(() => setDirty(countDrafts(drafts.current)), [sheet]);
+  useEffect(() => setSelected(null), [sheet.cycle.id]);
+  const draftOf = (d: Row | undefined) => (d ? drafts.current.get(d.entryId) : undefined);
 
   const columns = useMemo<(ColDef<Row> | ColGroupDef<Row>)[]>(() => {
     const comps = sheet.scheme.config.components;
@@ -50,17 +67,22 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
             colId: l.key,
             width: 92,
             type: 'numericColumn',
-            editable: (p) => !locked && !!p.data && !p.data.autoKeys.includes(l.key),
-            valueGetter: (p) => (p.data ? (l.key in p.data.draft ? p.data.draft[l.key] : p.data.scores[l.key]) ?? null : null),
+            editable: (p) => canEdit && !!p.data && !p.data.autoKeys.includes(l.key),
+            valueGetter: (p) => {
+              const d = draftOf(p.data);
+              return p.data ? ((d && l.key in d ? d[l.key] : p.data.scores[l.key]) ?? null) : null;
+            },
             valueSetter: (p) => {
-              p.data.draft[l.key] = p.newValue as number | null;
+              const d = drafts.current.get(p.data.entryId) ?? {};
+              drafts.current.set(p.data.entryId, d);
+              d[l.key] = p.newValue as number | null;
               return true;
             },
             valueParser: (p: ValueParserParams<Row>) => {
               const s = String(p.newValue ?? '').trim();
               return s === '' ? null : Number(s);
             },
-            cellClass: (p) => (p.data?.autoKeys.includes(l.key) ? 'auto-cell' : p.data && l.key in p.data.draft ? 'dirty-cell' : openAuto(p.data, p.value) ? 'open-auto-cell' : undefined),
+            cellClass: (p) => (p.data?.autoKeys.includes(l.key) ? 'auto-cell' : l.key in (draftOf(p.data) ?? {}) ? 'dirty-cell' : openAuto(p.data, p.value) ? 'open-auto-cell' : undefined),
             // A training cell with no applicable hours rule (a new hire, say) is not computed:
             // say in the cell that it waits for a typed score instead of leaving it blank.
             valueFormatter: (p) => (openAuto(p.data, p.value) ? '待录入' : p.value === null || p.value === undefined ? '' : String(p.value)),
@@ -75,23 +97,30 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
     cols.push({ headerName: '总分', field: 'total', width: 80, editable: false, pinned: 'right' });
     cols.push({ headerName: '排名', field: 'rank', width: 64, editable: false, pinned: 'right' });
     return cols;
-  }, [sheet, locked]);
+  }, [sheet, canEdit]);
 
-  const onCellValueChanged = (_e: CellValueChangedEvent<Row>) => {
+  const onCellValueChanged = () => {
     clearSaved();
-    setDirty(rowsRef.current.reduce((n, r) => n + Object.keys(r.draft).length, 0));
+    setDirty(countDrafts(drafts.current));
   };
 
   const save = async (): Promise<boolean> => {
-    const changed = rowsRef.current.filter((r) => Object.keys(r.draft).length);
+    const changed = [...drafts.current].filter(([, d]) => Object.keys(d).length);
     if (!changed.length) return true;
-    const count = changed.reduce((n, r) => n + Object.keys(r.draft).length, 0);
+    // What is sent now; a score typed while the call runs stays as a draft.
+    const sent = changed.map(([entryId, d]) => ({ entryId, scores: { ...d } }));
+    const count = countDrafts(drafts.current);
     try {
-      const r = await call('assessment.saveScores', { cycleId: sheet.cycle.id, rows: changed.map((r) => ({ entryId: r.entryId, scores: r.draft })) });
+      const r = await call('assessment.saveScores', { cycleId: sheet.cycle.id, rows: sent });
       setError(null);
       setStale(r.clearedGrades.length ? `${r.clearedGrades.join('、')}的拟定等次随分数改变，原定的最终等次已清除，请在“结果与等次”中重新确定。` : null);
-      setDirty(0);
-      for (const r of changed) r.draft = {};
+      for (const { entryId, scores } of sent) {
+        const d = drafts.current.get(entryId);
+        if (!d) continue;
+        for (const [k, v] of Object.entries(scores)) if (Object.is(d[k], v)) delete d[k];
+        if (!Object.keys(d).length) drafts.current.delete(entryId);
+      }
+      setDirty(countDrafts(drafts.current));
       markSaved(count);
       await onSaved();
       return true;
@@ -100,7 +129,20 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
       return false;
     }
   };
-  useDirty(dirty, { label: `打分：${dirty} 处修改`, save, discard: () => setDirty(0) });
+  const discard = () => {
+    drafts.current.clear();
+    setDirty(0);
+    gridApi.current?.refreshCells({ force: true });
+  };
+  useDirty(dirty, { label: `打分：${dirty} 处修改`, save, discard });
+
+  // Another person's notes: the notes editor asks first when it holds typed text. The row comes
+  // from the grid's display order (rowIndex is the position after sorting, not in sheet.rows).
+  const onCellFocused = (e: CellFocusedEvent<Row>) => {
+    const row = e.rowIndex === null || e.rowIndex === undefined ? null : (e.api.getDisplayedRowAtIndex(e.rowIndex)?.data ?? null);
+    if (!row || row.entryId === selected?.entryId) return;
+    void (notesLeave.current?.() ?? Promise.resolve(true)).then((ok) => ok && setSelected(row));
+  };
 
   return (
     <div
@@ -120,7 +162,7 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
         <span className="spacer" />
         {saved && <span className="saved-note" role="status">{saved}</span>}
         <Can op="assessment.saveScores" note="评分录入">
-        <button type="button" className="primary" disabled={locked || dirty === 0} onClick={() => void save()}>
+        <button type="button" className="primary" disabled={!canEdit || dirty === 0} onClick={() => void save()}>
           保存{dirty ? `（${dirty} 处修改）` : ''}
         </button>
         </Can>
@@ -138,11 +180,12 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
           enterNavigatesVertically
           enterNavigatesVerticallyAfterEdit
           stopEditingWhenCellsLoseFocus
+          onGridReady={(e) => (gridApi.current = e.api)}
           onCellValueChanged={onCellValueChanged}
-          onCellFocused={(e) => setSelected(e.rowIndex === null || e.rowIndex === undefined ? null : (rows[e.rowIndex] ?? null))}
+          onCellFocused={onCellFocused}
         />
       </div>
-      {selected && <NotesEditor key={selected.entryId} row={selected} locked={locked} onSaved={onSaved} />}
+      {selected && <NotesEditor key={selected.entryId} row={selected} locked={locked} onSaved={onSaved} leaveRef={notesLeave} />}
     </div>
   );
 }

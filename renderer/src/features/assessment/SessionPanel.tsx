@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { SessionRecord, Sheet } from '../../../../core/assessment/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { countChanges, useDirty, useSavedNote } from '../../components/useDirty.ts';
+import { mayCall } from '../../access.ts';
 import { Can } from '../../components/RoleGate.tsx';
 
 interface Props {
@@ -20,7 +21,8 @@ const pct = (v: number | null | undefined) => (v === null || v === undefined ? '
 
 /** 民主测评: ballot counts and per-person tallies; every limit is checked again in core. */
 export function SessionPanel({ sheet, onSaved }: Props) {
-  const locked = sheet.cycle.status === 'locked';
+  // Locked, or a role that cannot save: nothing here is editable (edits would not count as unsaved work either).
+  const locked = sheet.cycle.status === 'locked' || !mayCall('assessment.saveSession');
   const options = sheet.scheme.config.voteOptions.map((o) => o.label);
   // `base` is the form as last loaded or saved: the difference is what leaving would lose.
   const [base, setBase] = useState<Form>(() => blank(sheet.cycle.year));

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { call, errorText } from '../../api/client.ts';
 import { FormBanner } from '../../components/Field.tsx';
+import { dirtyLabels } from '../../components/useDirty.ts';
 import { TextInput } from './AuthCard.tsx';
 
 /** Covers the app after the idle time; the data underneath is hidden until the password is entered. */
@@ -8,6 +9,14 @@ export function LockOverlay({ name, username, onUnlocked, onLogout }: { name: st
   const [password, setPassword] = useState('');
   const [banner, setBanner] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // 退出登录 with unsaved edits underneath: the locked session cannot save them, so say what
+  // would be lost and offer 解锁 first instead of the usual 保存/放弃/取消.
+  const [losing, setLosing] = useState<string[] | null>(null);
+  const logout = () => {
+    const labels = dirtyLabels();
+    if (labels.length && !losing) setLosing(labels);
+    else onLogout();
+  };
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.querySelector('input')?.focus(), []);
 
@@ -39,9 +48,14 @@ export function LockOverlay({ name, username, onUnlocked, onLogout }: { name: st
         </p>
         <FormBanner message={banner} />
         <TextInput id="lock-password" label="密码" type="password" autoComplete="current-password" value={password} onChange={setPassword} />
+        {losing && (
+          <div className="form-banner" role="alert">
+            有未保存的修改：{losing.join('、')}。解锁后可以保存；现在退出登录将丢失这些修改。
+          </div>
+        )}
         <div className="auth-actions">
-          <button type="button" onClick={onLogout}>
-            退出登录
+          <button type="button" onClick={logout}>
+            {losing ? '仍要退出（放弃修改）' : '退出登录'}
           </button>
           <button type="submit" className="primary" disabled={busy || !password}>
             解锁

@@ -83,11 +83,14 @@ export function RecoveryKeyScreen({ recoveryKey, onContinue }: { recoveryKey: st
   const [kept, setKept] = useState(false);
   return (
     <AuthCard title="请抄写恢复密钥" wide>
+      {/* print-doc: 打印恢复密钥 prints the warning and the key alone (print.css). */}
+      <div className="print-doc">
       <p className="auth-warning" role="note">
         恢复密钥只显示这一次。系统管理员忘记密码时，只能用它重设密码并打开加密的数据库；遗失后数据将无法找回。请立即抄写或打印，并交由专人妥善保管（不要存放在本机上）。
       </p>
       <div className="recovery-key mono" aria-label="恢复密钥" data-testid="recovery-key">
         {recoveryKey}
+      </div>
       </div>
       <div className="auth-actions spread">
         <button type="button" onClick={() => window.print()}>

@@ -75,9 +75,13 @@ export function LedgerTab({ spec, orgId, orgName }: { spec: TabSpec; orgId: stri
       <div className="toolbar no-print">
         <span className="pane-title">{spec.tab}（{rows.length}）</span>
         <span className="spacer" />
-        <Can op={spec.remove} note="登记">
+        <Can op={form.create} note="登记">
           <button type="button" className="primary" onClick={() => void openForm('new')}>＋ 新建{form.title}</button>
+        </Can>
+        <Can op={form.update}>
           <button type="button" disabled={!selected} onClick={() => selected && void openForm(selected)}>修改</button>
+        </Can>
+        <Can op={spec.remove}>
           <button type="button" disabled={!selected} onClick={() => void remove()}>删除</button>
         </Can>
         <button type="button" onClick={() => window.print()}>打印</button>

@@ -2,14 +2,13 @@ import { useState } from 'react';
 import type { OpOutput } from '../../../../core/contract/index.ts';
 import { call } from '../../api/client.ts';
 import { saveBytes } from '../../api/files.ts';
-import { mayCall } from '../../access.ts';
-import { FilePick } from './FilePick.tsx';
+import { FilePicker } from '../../components/FilePicker.tsx';
+import { Can } from '../../components/RoleGate.tsx';
 import { StepMessage, Steps } from './Steps.tsx';
 import { ExportPanel } from './Transfer.tsx';
 import { useRun } from './useRun.ts';
 
 type Keys = OpOutput<'keys.show'>;
-const ADMIN_NOTE = <p className="muted">此步由系统管理员办理。</p>;
 
 /** 社区: 导入县级登记文件 → 生成申请 → 电话核对指纹 → 导出数据包. */
 export function CommunitySteps({ keys, onChange, showKeys, requested, setRequested }: {
@@ -29,14 +28,14 @@ export function CommunitySteps({ keys, onChange, showKeys, requested, setRequest
           done: Boolean(county),
           text: '县里为本社区导出的登记文件里有县里的公钥，以及本社区和它的上级单位。导入后，本机与县里使用相同的单位编号。',
           doneText: county ? `已导入“${county.orgName}”的登记文件。` : null,
-          body: mayCall('enroll.importProfile') ? <ImportProfile onChange={onChange} /> : ADMIN_NOTE,
+          body: <Can op="enroll.importProfile" note="此步"><ImportProfile onChange={onChange} /></Can>,
         },
         {
           title: '生成申请',
           done: ready && (requested || checked),
           repeatable: ready && !checked,
           text: `本机为“${keys.binding?.orgName ?? keys.unit?.name ?? '本社区'}”生成自己的密钥，并把公钥写进登记申请文件。请把申请文件拷给县里。`,
-          body: mayCall('enroll.exportRequest') ? <MakeRequest keys={keys} onDone={() => { setRequested(true); onChange(); }} /> : ADMIN_NOTE,
+          body: <Can op="enroll.exportRequest" note="此步"><MakeRequest keys={keys} onDone={() => { setRequested(true); onChange(); }} /></Can>,
         },
         {
           title: '电话核对指纹',
@@ -48,13 +47,13 @@ export function CommunitySteps({ keys, onChange, showKeys, requested, setRequest
               ），再请县里读出县里的指纹，输入下面。两边都一致，登记才算完成。
             </>
           ),
-          body: mayCall('enroll.confirmProfile') ? <ConfirmCounty onChange={onChange} /> : ADMIN_NOTE,
+          body: <Can op="enroll.confirmProfile" note="此步"><ConfirmCounty onChange={onChange} /></Can>,
         },
         {
           title: '导出数据包',
           done: false,
           text: '平时导出增量包：只含上次导出以来的新增、修改、离任和删除。县里说缺少前面的数据包、数据包链不连续，或本机换了电脑、重装后，请导出全量包。',
-          body: mayCall('bundle.export') ? <ExportPanel role="community" onDone={onChange} /> : <p className="muted">导出由录入员或系统管理员办理。</p>,
+          body: <Can op="bundle.export" note="导出"><ExportPanel role="community" onDone={onChange} /></Can>,
         },
       ]}
     />
@@ -67,7 +66,7 @@ function ImportProfile({ onChange }: { onChange: () => void }) {
   return (
     <div className="step-body">
       <div className="toolbar">
-        <FilePick label="选择县级登记文件…" accept=".json" testId="profile-file" onPick={(f) => setFile(f[0] ?? null)} />
+        <FilePicker label="选择县级登记文件…" accept=".json" testId="profile-file" onFiles={(f) => setFile(f[0] ?? null)} />
         <button type="button" className="primary" disabled={busy || !file} onClick={() => void run(async () => {
           const p = await call('enroll.importProfile', { text: await file!.text() });
           return `已导入“${p.orgName}”的登记文件。`;

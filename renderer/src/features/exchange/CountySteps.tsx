@@ -3,14 +3,13 @@ import type { OpOutput } from '../../../../core/contract/index.ts';
 import type { OrgUnit } from '../../../../core/org/contract.ts';
 import { call } from '../../api/client.ts';
 import { saveBytes } from '../../api/files.ts';
-import { mayCall } from '../../access.ts';
-import { FilePick } from './FilePick.tsx';
+import { FilePicker } from '../../components/FilePicker.tsx';
+import { Can } from '../../components/RoleGate.tsx';
 import { PEER_STATUS } from './files.ts';
 import { StepMessage, Steps } from './Steps.tsx';
 import { useRun } from './useRun.ts';
 
 type Keys = OpOutput<'keys.show'>;
-const ADMIN_NOTE = <p className="muted">此步由系统管理员办理。</p>;
 
 /** 县（区）: 建立本机密钥 → 导出县级登记文件 → 核对并接收社区申请. */
 export function CountySteps({ keys, orgs, onChange, showKeys, exported, setExported }: {
@@ -31,7 +30,7 @@ export function CountySteps({ keys, orgs, onChange, showKeys, exported, setExpor
           done: ready,
           text: `本机以“${unitName}”的名义与各社区交换数据。建立密钥后，社区发来的数据包只有本机能打开，本机发出的文件都带有本机的签名。`,
           doneText: `本机密钥已建立（${unitName}）。`,
-          body: mayCall('keys.init') ? <InitKeys keys={keys} onChange={onChange} /> : ADMIN_NOTE,
+          body: <Can op="keys.init" note="此步"><InitKeys keys={keys} onChange={onChange} /></Can>,
         },
         {
           title: '导出县级登记文件',
@@ -43,7 +42,7 @@ export function CountySteps({ keys, orgs, onChange, showKeys, exported, setExpor
               <button type="button" className="link" onClick={showKeys}>“本机密钥”页</button>）。
             </>
           ),
-          body: mayCall('enroll.exportProfile') ? <ExportProfile orgs={orgs} onDone={() => setExported(true)} /> : ADMIN_NOTE,
+          body: <Can op="enroll.exportProfile" note="此步"><ExportProfile orgs={orgs} onDone={() => setExported(true)} /></Can>,
         },
         {
           title: '核对并接收社区申请',
@@ -52,7 +51,7 @@ export function CountySteps({ keys, orgs, onChange, showKeys, exported, setExpor
           text: '社区把登记申请文件拷来后，请在电话中请对方读出社区的指纹，输入下面核对。一致才登记；不一致说明文件可能被调换，请勿登记。',
           body: (
             <>
-              {mayCall('enroll.importRequest') ? <ImportRequest onChange={onChange} /> : ADMIN_NOTE}
+              {<Can op="enroll.importRequest" note="此步"><ImportRequest onChange={onChange} /></Can>}
               {communities.length > 0 && (
                 <ul className="enrolled-list" aria-label="已登记的社区">
                   {communities.map((p) => <li key={p.id}>{p.orgName}（{PEER_STATUS[p.status] ?? '状态未知'}）</li>)}
@@ -116,7 +115,7 @@ function ImportRequest({ onChange }: { onChange: () => void }) {
   return (
     <div className="step-body">
       <div className="toolbar">
-        <FilePick label="选择登记申请文件…" accept=".json" testId="request-file" onPick={(f) => setFile(f[0] ?? null)} />
+        <FilePicker label="选择登记申请文件…" accept=".json" testId="request-file" onFiles={(f) => setFile(f[0] ?? null)} />
         <input className="mono fpr-input" aria-label="社区读出的指纹" placeholder="电话中社区读出的指纹" value={typed} onChange={(e) => setTyped(e.target.value)} />
         <button type="button" className="primary" disabled={busy || !file || !typed.trim()} onClick={() => void run(async () => {
           const p = await call('enroll.importRequest', { text: await file!.text(), confirm: typed });

@@ -3,7 +3,7 @@ import type { OpOutput } from '../../../../core/contract/index.ts';
 import { call, errorText } from '../../api/client.ts';
 import { FormBanner } from '../../components/Field.tsx';
 import { base64ToBytes, saveBytes } from '../../api/files.ts';
-import { FilePick } from './FilePick.tsx';
+import { FilePicker } from '../../components/FilePicker.tsx';
 import { bundleImportInput, fmtTime, isCalm, outcomeText, pairBundleFiles, sha256Hex, UNSIGNED_TEXT } from './files.ts';
 
 type ImportRow = OpOutput<'bundle.import'>;
@@ -82,7 +82,7 @@ export function ImportPanel({ side, onDone }: { side: 'county' | 'community'; on
           : '导入县里下发的政策包（请同时选择数据包和它的同名签名文件）。'}
       </p>
       <div className="toolbar">
-        <FilePick label="选择数据包…" accept=".age,.sig" multiple testId="bundle-files" onPick={(f) => void pick(f)} />
+        <FilePicker label="选择数据包…" accept=".age,.sig" multiple testId="bundle-files" onFiles={(f) => void pick(f)} />
         {progress && <span role="status" className="muted">{progress}</span>}
       </div>
       <FormBanner message={error} />

@@ -36,12 +36,6 @@ export function ItemFormDialog({ initial, orgs, defaultOrgId, onClose, onSaved }
   const input = (k: keyof Form, type = 'text') => <input id={`if-${k}`} type={type} value={f[k]} onChange={set(k)} />;
 
   const save = async (): Promise<boolean> => {
-    if (f.progress.trim() !== '' && !Number.isFinite(Number(f.progress))) {
-      const message = `「进度」应为数字，“${f.progress.trim()}”不是数字`;
-      setErrors({ progress: message });
-      setBanner(message);
-      return false;
-    }
     const common = {
       title: f.title, content: f.content || null, category: f.category, deadline: f.deadline || null,
       progress: f.progress.trim() === '' ? 0 : Number(f.progress), measures: f.measures || null, attachments: files,

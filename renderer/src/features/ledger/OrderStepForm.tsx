@@ -5,6 +5,7 @@ import { ASSIGNEE_KINDS, RATINGS } from '../../../../core/ledger/codes.ts';
 import { ApiError, call, errorText, issuesByPath } from '../../api/client.ts';
 import { mayCall } from '../../access.ts';
 import { Field, FormBanner } from '../../components/Field.tsx';
+import { countChanges, useDirty } from '../../components/useDirty.ts';
 import { AttachmentPicker } from './AttachmentPicker.tsx';
 
 // The next step of the loop for the order's status. The core decides what is allowed; a
@@ -18,9 +19,11 @@ const NEXT: Record<string, { op: string; label: string } | undefined> = {
   已评单: { op: 'ledger.orders.close', label: '销号' },
 };
 
+const BLANK = { note: '', assigneeKind: '志愿服务队', assigneeName: '', assigneeId: '', dueDate: '', takenBy: '', feedback: '', rating: '满意' };
+
 export function OrderStepForm({ order, onDone }: { order: OrderRecord; onDone: () => void }) {
   const next = NEXT[order.status];
-  const [f, setF] = useState({ note: '', assigneeKind: '志愿服务队', assigneeName: '', assigneeId: '', dueDate: '', takenBy: '', feedback: '', rating: '满意' });
+  const [f, setF] = useState(BLANK);
   const [files, setFiles] = useState<AttachmentInput[]>([]);
   const [members, setMembers] = useState<{ id: string; name: string }[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -29,10 +32,18 @@ export function OrderStepForm({ order, onDone }: { order: OrderRecord; onDone: (
     if (order.status === '已建单' && f.assigneeKind === '党员')
       void call('roster.list', { orgId: order.orgId }).then((r) => setMembers(r.rows.map((p) => ({ id: p.id, name: p.name }))), () => setMembers([]));
   }, [order.status, order.orgId, f.assigneeKind]);
-  if (!next || !mayCall(next.op)) return null;
+  const shown = !!next && mayCall(next.op);
+  // Typed feedback on a 不满意 order is a 返办, not the 销号 the main button does.
+  const reopen = order.status === '已评单' && order.rating === '不满意' && f.feedback !== '';
+  useDirty(shown ? countChanges(BLANK, f) + files.length : 0, {
+    label: `工单“${next?.label ?? ''}”（未提交）`,
+    save: () => submit(reopen ? 'ledger.orders.handle' : next!.op),
+    discard: () => (setF(BLANK), setFiles([])),
+  });
+  if (!next || !shown) return null;
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((cur) => ({ ...cur, [k]: e.target.value }));
 
-  const submit = async (op: string) => {
+  async function submit(op: string): Promise<boolean> {
     const base = { id: order.id, note: f.note || null, attachments: files };
     const input: Record<string, unknown> =
       op === 'ledger.orders.dispatch'
@@ -45,12 +56,16 @@ export function OrderStepForm({ order, onDone }: { order: OrderRecord; onDone: (
       await call(op as 'ledger.orders.build', input as never);
       setErrors({});
       setBanner(null);
+      setF(BLANK);
+      setFiles([]);
       onDone();
+      return true;
     } catch (e) {
       setErrors(e instanceof ApiError ? issuesByPath(e.issues) : {});
       setBanner(errorText(e));
+      return false;
     }
-  };
+  }
 
   const op = next.op;
   return (

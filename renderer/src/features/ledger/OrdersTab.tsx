@@ -4,6 +4,7 @@ import type { ColDef } from 'ag-grid-community';
 import type { OrderRecord } from '../../../../core/ledger/orders/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { mayCall } from '../../access.ts';
+import { leaveAll } from '../../components/useDirty.ts';
 import { getRowId, GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
 import type { LedgerScope } from './LedgerPage.tsx';
 import { OrderDetail } from './OrderDetail.tsx';
@@ -65,7 +66,13 @@ export function OrdersTab({ scope }: { scope: LedgerScope }) {
             getRowId={getRowId}
             rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
             overlayNoRowsTemplate="<span>还没有工单</span>"
-            onSelectionChanged={(e) => setSelectedId(e.api.getSelectedRows()[0]?.id ?? null)}
+            onSelectionChanged={(e) => {
+              const id = e.api.getSelectedRows()[0]?.id ?? null;
+              if (id === selectedId) return;
+              // Another order replaces the detail and its step form: ask about typed text first,
+              // and put the selection back on 取消.
+              void leaveAll().then((ok) => (ok ? setSelectedId(id) : selectedId && e.api.getRowNode(selectedId)?.setSelected(true)));
+            }}
           />
         </div>
       </div>

@@ -3,13 +3,18 @@ import type { QuarterRecord } from '../../../../core/ledger/lists/contract-quart
 import { ApiError, call, errorText, issuesByPath } from '../../api/client.ts';
 import { mayCall } from '../../access.ts';
 import { Field, FormBanner } from '../../components/Field.tsx';
+import { countChanges, useDirty } from '../../components/useDirty.ts';
 import type { LedgerScope } from './LedgerPage.tsx';
+
+type QuarterForm = { year: string; quarter: string; summary: string; correctsId: string | null; editId: string | null };
 
 /** 季度报告: a community drafts, confirms and seals; sealed is frozen, a correction is a new report. */
 export function QuartersTab({ scope }: { scope: LedgerScope }) {
   const [rows, setRows] = useState<QuarterRecord[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [form, setForm] = useState<{ year: string; quarter: string; summary: string; correctsId: string | null; editId: string | null } | null>(null);
+  const [form, setForm] = useState<QuarterForm | null>(null);
+  // The form as opened: what it holds beyond this is unsaved work the leave question covers.
+  const [formBase, setFormBase] = useState<QuarterForm | null>(null);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const unit = scope.orgs.find((o) => o.id === scope.orgId);
   const load = useCallback(async () => {
@@ -22,24 +27,29 @@ export function QuartersTab({ scope }: { scope: LedgerScope }) {
   }, [scope.orgId]);
   useEffect(() => void load(), [load]);
 
-  const run = async (fn: () => Promise<unknown>) => {
+  const run = async (fn: () => Promise<unknown>): Promise<boolean> => {
     try {
       await fn();
       setForm(null);
       setErrors({});
       await load();
+      return true;
     } catch (e) {
       setErrors(e instanceof ApiError ? issuesByPath(e.issues) : {});
       setError(errorText(e));
+      return false;
     }
   };
-  const save = () =>
-    form &&
+  const save = async (): Promise<boolean> =>
+    !!form &&
     run(() =>
       form.editId
         ? call('ledger.quarters.update', { id: form.editId, summary: form.summary })
         : call('ledger.quarters.create', { orgId: scope.orgId, year: Number(form.year), quarter: Number(form.quarter), summary: form.summary, correctsId: form.correctsId }),
     );
+  const { leave } = useDirty(form && formBase ? countChanges(formBase, form) : 0, { label: '季度报告', save, discard: () => setForm(null) });
+  // Opening another report's form, or 取消, asks first when the open one holds typed text.
+  const open = (f: QuarterForm | null) => void leave().then((ok) => ok && (setForm(f), setFormBase(f), setErrors({})));
 
   return (
     <div className="pane order-detail">
@@ -47,7 +57,7 @@ export function QuartersTab({ scope }: { scope: LedgerScope }) {
         <span className="pane-title">季度报告（{rows.length}）</span>
         <span className="spacer" />
         {unit?.level === 'community' && mayCall('ledger.quarters.create') && (
-          <button type="button" className="primary" onClick={() => setForm({ year: String(scope.year), quarter: '1', summary: '', correctsId: null, editId: null })}>＋ 新建季度报告</button>
+          <button type="button" className="primary" onClick={() => open({ year: String(scope.year), quarter: '1', summary: '', correctsId: null, editId: null })}>＋ 新建季度报告</button>
         )}
       </div>
       <FormBanner message={error} />
@@ -69,7 +79,7 @@ export function QuartersTab({ scope }: { scope: LedgerScope }) {
             </Field>
           </div>
           <button type="button" className="primary" onClick={() => void save()}>保存草稿</button>
-          <button type="button" onClick={() => setForm(null)}>取消</button>
+          <button type="button" onClick={() => open(null)}>取消</button>
         </div>
       )}
       <table className="overview-table">
@@ -84,12 +94,12 @@ export function QuartersTab({ scope }: { scope: LedgerScope }) {
               <td>{r.figures.itemsReported ?? 0}</td>
               <td>{r.figures.tasksOnTime ?? 0}</td>
               <td>
-                {!r.received && !r.sealedAt && mayCall('ledger.quarters.update') && <button type="button" onClick={() => setForm({ year: String(r.year), quarter: String(r.quarter), summary: r.summary, correctsId: null, editId: r.id })}>修改</button>}
+                {!r.received && !r.sealedAt && mayCall('ledger.quarters.update') && <button type="button" onClick={() => open({ year: String(r.year), quarter: String(r.quarter), summary: r.summary, correctsId: null, editId: r.id })}>修改</button>}
                 {!r.received && !r.sealedAt && mayCall('ledger.quarters.seal') && (
                   <button type="button" onClick={() => window.confirm('封存后不能再修改，确认封存？') && void run(() => call('ledger.quarters.seal', { id: r.id }))}>确认封存</button>
                 )}
                 {!r.received && r.sealedAt && mayCall('ledger.quarters.create') && (
-                  <button type="button" onClick={() => setForm({ year: String(r.year), quarter: String(r.quarter), summary: '', correctsId: r.id, editId: null })}>更正</button>
+                  <button type="button" onClick={() => open({ year: String(r.year), quarter: String(r.quarter), summary: '', correctsId: r.id, editId: null })}>更正</button>
                 )}
               </td>
             </tr>

@@ -3,6 +3,7 @@ import type { TaskRecord } from '../../../../core/ledger/lists/contract-tasks.ts
 import { ApiError, call, errorText, issuesByPath } from '../../api/client.ts';
 import { mayCall } from '../../access.ts';
 import { Field, FormBanner } from '../../components/Field.tsx';
+import { countChanges, leaveAll, useDirty } from '../../components/useDirty.ts';
 import { ColourChip, type LedgerScope } from './LedgerPage.tsx';
 
 /** Tasks sent down, each with its receiving communities' states; a community reports on its own line. */
@@ -46,12 +47,12 @@ export function TasksTab({ scope }: { scope: LedgerScope }) {
                   <td><ColourChip colour={x.colour} /> {x.state}</td>
                   <td>{x.progress}%</td>
                   <td>{x.doneOn ?? ''}</td>
-                  <td>{!x.doneOn && mayCall('ledger.tasks.report') && <button type="button" onClick={() => setReporting({ task: t, orgId: x.orgId })}>报送完成情况</button>}</td>
+                  <td>{!x.doneOn && mayCall('ledger.tasks.report') && <button type="button" onClick={() => void leaveAll().then((ok) => ok && setReporting({ task: t, orgId: x.orgId }))}>报送完成情况</button>}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-          {reporting?.task.id === t.id && <ReportForm taskId={t.id} orgId={reporting.orgId} onDone={() => { setReporting(null); void load(); }} />}
+          {reporting?.task.id === t.id && <ReportForm key={reporting.orgId} taskId={t.id} orgId={reporting.orgId} onDone={() => { setReporting(null); void load(); }} />}
         </section>
       ))}
     </div>
@@ -65,15 +66,19 @@ function TaskForm({ scope, onDone }: { scope: LedgerScope; onDone: () => void })
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((c) => ({ ...c, [k]: e.target.value }));
-  const save = async () => {
+  const save = async (): Promise<boolean> => {
     try {
       await call('ledger.tasks.create', { orgId: scope.orgId, ...f, content: f.content || null, targetOrgIds: picked });
       onDone();
+      return true;
     } catch (e) {
       setErrors(e instanceof ApiError ? issuesByPath(e.issues) : {});
       setBanner(errorText(e));
+      return false;
     }
   };
+  const typed = Object.values(f).filter(Boolean).length + (picked.length !== targets.length ? 1 : 0);
+  useDirty(typed, { label: '下达任务（未下达）', save });
   return (
     <div className="step-form" aria-label="下达任务">
       <FormBanner message={banner} />
@@ -102,15 +107,18 @@ function ReportForm({ taskId, orgId, onDone }: { taskId: string; orgId: string; 
   const [f, setF] = useState({ progress: '100', done: true, content: '' });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
-  const save = async () => {
+  const save = async (): Promise<boolean> => {
     try {
       await call('ledger.tasks.report', { taskId, orgId, progress: Number(f.progress), done: f.done, content: f.content });
       onDone();
+      return true;
     } catch (e) {
       setErrors(e instanceof ApiError ? issuesByPath(e.issues) : {});
       setBanner(errorText(e));
+      return false;
     }
   };
+  useDirty(countChanges({ progress: '100', done: true, content: '' }, f), { label: '任务完成情况（未报送）', save });
   return (
     <div className="step-form" aria-label="报送完成情况">
       <FormBanner message={banner} />

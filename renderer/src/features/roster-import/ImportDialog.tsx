@@ -92,11 +92,17 @@ export function ImportDialog({ orgs, initialOrgId, onImported, onClose }: Props)
     }
   }
 
-  async function commit(): Promise<boolean> {
+  const importText = (c: ImportPreview['counts']) =>
+    `将新增 ${c.create} 人、更新 ${c.update} 人${validOnly && c.error ? `，跳过有错误的 ${c.error} 行` : ''}`;
+
+  /** `asked`: the leave question already showed what 保存 imports, so no second confirmation. */
+  async function commit(asked = false): Promise<boolean> {
     if (!file || !preview) return false;
     const c = preview.counts;
-    const skipping = validOnly && c.error ? `，跳过有错误的 ${c.error} 行` : '';
-    if (!window.confirm(`确认导入？将新增 ${c.create} 人、更新 ${c.update} 人${skipping}。`)) return false;
+    // From the leave question the button's own conditions still hold: say why nothing happens.
+    const why = stale ? '列对应关系或未识别的值已修改，请先重新预检' : c.error > 0 && !validOnly ? '有错误的行，请改正文件或勾选只导入无误的行' : c.create + c.update === 0 ? '没有需要导入的人员' : null;
+    if (why) return (setBanner(`未导入：${why}`), false);
+    if (!asked && !window.confirm(`确认导入？${importText(c)}。`)) return false;
     const id = newJobId();
     setBusy('commit');
     setJobId(id);
@@ -129,10 +135,11 @@ export function ImportDialog({ orgs, initialOrgId, onImported, onClose }: Props)
   const c = preview?.counts;
   const blocked = !!c && c.error > 0 && !validOnly;
   const nothingToDo = !!c && c.create + c.update === 0;
-  // A chosen file (with its preview, mapping and value choices) is work in progress until
-  // imported: 保存 here means 确认导入, which asks its own confirmation.
-  const pending = !!file && !done;
-  const { leave } = useDirty(pending, { label: `导入“${file?.fileName ?? ''}”（尚未导入）`, save: commit });
+  // A previewed file (with its mapping and value choices) is work in progress until imported;
+  // a file not yet previewed holds nothing to save. 保存 in the leave question is 确认导入 and
+  // its label says what that writes, so it asks no second confirmation.
+  const pending = !!file && !!preview && !done;
+  const { leave } = useDirty(pending, { label: `导入“${file?.fileName ?? ''}”（尚未导入；保存即确认导入：${c ? importText(c) : ''}）`, save: () => commit(true) });
   const close = () => void leave().then((ok) => ok && onClose());
 
   return (

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { OrgUnit } from '../../../../core/org/contract.ts';
 import { buildOrgTree, CHILD_LEVEL, levelLabel, type OrgNode } from './orgTree.ts';
-import { whoMay } from '../../../../core/security/access.ts';
+import { RoleNote } from '../../components/RoleGate.tsx';
 import { mayCall } from '../../access.ts';
 
 interface Props {
@@ -62,7 +62,7 @@ export function OrgTreePanel({ units, selectedId, onSelect, onCreateChild }: Pro
       </div>
       <div className="panel-actions">
         {!mayCall('org.create') ? (
-          <span className="role-note">组织单位由{whoMay('org.create')}建立</span>
+          <RoleNote op="org.create" action="新建组织单位" />
         ) : childLevel ? (
           <button type="button" className="small" onClick={() => onCreateChild(selected)}>
             ＋ 新建{selected ? `下级${levelLabel(childLevel)}` : levelLabel('county')}

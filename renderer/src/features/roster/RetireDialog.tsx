@@ -6,6 +6,7 @@ import { LEAVING_STATUSES } from '../../../../core/codes/tables.ts';
 import { ApiError, call, errorText, issuesByPath } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Field, FormBanner } from '../../components/Field.tsx';
+import { countChanges, useDirty } from '../../components/useDirty.ts';
 
 interface Props {
   person: { id: string; name?: string };
@@ -15,26 +16,33 @@ interface Props {
 
 export function RetireDialog({ person, onSaved, onClose }: Props) {
   const [status, setStatus] = useState<string>('离任');
-  const [date, setDate] = useState(() => localIsoDate(new Date()));
+  const [today] = useState(() => localIsoDate(new Date()));
+  const [date, setDate] = useState(today);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
-  async function submit() {
+  const changes = countChanges({ status: '离任', date: today, reason: '' }, { status, date, reason });
+  const { leave } = useDirty(changes, { label: `离岗办理：${person.name ?? ''}（${changes} 处修改）`, save: submit });
+  const close = () => void leave().then((ok) => ok && onClose());
+
+  async function submit(): Promise<boolean> {
     const input = { id: person.id, status, date, reason };
     const parsed = retireInput.safeParse(input);
     if (!parsed.success) {
       setErrors(issuesByPath(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))));
       setBanner(null);
-      return;
+      return false;
     }
     setSaving(true);
     try {
       onSaved(await call('roster.retire', parsed.data));
+      return true;
     } catch (e) {
       setErrors(e instanceof ApiError ? issuesByPath(e.issues) : {});
       setBanner(errorText(e));
+      return false;
     } finally {
       setSaving(false);
     }
@@ -43,15 +51,15 @@ export function RetireDialog({ person, onSaved, onClose }: Props) {
   return (
     <Dialog
       title={`离岗办理：${person.name}`}
-      onClose={onClose}
+      onClose={close}
       banner={<FormBanner message={banner} />}
       footer={
         <>
           <span className="muted">记录与历史将完整保留</span>
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={close}>
             取消
           </button>
-          <button type="button" className="primary danger" disabled={saving} onClick={submit}>
+          <button type="button" className="primary danger" disabled={saving} onClick={() => void submit()}>
             {saving ? '正在办理…' : '确认办理'}
           </button>
         </>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { countChanges, useDirty } from '../../components/useDirty.ts';
 import type { OrgUnit } from '../../../../core/org/contract.ts';
 import { ROLE_LABEL, ROLES, type Role } from '../../../../core/security/roles.ts';
 import type { UserInfo } from '../../../../core/security/contract.ts';
@@ -18,7 +19,7 @@ interface Props {
 
 /** Create an account (with an initial password the user must change) or edit name, role, scope, 停用. */
 export function UserDialog({ user, orgs, onClose, onSaved }: Props) {
-  const [f, setF] = useState({
+  const [start] = useState({
     username: user?.username ?? '',
     displayName: user?.displayName ?? '',
     role: (user?.role ?? 'clerk') as Role,
@@ -26,11 +27,16 @@ export function UserDialog({ user, orgs, onClose, onSaved }: Props) {
     disabled: user?.disabled ?? false,
     password: '',
   });
+  const [f, setF] = useState(start);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
-  async function save() {
+  const changes = countChanges(start, f);
+  const { leave } = useDirty(changes, { label: `${user ? `账号 ${user.username}` : '新建账号'}（${changes} 处修改）`, save });
+  const close = () => void leave().then((ok) => ok && onClose());
+
+  async function save(): Promise<boolean> {
     setBusy(true);
     setBanner(null);
     try {
@@ -39,9 +45,11 @@ export function UserDialog({ user, orgs, onClose, onSaved }: Props) {
         ? await call('users.update', { id: user.id, displayName: f.displayName, role: f.role, orgScopeId: scope, disabled: f.disabled })
         : await call('users.create', { username: f.username, displayName: f.displayName, role: f.role, orgScopeId: scope, initialPassword: f.password });
       onSaved(saved);
+      return true;
     } catch (e) {
       if (e instanceof ApiError && e.issues.length) setErrors(issuesByPath(e.issues));
       setBanner(errorText(e));
+      return false;
     } finally {
       setBusy(false);
     }
@@ -50,11 +58,11 @@ export function UserDialog({ user, orgs, onClose, onSaved }: Props) {
   return (
     <Dialog
       title={user ? `修改账号：${user.username}` : '新建账号'}
-      onClose={onClose}
+      onClose={close}
       banner={<FormBanner message={banner} />}
       footer={
         <>
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={close}>
             取消
           </button>
           <button type="button" className="primary" disabled={busy} onClick={() => void save()}>
@@ -110,13 +118,17 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: UserInfo;
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  async function save() {
+  const { leave } = useDirty(password !== '', { label: `重设密码：${user.displayName}`, save });
+  const close = () => void leave().then((ok) => ok && onClose());
+  async function save(): Promise<boolean> {
     setBusy(true);
     try {
       await call('users.resetPassword', { id: user.id, newPassword: password });
       onDone();
+      return true;
     } catch (e) {
       setError(e instanceof ApiError && e.issues.length ? issuesByPath(e.issues).newPassword : errorText(e));
+      return false;
     } finally {
       setBusy(false);
     }
@@ -124,10 +136,10 @@ export function ResetPasswordDialog({ user, onClose, onDone }: { user: UserInfo;
   return (
     <Dialog
       title={`重设密码：${user.displayName}（${user.username}）`}
-      onClose={onClose}
+      onClose={close}
       footer={
         <>
-          <button type="button" onClick={onClose}>
+          <button type="button" onClick={close}>
             取消
           </button>
           <button type="button" className="primary" disabled={busy || !password} onClick={() => void save()}>

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellValueChangedEvent, ColDef, GridApi, ValueParserParams } from 'ag-grid-community';
 import type { AttendanceRecord } from '../../../../core/training/contract-attendance.ts';
@@ -8,18 +8,15 @@ import { getRowId, GRID_LOCALE, gridTheme } from '../../grid/setup.ts';
 import { RosterPicker } from './RosterPicker.tsx';
 import type { Scope } from './TrainingPage.tsx';
 import { Can } from '../../components/RoleGate.tsx';
+import { FilePicker } from '../../components/FilePicker.tsx';
+import { mayCall } from '../../access.ts';
 
 type Target = { classId: string } | { sessionId: string };
-// Text typed into a number cell is refused in sight: the cell keeps its value and the banner
-// names the field, instead of the text silently becoming NaN (sent as null = cleared).
-let refuseText: (message: string) => void = () => undefined;
-const numberCell = (label: string) => (p: ValueParserParams<AttendanceRecord>) => {
+// Text typed into a number cell becomes NaN, which call() refuses naming the field; the
+// reload after the refusal puts the stored value back.
+const numberCell = (p: ValueParserParams<AttendanceRecord>) => {
   const v = String(p.newValue ?? '').trim();
-  if (v === '') return null;
-  const n = Number(v);
-  if (Number.isFinite(n)) return n;
-  refuseText(`「${label}」应为数字，“${v}”不是数字，未保存`);
-  return p.oldValue;
+  return v === '' ? null : Number(v);
 };
 
 const COLUMNS: ColDef<AttendanceRecord>[] = [
@@ -27,10 +24,10 @@ const COLUMNS: ColDef<AttendanceRecord>[] = [
   { field: 'orgName', headerName: '所属组织', width: 120 },
   { field: 'posts', headerName: '职务', width: 150, valueFormatter: (p) => (p.value as string[]).join('、') },
   { field: 'status', headerName: '出勤', width: 80, colId: 'status', editable: true, cellEditor: 'agSelectCellEditor', cellEditorParams: { values: [...ATTENDANCE_STATUSES] } },
-  { field: 'creditedHours', headerName: '认定学时', width: 95, colId: 'creditedHours', editable: true, valueParser: numberCell('认定学时') },
-  { field: 'creditedDays', headerName: '认定天数', width: 95, colId: 'creditedDays', editable: true, valueParser: numberCell('认定天数') },
+  { field: 'creditedHours', headerName: '认定学时', width: 95, colId: 'creditedHours', editable: true, valueParser: numberCell },
+  { field: 'creditedDays', headerName: '认定天数', width: 95, colId: 'creditedDays', editable: true, valueParser: numberCell },
   { field: 'result', headerName: '考核结果', width: 95, editable: true },
-  { field: 'score', headerName: '成绩', width: 75, editable: true, valueParser: numberCell('成绩') },
+  { field: 'score', headerName: '成绩', width: 75, editable: true, valueParser: numberCell },
   { field: 'certificateNo', headerName: '证书编号', width: 130, editable: true },
   { field: 'remarks', headerName: '备注', width: 140, editable: true },
 ];
@@ -44,17 +41,14 @@ interface Props {
 
 export function AttendeesPanel({ target, title, scope, onChanged }: Props) {
   const [rows, setRows] = useState<AttendanceRecord[]>([]);
+  // A role that cannot update attendance sees the cells read-only rather than meeting 无权执行 per edit.
+  const columns = useMemo(() => (mayCall('training.attendance.update') ? COLUMNS : COLUMNS.map((c) => ({ ...c, editable: false }))), []);
   const [total, setTotal] = useState(0);
   const [selected, setSelected] = useState<AttendanceRecord[]>([]);
   const [picking, setPicking] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const api = useRef<GridApi<AttendanceRecord> | null>(null);
-  const fileRef = useRef<HTMLInputElement>(null);
-  refuseText = (m) => {
-    setMessage(null);
-    setError(m);
-  };
 
   // The target object is rebuilt on every render; its id is what identifies it.
   const targetKey = 'classId' in target ? target.classId : target.sessionId;
@@ -135,12 +129,7 @@ export function AttendeesPanel({ target, title, scope, onChanged }: Props) {
         <span className="spacer" />
         <Can op="training.enroll" note="报名和出勤登记">
         <button type="button" className="primary" onClick={() => setPicking(true)}>选择人员报名</button>
-        <button type="button" onClick={() => fileRef.current?.click()}>导入签到表</button>
-        <input ref={fileRef} type="file" accept=".xlsx,.csv" hidden aria-label="签到表文件" onChange={(e) => {
-          const f = e.target.files?.[0];
-          e.target.value = '';
-          if (f) void importSheet(f);
-        }} />
+        <FilePicker label="导入签到表" name="签到表文件" accept=".xlsx,.csv" onFiles={(f) => f[0] && void importSheet(f[0])} />
         {ATTENDANCE_STATUSES.map((s) => (
           <button key={s} type="button" disabled={!selected.length} onClick={() => void setStatus(s)}>标记{s}</button>
         ))}
@@ -154,7 +143,7 @@ export function AttendeesPanel({ target, title, scope, onChanged }: Props) {
           theme={gridTheme}
           localeText={GRID_LOCALE}
           rowData={rows}
-          columnDefs={COLUMNS}
+          columnDefs={columns}
           defaultColDef={{ sortable: true, resizable: true, filter: true }}
           getRowId={getRowId}
           rowSelection={{ mode: 'multiRow', checkboxes: true, headerCheckbox: true, selectAll: 'filtered', enableClickSelection: false }}

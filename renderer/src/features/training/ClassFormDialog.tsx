@@ -18,16 +18,6 @@ function toForm(c: ClassRecord | null, orgId: string): Form {
 }
 
 const num = (s: string) => (s.trim() === '' ? null : Number(s));
-// Text in a number field is refused here, in Chinese, instead of travelling as NaN (JSON null).
-const NUMBER_FIELDS = { days: '天数', hours: '学时' } as const;
-function numberErrors(f: Form): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, label] of Object.entries(NUMBER_FIELDS)) {
-    const v = f[k as keyof typeof NUMBER_FIELDS].trim();
-    if (v !== '' && !Number.isFinite(Number(v))) out[k] = `「${label}」应为数字，“${v}”不是数字`;
-  }
-  return out;
-}
 
 interface Props {
   initial: ClassRecord | null;
@@ -56,12 +46,6 @@ export function ClassFormDialog({ initial, orgs, defaultOrgId, onClose, onSaved 
 
   const save = async (): Promise<boolean> => {
     if (saving) return false;
-    const bad = numberErrors(f);
-    if (Object.keys(bad).length) {
-      setErrors(bad);
-      setBanner(Object.values(bad).join('；'));
-      return false;
-    }
     setSaving(true);
     const body = {
       ...f, days: num(f.days), hours: num(f.hours) ?? Number.NaN,
