@@ -5,6 +5,7 @@ import { Dialog } from '../../components/Dialog.tsx';
 import { Field, FormBanner } from '../../components/Field.tsx';
 import { CHILD_LEVEL, levelLabel } from './orgTree.ts';
 import { useDirty } from '../../components/useDirty.ts';
+import { announceSaved } from '../../components/SavedNotice.tsx';
 
 interface Props {
   /** Create under this parent; null creates a county (the root of the tree). */
@@ -40,11 +41,11 @@ export function OrgUnitDialog({ parent, editing, onSaved, onClose }: Props) {
     setSaving(true);
     setBanner(null);
     try {
-      onSaved(
-        editing
-          ? await call('org.update', { id: editing.id, name, code, codeEdition: editing.codeEdition, staffUnit })
-          : await call('org.create', { parentId: parent?.id ?? null, level, name, code, staffUnit }),
-      );
+      const saved = editing
+        ? await call('org.update', { id: editing.id, name, code, codeEdition: editing.codeEdition, staffUnit })
+        : await call('org.create', { parentId: parent?.id ?? null, level, name, code, staffUnit });
+      onSaved(saved);
+      announceSaved(editing ? `已保存“${saved.name}”（${changes} 处修改）` : `已新建${levelLabel(saved.level)}“${saved.name}”`);
       return true;
     } catch (e) {
       const byPath = e instanceof ApiError ? issuesByPath(e.issues) : {};

@@ -8,6 +8,7 @@ import { Field, FormBanner } from '../../components/Field.tsx';
 import { FORM_GROUPS, formToInput, validateForm, withIdFacts, type FieldSpec, type PersonForm } from './personFormModel.ts';
 import { holdsPeople, orgOptionLabel } from './orgTree.ts';
 import { countChanges, useDirty } from '../../components/useDirty.ts';
+import { announceSaved } from '../../components/SavedNotice.tsx';
 
 interface Props {
   /** Present when editing an existing person. */
@@ -48,6 +49,7 @@ export function PersonFormDialog({ personId, initial, orgs, onSaved, onClose }: 
       const input = formToInput(form);
       const saved = personId ? await call('roster.update', { id: personId, ...input }) : await call('roster.create', input);
       onSaved(saved);
+      announceSaved(personId ? `已保存“${saved.name}”的人员信息（${changes} 处修改）` : `已新增人员“${saved.name}”`);
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.issues.length) setErrors(issuesByPath(e.issues));
