@@ -62,7 +62,7 @@ export function MaintenancePanel() {
         if (!to || !missing || !window.confirm(`${missing.message.replace(/：.*$/, '')}。\n要新建这个文件夹并把备份保存在其中吗？`)) throw e;
         b = await call('backup.create', { folder: to, createFolder: true });
       }
-      return `已备份：${when(b.createdAt)}的备份（加密，${size(b.size)}）${to ? '已保存到该文件夹' : '已保存到自动备份目录'}。复制到其他电脑时，请连同同名的密钥文件一起复制。`;
+      return `已备份（${when(b.createdAt)}，加密，${size(b.size)}），保存在${to ? '该文件夹' : '自动备份目录'}中。复制到其他电脑时，请连同同名的密钥文件一起复制。`;
     });
 
   const restore = (file: string, createdAt: string) => {
@@ -83,7 +83,7 @@ export function MaintenancePanel() {
       {message && <p className="ok-text" role="status">{message}</p>}
       <div className="toolbar">
         <button type="button" disabled={busy} onClick={() => void backupNow(null)}>立即备份</button>
-        <input aria-label="备份到文件夹" placeholder="备份到文件夹（如U盘上的备份文件夹）" value={folder} onChange={(e) => setFolder(e.target.value)} />
+        <input aria-label="备份到文件夹" placeholder="备份到文件夹，如U盘" value={folder} onChange={(e) => setFolder(e.target.value)} />
         <button type="button" disabled={busy || !folder.trim()} onClick={() => void backupNow(folder.trim())}>备份到该文件夹</button>
       </div>
       {backups && (
