@@ -10,14 +10,14 @@ import { POLICY_TABLE_NAMES, type SharedTable } from './tables.ts';
 // (county → community) carries only the county's own policy records. Nothing is written here.
 
 type Parts = { table: SharedTable; rows: Record<string, unknown>[] }[];
-type Unit = { id: string; parentId: string | null; level: string; name: string; code: string; codeEdition: string | null; deletedAt: string | null };
+type Unit = { id: string; parentId: string | null; level: string; name: string; code: string; codeEdition: string | null; staffUnit: boolean; deletedAt: string | null };
 
 const POLICY = new Set<string>(POLICY_TABLE_NAMES);
 const DEPTH: Record<string, number> = { county: 0, street: 1, community: 2 };
 /** The root unit fields only the county may change; a bundle that differs on any is refused. */
-const ROOT_FIELDS = ['parentId', 'level', 'name', 'code', 'codeEdition', 'deletedAt'] as const;
+const ROOT_FIELDS = ['parentId', 'level', 'name', 'code', 'codeEdition', 'staffUnit', 'deletedAt'] as const;
 const ROOT_FIELD_LABEL: Record<(typeof ROOT_FIELDS)[number], string> = {
-  parentId: '上级单位', level: '层级', name: '名称', code: '区划代码', codeEdition: '区划代码版本', deletedAt: '删除状态',
+  parentId: '上级单位', level: '层级', name: '名称', code: '区划代码', codeEdition: '区划代码版本', staffUnit: '本级工作人员标记', deletedAt: '删除状态',
 };
 
 export type ScopeResult = { ok: true; owned: Set<string> } | { ok: false; message: string };
@@ -43,7 +43,7 @@ export function checkRowScope(ctx: Ctx, manifest: Manifest, peer: BundlePeerRow,
   const local = ctx.db
     .select({
       id: orgUnits.id, parentId: orgUnits.parentId, level: orgUnits.level, name: orgUnits.name, code: orgUnits.code,
-      codeEdition: orgUnits.codeEdition, deletedAt: orgUnits.deletedAt,
+      codeEdition: orgUnits.codeEdition, staffUnit: orgUnits.staffUnit, deletedAt: orgUnits.deletedAt,
     })
     .from(orgUnits)
     .all() as Unit[];

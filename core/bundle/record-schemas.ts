@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { ORG_LEVELS } from '../codes/tables.ts';
 import { isoDate, oneOf, optionalText, requiredText } from '../contract/fields.ts';
 import { personRecord } from '../roster/contract.ts';
+import type { OrgUnit } from '../org/contract.ts';
+import { staffUnitProblem } from '../org/rules.ts';
 import { POPULATIONS, checkSchemeConfig, schemeConfigSchema } from '../assessment/scheme-schema.ts';
 import { checkScheme } from '../salary/scheme-rules.ts';
 import { schemeFields as salarySchemeFields } from '../salary/scheme-schema.ts';
@@ -34,6 +36,7 @@ const orgUnit = z.object({
   name: requiredText('单位名称', 60),
   code: z.string().regex(/^\d{12}$/, { error: '「区划代码」应为 12 位数字的统计用区划代码' }),
   codeEdition: optionalText('区划代码版本', 10),
+  staffUnit: z.boolean(),
 });
 
 const { orgId: _salaryOrg, ...salarySchemeContent } = salarySchemeFields;
@@ -41,7 +44,13 @@ const { orgId: _salaryOrg, ...salarySchemeContent } = salarySchemeFields;
 const assessmentYear = z.number().int().min(2000).max(2100);
 
 export const RECORD_CHECKS: Record<string, RecordCheck> = {
-  org_units: { schema: orgUnit },
+  org_units: {
+    schema: orgUnit,
+    cross: (r) => {
+      const problem = staffUnitProblem(r.level as OrgUnit['level'], r.staffUnit as boolean);
+      return problem ? [problem] : [];
+    },
+  },
   salary_schemes: {
     schema: z.object(salarySchemeContent),
     cross: (r) => checkScheme(r.config as never).map((i) => i.message),

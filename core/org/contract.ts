@@ -13,6 +13,8 @@ export const orgUnit = z.object({
   name: z.string(),
   code: z.string(),
   codeEdition: z.string().nullable(),
+  /** 本级工作人员单位: a street that keeps its own office staff on its roster. */
+  staffUnit: z.boolean(),
   updatedAt: z.string(),
 });
 export type OrgUnit = z.infer<typeof orgUnit>;
@@ -20,6 +22,8 @@ export type OrgUnit = z.infer<typeof orgUnit>;
 // account, shown for orientation): unit pickers offer and start on these, not a renderer guess.
 const orgTreeUnit = orgUnit.extend({ inScope: z.boolean() });
 export type OrgTreeUnit = z.infer<typeof orgTreeUnit>;
+
+const staffUnit = z.boolean({ error: '「本级工作人员单位」应为是或否' });
 
 const code = z
   .string({ error: '「区划代码」必须填写' })
@@ -36,12 +40,20 @@ export const orgContract = {
       name: requiredText('单位名称', 60),
       code,
       codeEdition: optionalText('区划代码版本', 10),
+      staffUnit: staffUnit.default(false),
     }),
     orgUnit,
   ),
   'org.update': mutation(
-    '修改组织单位名称或区划代码',
-    z.object({ id: target('org_units', '单位编号'), name: requiredText('单位名称', 60), code, codeEdition: optionalText('区划代码版本', 10) }),
+    '修改组织单位名称、区划代码或本级工作人员标记',
+    z.object({
+      id: target('org_units', '单位编号'),
+      name: requiredText('单位名称', 60),
+      code,
+      codeEdition: optionalText('区划代码版本', 10),
+      // Omitted keeps the stored mark (a caller renaming a unit does not unmark it).
+      staffUnit: staffUnit.optional(),
+    }),
     orgUnit,
   ),
 };

@@ -1,15 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, eq, isNull, ne } from 'drizzle-orm';
-import { orgUnits, type OrgUnitRow } from '../../db/schema/index.ts';
+import { and, asc, eq, isNull, ne, sql } from 'drizzle-orm';
+import { orgUnits, people, type OrgUnitRow } from '../../db/schema/index.ts';
 import type { HandlersFor } from '../contract/handler-types.ts';
 import { AppError, notFound, validationError } from '../contract/errors.ts';
 import type { Ctx, TxCtx } from '../context.ts';
 import type { OrgUnit, orgContract } from './contract.ts';
-import { checkOrgPlacement } from './rules.ts';
+import { checkOrgPlacement, staffUnitProblem } from './rules.ts';
 import { assertInScope, scopeIds } from '../security/scope.ts';
 
 export function toOrgUnit(r: OrgUnitRow): OrgUnit {
-  return { id: r.id, parentId: r.parentId, level: r.level, name: r.name, code: r.code, codeEdition: r.codeEdition, updatedAt: r.updatedAt };
+  return { id: r.id, parentId: r.parentId, level: r.level, name: r.name, code: r.code, codeEdition: r.codeEdition, staffUnit: r.staffUnit, updatedAt: r.updatedAt };
 }
 
 export function listOrgUnits(ctx: Ctx): OrgUnit[] {
@@ -49,11 +49,18 @@ function assertCodeFree(tx: TxCtx, code: string, exceptId: string | null): void 
   if (clash) throw new AppError('conflict', `「区划代码」${code} 已被“${clash.name}”使用`, [{ path: 'code', message: `「区划代码」${code} 已被“${clash.name}”使用` }]);
 }
 
+function assertStaffMark(level: OrgUnit['level'], staffUnit: boolean): void {
+  const problem = staffUnitProblem(level, staffUnit);
+  if (problem) throw validationError([{ path: 'staffUnit', message: problem }]);
+}
+
 /** Creates one unit under its parent after the placement and uniqueness rules. */
 export function createOrgUnit(
   tx: TxCtx,
-  input: { parentId: string | null; level: OrgUnit['level']; name: string; code: string; codeEdition: string | null },
+  input: { parentId: string | null; level: OrgUnit['level']; name: string; code: string; codeEdition: string | null; staffUnit?: boolean },
 ): OrgUnit {
+  const staffUnit = input.staffUnit ?? false;
+  assertStaffMark(input.level, staffUnit);
   const parent = input.parentId ? getOrgUnit(tx, input.parentId) : null;
   if (parent) assertInScope(tx, parent.id);
   else if (scopeIds(tx)) throw new AppError('forbidden', '有管辖范围限制的账号不能新建县级单位');
@@ -63,12 +70,21 @@ export function createOrgUnit(
   const id = randomUUID();
   const row = {
     id, orgId: id, parentId: input.parentId, level: input.level, name: input.name, code: input.code,
-    codeEdition: input.codeEdition, createdAt: tx.nowIso, updatedAt: tx.nowIso, changeSeq: tx.seq(),
+    codeEdition: input.codeEdition, staffUnit, createdAt: tx.nowIso, updatedAt: tx.nowIso, changeSeq: tx.seq(),
   };
   tx.db.insert(orgUnits).values(row).run();
   const created = getOrgUnit(tx, id);
   tx.audit({ entity: 'org_unit', entityId: id, after: created });
   return created;
+}
+
+// Unmarking a street that holds people would leave them on a unit that may not hold people.
+function assertHoldsNoPeople(tx: TxCtx, unit: OrgUnit): void {
+  const n = tx.db.select({ n: sql<number>`count(*)` }).from(people).where(and(eq(people.orgId, unit.id), isNull(people.deletedAt))).get()?.n ?? 0;
+  if (n > 0) {
+    const message = `「本级工作人员单位」“${unit.name}”下登记有 ${n} 名人员，请先将他们调到社区，再取消标记`;
+    throw new AppError('conflict', message, [{ path: 'staffUnit', message }]);
+  }
 }
 
 export const orgHandlers: HandlersFor<typeof orgContract> = {
@@ -91,6 +107,9 @@ export const orgHandlers: HandlersFor<typeof orgContract> = {
     const parent = before.parentId ? getOrgUnit(tx, before.parentId) : null;
     const problems = checkOrgPlacement(before.level, input.code, parent);
     if (problems.length) throw validationError(problems.map((m) => ({ path: 'code', message: m })));
+    const staffUnit = input.staffUnit ?? before.staffUnit;
+    assertStaffMark(before.level, staffUnit);
+    if (before.staffUnit && !staffUnit) assertHoldsNoPeople(tx, before);
     if (input.code !== before.code) {
       assertCodeFree(tx, input.code, input.id);
       if (listOrgUnits(tx).some((u) => u.parentId === input.id))
@@ -98,7 +117,7 @@ export const orgHandlers: HandlersFor<typeof orgContract> = {
     }
     tx.db
       .update(orgUnits)
-      .set({ name: input.name, code: input.code, codeEdition: input.codeEdition, updatedAt: tx.nowIso, changeSeq: tx.seq() })
+      .set({ name: input.name, code: input.code, codeEdition: input.codeEdition, staffUnit, updatedAt: tx.nowIso, changeSeq: tx.seq() })
       .where(eq(orgUnits.id, input.id))
       .run();
     const after = getOrgUnit(tx, input.id);

@@ -27,10 +27,18 @@ export function checkOrgPlacement(level: OrgUnit['level'], code: string, parent:
   return problems;
 }
 
-// A person is on one community's roster (所属社区). Org units carry no "street's own staff"
-// flag, so a street or county never holds people directly.
-/** The Chinese message when `unit` cannot hold people; null for a community. */
-export function communityOnlyProblem(unit: Pick<OrgUnit, 'level' | 'name'>): string | null {
+/** The problem with marking a unit of `level` as 本级工作人员单位, in Chinese; null if fine. */
+export function staffUnitProblem(level: OrgUnit['level'], staffUnit: boolean): string | null {
+  if (!staffUnit || level === 'street') return null;
+  return `「本级工作人员单位」只有街道（乡镇）可以标记，${LEVEL_LABEL[level]}不能标记`;
+}
+
+// A person is on one community's roster (所属社区), or on the roster of a street marked as
+// keeping its own office staff (本级工作人员单位). A county never holds people directly.
+/** The Chinese message when `unit` cannot hold people; null for a community or a marked street. */
+export function communityOnlyProblem(unit: Pick<OrgUnit, 'level' | 'name' | 'staffUnit'>): string | null {
   if (unit.level === 'community') return null;
-  return `「所属社区」“${unit.name}”是${LEVEL_LABEL[unit.level]}，人员只能登记在社区下，请选择其下的社区`;
+  if (unit.level === 'street' && unit.staffUnit) return null;
+  const streetHint = unit.level === 'street' ? '（或将该街道标记为本级工作人员单位）' : '';
+  return `「所属社区」“${unit.name}”是${LEVEL_LABEL[unit.level]}，人员只能登记在社区下，请选择其下的社区${streetHint}`;
 }

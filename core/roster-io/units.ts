@@ -17,7 +17,7 @@ export interface UnitRef {
 export interface MatchIndex {
   org: UnitRef;
   /** Every unit in the target's subtree. */
-  units: Map<string, UnitRef & { parentId: string | null; code: string; level: OrgUnit['level'] }>;
+  units: Map<string, UnitRef & { parentId: string | null; code: string; level: OrgUnit['level']; staffUnit: boolean }>;
   byUnitName: Map<string, string[]>;
   byCode: Map<string, string>;
   /** Units elsewhere, to tell "outside the target" from "no such unit". */
@@ -44,7 +44,7 @@ export function loadMatchIndex(ctx: Ctx, org: UnitRef): MatchIndex {
       elsewhere.set(u.code, u.id);
       continue;
     }
-    units.set(u.id, { id: u.id, name: u.name, parentId: u.parentId, code: u.code, level: u.level });
+    units.set(u.id, { id: u.id, name: u.name, parentId: u.parentId, code: u.code, level: u.level, staffUnit: u.staffUnit });
     const k = foldName(u.name);
     byUnitName.set(k, [...(byUnitName.get(k) ?? []), u.id]);
     byCode.set(u.code, u.id);

@@ -1,4 +1,4 @@
-import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 import { sharedColumns } from './common.ts';
 
@@ -14,6 +14,9 @@ export const orgUnits = sqliteTable(
     // 12-digit 统计用区划代码; the edition year is kept because the codes are revised yearly.
     code: text().notNull(),
     codeEdition: text(),
+    // 本级工作人员单位: a street whose own office staff are kept on its roster directly (the
+    // only case where a non-community unit holds people). Meaningful only for a street.
+    staffUnit: integer({ mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
     index('org_units_parent_idx').on(t.parentId),

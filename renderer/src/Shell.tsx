@@ -6,6 +6,7 @@ import { LockOverlay, useIdleLock } from './features/auth/LockOverlay.tsx';
 import { NAV } from './nav.tsx';
 import { LeaveConfirm } from './components/LeaveConfirm.tsx';
 import { leaveAll } from './components/useDirty.ts';
+import { SavedNoticeHost } from './components/SavedNotice.tsx';
 
 function hashPath(): string {
   return window.location.hash.replace(/^#\/?/, '').split('/')[0] ?? '';
@@ -70,6 +71,7 @@ export function Shell({ login, locked, onLock, onUnlocked, onLogout }: Props) {
             </button>
           </header>
           <main className="content-main">{entry ? entry.render() : <p className="placeholder">当前角色没有可用的页面。</p>}</main>
+          <SavedNoticeHost />
         </div>
       </div>
       {changing && (

@@ -126,7 +126,7 @@ describe('hostile community bundles, signed with the real key', () => {
     const { comm, forge, refuse } = await pair();
     const a = randomUUID();
     const b = randomUUID();
-    const unit = (id: string, parentId: string, code: string): Row => stamp({ id, orgId: id, parentId, level: 'community', name: `环${code}`, code, codeEdition: null });
+    const unit = (id: string, parentId: string, code: string): Row => stamp({ id, orgId: id, parentId, level: 'community', name: `环${code}`, code, codeEdition: null, staffUnit: false });
     const self = await refuse(await forge({ org_units: [unit(a, a, '610402001098')] }));
     expect(self).toMatchObject({ outcome: 'OUT_OF_SCOPE', unchanged: true });
     expect(self.message).toContain('循环');

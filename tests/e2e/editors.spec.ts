@@ -58,6 +58,8 @@ test('the person form: Escape asks before dropping typed work, a valid ID fills 
   await roster.dialog.locator('#pf-orgId').selectOption(community.id);
   await roster.dialog.locator('#pf-name').press('Enter');
   await expect(roster.dialog).toHaveCount(0);
+  // The dialog is gone, so the save says so at the foot of the page.
+  await expect(page.getByRole('status').filter({ hasText: '已新增人员“林晓雨”' })).toBeVisible();
   const stored = await call('roster.list', { status: 'all', query: '林晓雨' });
   expect(stored.rows).toHaveLength(1);
 
@@ -68,6 +70,34 @@ test('the person form: Escape asks before dropping typed work, a valid ID fills 
   await ask(page).getByRole('button', { name: '放弃修改' }).click();
   await expect(roster.dialog).toHaveCount(0);
   expect((await call('roster.list', { status: 'all', query: '不保存的人' })).rows).toHaveLength(0);
+});
+
+test("a street marked 本级工作人员单位 in the unit form takes people; the save says 已保存", async ({ page }) => {
+  test.setTimeout(120_000);
+  const roster = new RosterPage(page);
+  await roster.goto(served);
+  // Unmarked, the street is only a heading in the person form's unit list.
+  await roster.openAdd();
+  await expect(roster.dialog.locator('#pf-orgId option', { hasText: '人民路街道' })).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(roster.dialog).toHaveCount(0);
+
+  await roster.selectOrg('人民路街道');
+  await page.getByRole('button', { name: '修改本单位' }).click();
+  const form = page.getByRole('dialog', { name: '修改街道（乡镇）“人民路街道”' });
+  await form.getByLabel('本级工作人员单位').check();
+  await form.getByRole('button', { name: '保存' }).click();
+  await expect(form).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: '已保存“人民路街道”（1 处修改）' })).toBeVisible();
+  const street = (await call('org.tree', {})).find((o: { name: string }) => o.name === '人民路街道');
+  expect(street.staffUnit).toBe(true);
+
+  await roster.openAdd();
+  await expect(roster.dialog.locator('#pf-orgId')).toHaveValue(street.id);
+  await expect(roster.dialog.locator('#pf-orgId option', { hasText: '人民路街道' })).toBeEnabled();
+  await page.keyboard.press('Escape');
+  // Unmark it again so the other tests see the tree as seeded.
+  await call('org.update', { id: street.id, name: street.name, code: street.code, staffUnit: false });
 });
 
 test('unsaved scores: a tab switch and a page link ask 保存 / 放弃 / 取消; 保存本场测评 says 已保存', async ({ page }) => {

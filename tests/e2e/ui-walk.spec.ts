@@ -132,12 +132,19 @@ for (const who of ['录入员', '社区录入员', '审核员', '系统管理员
         }
         await pressEverything(page, hash, goTab);
       }
+      // 设置 is scanned again after its buttons were pressed: 立即备份 and the account dialogs
+      // leave messages on screen (a backup used to be reported by its Latin file name).
+      if (name === '设置') await check(page, info, `${who}-${name}-操作后`, f);
     }
     expect.soft(f.layout, 'toolbars that wrap or overflow at 1366×768').toEqual([]);
-    // Known and not yet fixed (issue 18): the 设置 page shows usernames and backup file names
-    // (user-chosen identifiers, arguably allowed), 数据交换 still has Chromium's file input (ui-exchange
-    // moves it to FilePicker), and the audit log's detail shows raw JSON keys (role, passwordChanged).
-    // For those two roles the words are recorded in the report, not asserted, until that is done.
+    // 设置 shows backups by date and size, never by file name; the usernames there are user data
+    // (the accounts' own identifiers) and allowed. Known and not yet fixed (issue 18): 数据交换 still
+    // has Chromium's file input (ui-exchange moves it to FilePicker), and the audit log's detail shows
+    // raw JSON keys (role, passwordChanged). For those two roles the words elsewhere are recorded in
+    // the report, not asserted, until that is done.
+    const usernames = new Set(accounts.map((a) => a.username));
+    const onSettings = f.words.filter((w) => w.startsWith(`${who}-设置`) && !usernames.has(w.slice(w.lastIndexOf(': ') + 2)));
+    expect.soft(onSettings, 'Latin-letter words on the 设置 screen').toEqual([]);
     if (who === '系统管理员' || who === '审计员') info.annotations.push({ type: 'latin-words', description: f.words.join('；') });
     else expect.soft(f.words, 'Latin-letter words on screen').toEqual([]);
     expect(forbidden, 'a visible control led to forbidden').toEqual([]);

@@ -85,7 +85,7 @@ export async function badToolbars(page: Page): Promise<string[]> {
   });
 }
 
-// Latin words a clerk may meet: the ID of 18 位 ID numbers, file kinds named on buttons, sizes.
+// Latin words a clerk may meet: the ID of 18 位 ID numbers, file kinds named on buttons, sizes (and U盘, see latinWords).
 export const LATIN_ALLOWED = new Set(['ID', 'Excel', 'CSV', 'xlsx', 'csv', 'kB', 'KB', 'MB', 'A4', 'WPS']);
 
 /** Latin-letter words in what the page shows (text, placeholders, visible labels), except the allowed ones. */
@@ -94,7 +94,8 @@ export async function latinWords(page: Page): Promise<string[]> {
     const texts = [document.body.innerText];
     for (const el of document.querySelectorAll<HTMLInputElement>('input[placeholder], textarea[placeholder]')) if (el.offsetParent) texts.push(el.placeholder);
     for (const el of document.querySelectorAll<HTMLInputElement>('input[type=file]')) if (el.offsetParent) texts.push('ChromiumFileInput');
-    return texts.join('\n').match(/[A-Za-z][A-Za-z_.-]*[A-Za-z]|\b[A-Za-z]\b/g) ?? [];
+    // U盘 is the everyday Chinese word for a USB stick, not a Latin word.
+    return texts.join('\n').replace(/U盘/g, '盘').match(/[A-Za-z][A-Za-z_.-]*[A-Za-z]|\b[A-Za-z]\b/g) ?? [];
   });
   return [...new Set(words)].filter((w) => !LATIN_ALLOWED.has(w));
 }

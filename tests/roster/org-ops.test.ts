@@ -49,6 +49,43 @@ describe('org operations through the dispatcher', () => {
     expect(!missing.ok && missing.error.code).toBe('not_found');
   });
 
+  it('marks a street as 本级工作人员单位: create and update set it, an update without it keeps it', async () => {
+    const { county, street, community } = await seedOrgTree(app);
+    expect(street.staffUnit).toBe(false);
+    const marked = await app.ok('org.create', { level: 'street', parentId: county.id, name: '东关街道', code: '610402002000', staffUnit: true });
+    expect(marked.staffUnit).toBe(true);
+    const renamed = await app.ok('org.update', { id: marked.id, name: '东关街道办事处', code: marked.code });
+    expect(renamed).toMatchObject({ name: '东关街道办事处', staffUnit: true });
+    const set = await app.ok('org.update', { id: street.id, name: street.name, code: street.code, staffUnit: true });
+    expect(set.staffUnit).toBe(true);
+    const row = app.opened.sqlite.prepare("SELECT after FROM audit_log WHERE operation = 'org.update' ORDER BY rowid DESC").get() as { after: string };
+    expect(JSON.parse(row.after).staffUnit).toBe(true);
+    expect((await app.ok('org.tree', {})).filter((u) => u.staffUnit).map((u) => u.name)).toEqual(['人民路街道', '东关街道办事处']);
+    // Only a street can be marked, on create and on update, and nothing is written.
+    const before = auditCount();
+    const onCommunity = await app.dispatcher.call('org.update', { id: community.id, name: community.name, code: community.code, staffUnit: true });
+    expect(!onCommunity.ok && onCommunity.error.issues).toEqual([{ path: 'staffUnit', message: '「本级工作人员单位」只有街道（乡镇）可以标记，社区不能标记' }]);
+    const onCounty = await app.dispatcher.call('org.create', { level: 'county', name: '另一县', code: '610403000000', staffUnit: true });
+    expect(!onCounty.ok && onCounty.error.message).toContain('「本级工作人员单位」只有街道（乡镇）可以标记，县（区）不能标记');
+    const notBool = await app.dispatcher.dispatch('org.update', { id: street.id, name: street.name, code: street.code, staffUnit: 'yes' });
+    expect(!notBool.ok && notBool.error.message).toContain('「本级工作人员单位」');
+    expect(auditCount()).toBe(before);
+  });
+
+  it('refuses to unmark a street that holds people, and unmarks an empty one', async () => {
+    const { street } = await seedOrgTree(app);
+    await app.ok('org.update', { id: street.id, name: street.name, code: street.code, staffUnit: true });
+    const p = await app.ok('roster.create', { name: '王芳', gender: '女', ethnicity: '汉族', birthDate: '1990-01-01', politicalStatus: '群众', postCategory: '其他', orgId: street.id });
+    const before = auditCount();
+    const env = await app.dispatcher.call('org.update', { id: street.id, name: street.name, code: street.code, staffUnit: false });
+    expect(!env.ok && env.error.code).toBe('conflict');
+    expect(!env.ok && env.error.message).toBe('「本级工作人员单位」“人民路街道”下登记有 1 名人员，请先将他们调到社区，再取消标记');
+    expect(auditCount()).toBe(before);
+    expect((await app.ok('roster.get', { id: p.id })).orgId).toBe(street.id);
+    app.opened.sqlite.prepare('DELETE FROM people').run();
+    expect((await app.ok('org.update', { id: street.id, name: street.name, code: street.code, staffUnit: false })).staffUnit).toBe(false);
+  });
+
   it('rejects unknown operations and malformed input before any handler runs', async () => {
     const unknown = await app.dispatcher.dispatch('org.drop', {});
     expect(unknown).toEqual({ ok: false, error: { code: 'not_found', message: '未知的操作“org.drop”' } });

@@ -6,7 +6,7 @@ import type { OrgUnit } from '../../core/org/contract.ts';
 // received before the bundle checks refused them), in the renderer as in core.
 
 const unit = (id: string, parentId: string | null, level: OrgUnit['level']): OrgUnit => ({
-  id, parentId, level, name: id, code: '610402000000', codeEdition: null, updatedAt: '2026-01-01T00:00:00.000Z',
+  id, parentId, level, name: id, code: '610402000000', codeEdition: null, staffUnit: false, updatedAt: '2026-01-01T00:00:00.000Z',
 });
 
 describe('renderer org tree walks with a cycle', () => {

@@ -81,17 +81,23 @@ export function SetupWizard({ onDone }: { onDone: (recoveryKey: string) => void 
 /** Shown once after setup: the recovery key is the only way back in if the admin password is lost. */
 export function RecoveryKeyScreen({ recoveryKey, onContinue }: { recoveryKey: string; onContinue: () => void }) {
   const [kept, setKept] = useState(false);
+  const now = new Date();
+  const printedOn = `${now.getFullYear()}年${now.getMonth() + 1}月${now.getDate()}日`;
   return (
     <AuthCard title="请抄写恢复密钥" wide>
-      {/* print-doc: 打印恢复密钥 prints the warning and the key alone (print.css). */}
-      <div className="print-doc">
-      <p className="auth-warning" role="note">
-        恢复密钥只显示这一次。系统管理员忘记密码时，只能用它重设密码并打开加密的数据库；遗失后数据将无法找回。请立即抄写或打印，并交由专人妥善保管（不要存放在本机上）。
-      </p>
-      <div className="recovery-key mono" aria-label="恢复密钥" data-testid="recovery-key">
-        {recoveryKey}
-      </div>
-      </div>
+      {/* A document of its own on paper (print.css .print-doc): the key and what it is for, nothing of the screen around it. */}
+      <article className="print-doc recovery-doc" aria-label="恢复密钥单">
+        <h2 className="print-only">基层党建台账　系统管理员恢复密钥</h2>
+        <p className="auth-warning" role="note">
+          恢复密钥只显示这一次。系统管理员忘记密码时，只能用它重设密码并打开加密的数据库；遗失后数据将无法找回。请立即抄写或打印，并交由专人妥善保管（不要存放在本机上）。
+        </p>
+        <div className="recovery-key mono" aria-label="恢复密钥" data-testid="recovery-key">
+          {recoveryKey}
+        </div>
+        <p className="print-only">
+          打印日期：{printedOn}　　保管人（签字）：＿＿＿＿＿＿
+        </p>
+      </article>
       <div className="auth-actions spread">
         <button type="button" onClick={() => window.print()}>
           打印恢复密钥

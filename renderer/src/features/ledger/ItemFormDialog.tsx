@@ -7,6 +7,7 @@ import { ApiError, call, errorText, issuesByPath } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Field, FormBanner } from '../../components/Field.tsx';
 import { countChanges, useDirty } from '../../components/useDirty.ts';
+import { announceSaved } from '../../components/SavedNotice.tsx';
 import { AttachmentPicker } from './AttachmentPicker.tsx';
 
 type Form = Record<'orgId' | 'kind' | 'sourceUnitName' | 'title' | 'content' | 'category' | 'registeredOn' | 'deadline' | 'progress' | 'measures', string>;
@@ -45,6 +46,7 @@ export function ItemFormDialog({ initial, orgs, defaultOrgId, onClose, onSaved }
         ? await call('ledger.items.update', { ...common, id: initial.id })
         : await call('ledger.items.create', { ...common, orgId: f.orgId, kind: f.kind as ItemKind, sourceUnitName: f.sourceUnitName || null, registeredOn: f.registeredOn || null });
       onSaved(saved);
+      announceSaved(initial ? `已保存清单条目“${saved.title}”（${changes} 处修改）` : `已新建清单条目“${saved.title}”`);
       return true;
     } catch (e) {
       setErrors(e instanceof ApiError ? issuesByPath(e.issues) : {});

@@ -9,9 +9,11 @@ interface Props {
   selectedId: string | null;
   onSelect: (id: string | null) => void;
   onCreateChild: (parent: OrgUnit | null) => void;
+  /** Opens the selected unit's form (name, code, the street's staff mark). */
+  onEdit: (unit: OrgUnit) => void;
 }
 
-export function OrgTreePanel({ units, selectedId, onSelect, onCreateChild }: Props) {
+export function OrgTreePanel({ units, selectedId, onSelect, onCreateChild, onEdit }: Props) {
   const roots = useMemo(() => buildOrgTree(units), [units]);
   // Everything starts open; the user folds what they do not need.
   const [collapsed, setCollapsed] = useState<Set<string>>(() => new Set());
@@ -40,6 +42,7 @@ export function OrgTreePanel({ units, selectedId, onSelect, onCreateChild }: Pro
           )}
           <button type="button" className="tree-label" title={`${n.unit.name}（${n.unit.code}）`} onClick={() => onSelect(n.unit.id)}>
             {n.unit.name}
+            {n.unit.staffUnit && <span className="muted small-text">（含本级人员）</span>}
           </button>
         </div>
         {open && n.children.length > 0 && <ul role="group">{n.children.map(renderNode)}</ul>}
@@ -69,6 +72,11 @@ export function OrgTreePanel({ units, selectedId, onSelect, onCreateChild }: Pro
           </button>
         ) : (
           <span className="muted small-text">社区下不再设下级单位</span>
+        )}
+        {selected && mayCall('org.update') && (
+          <button type="button" className="small" onClick={() => onEdit(selected)}>
+            修改本单位
+          </button>
         )}
       </div>
     </aside>

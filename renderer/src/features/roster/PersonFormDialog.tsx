@@ -6,8 +6,9 @@ import { useCodes } from '../../api/codes.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Field, FormBanner } from '../../components/Field.tsx';
 import { FORM_GROUPS, formToInput, validateForm, withIdFacts, type FieldSpec, type PersonForm } from './personFormModel.ts';
-import { orgOptionLabel } from './orgTree.ts';
+import { holdsPeople, orgOptionLabel } from './orgTree.ts';
 import { countChanges, useDirty } from '../../components/useDirty.ts';
+import { announceSaved } from '../../components/SavedNotice.tsx';
 
 interface Props {
   /** Present when editing an existing person. */
@@ -48,6 +49,7 @@ export function PersonFormDialog({ personId, initial, orgs, onSaved, onClose }: 
       const input = formToInput(form);
       const saved = personId ? await call('roster.update', { id: personId, ...input }) : await call('roster.create', input);
       onSaved(saved);
+      announceSaved(personId ? `已保存“${saved.name}”的人员信息（${changes} 处修改）` : `已新增人员“${saved.name}”`);
       return true;
     } catch (e) {
       if (e instanceof ApiError && e.issues.length) setErrors(issuesByPath(e.issues));
@@ -87,9 +89,10 @@ export function PersonFormDialog({ personId, initial, orgs, onSaved, onClose }: 
         return (
           <select id={id} value={form.orgId} aria-invalid={invalid} onChange={(e) => set('orgId', e.target.value)}>
             <option value="">请选择</option>
-            {/* Streets and counties stay in the list as headings for the tree, but only a community holds people (所属社区). */}
+            {/* Streets and counties stay in the list as headings for the tree, but only a community, or a street
+                marked 本级工作人员单位, holds people (所属社区). */}
             {orgs.map((o) => (
-              <option key={o.id} value={o.id} disabled={o.level !== 'community'}>
+              <option key={o.id} value={o.id} disabled={!holdsPeople(o)}>
                 {orgOptionLabel(o)}
               </option>
             ))}

@@ -50,6 +50,7 @@ export function RosterPage() {
   const [editing, setEditing] = useState<Editing>(null);
   const [retiring, setRetiring] = useState<PersonListRow | null>(null);
   const [newUnitParent, setNewUnitParent] = useState<OrgUnit | null | undefined>(undefined);
+  const [editUnit, setEditUnit] = useState<OrgUnit | null>(null);
   const [opening, setOpening] = useState(false);
   const [retired, setRetired] = useState<PersonRecord | null>(null);
 
@@ -157,7 +158,7 @@ export function RosterPage() {
 
   return (
     <section className="page roster">
-      <OrgTreePanel units={unitsInScope(orgs ?? [])} selectedId={orgId} onSelect={setOrgId} onCreateChild={(p) => setNewUnitParent(p)} />
+      <OrgTreePanel units={unitsInScope(orgs ?? [])} selectedId={orgId} onSelect={setOrgId} onCreateChild={(p) => setNewUnitParent(p)} onEdit={setEditUnit} />
       <div className="roster-main">
         <Toolbar
           label="花名册操作"
@@ -281,6 +282,17 @@ export function RosterPage() {
           onSaved={(u) => {
             setNewUnitParent(undefined);
             setOrgId(u.id);
+            void loadOrgs();
+          }}
+        />
+      )}
+      {editUnit && (
+        <OrgUnitDialog
+          parent={null}
+          editing={editUnit}
+          onClose={() => setEditUnit(null)}
+          onSaved={() => {
+            setEditUnit(null);
             void loadOrgs();
           }}
         />

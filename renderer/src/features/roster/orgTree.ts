@@ -1,5 +1,5 @@
 import type { OrgUnit } from '../../../../core/org/contract.ts';
-import { LEVEL_LABEL } from '../../../../core/org/rules.ts';
+import { communityOnlyProblem, LEVEL_LABEL } from '../../../../core/org/rules.ts';
 
 export interface OrgNode {
   unit: OrgUnit;
@@ -29,10 +29,15 @@ export function levelLabel(level: OrgUnit['level']): string {
   return LEVEL_LABEL[level];
 }
 
-/** The default unit for a new person: the selected community, else the first community below it. */
+/** A unit people can be registered on: a community, or a street marked 本级工作人员单位 (core/org/rules.ts). */
+export function holdsPeople(u: OrgUnit): boolean {
+  return communityOnlyProblem(u) === null;
+}
+
+/** The default unit for a new person: the selected community (or marked street), else the first community below it. */
 export function defaultOrgFor(units: OrgUnit[], selectedId: string | null): string {
   const selected = units.find((u) => u.id === selectedId);
-  if (selected?.level === 'community') return selected.id;
+  if (selected && holdsPeople(selected)) return selected.id;
   const under = (u: OrgUnit): boolean => {
     if (!selected) return true;
     // A visited set, not trust in the tree: a parent loop must not hang the page.

@@ -8,7 +8,13 @@ type Installers = OpOutput<'system.findInstallers'>;
 
 const KIND: Record<string, string> = { auto: '每日自动', exit: '退出时', manual: '手动', 'before-restore': '恢复前自动' };
 const size = (n: number) => (n > 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN');
+const pad = (n: number) => String(n).padStart(2, '0');
+// A backup is named by when it was made, in Chinese; its file name (Latin, timestamped) only
+// matters when copying it by hand, so it is the cell's title, not its text.
+const when = (iso: string) => {
+  const d = new Date(iso);
+  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
+};
 
 /** 备份与恢复, and looking for a newer installer on a USB stick (系统管理员). */
 export function MaintenancePanel() {
@@ -56,11 +62,11 @@ export function MaintenancePanel() {
         if (!to || !missing || !window.confirm(`${missing.message.replace(/：.*$/, '')}。\n要新建这个文件夹并把备份保存在其中吗？`)) throw e;
         b = await call('backup.create', { folder: to, createFolder: true });
       }
-      return `已备份：${b.file}（加密，${size(b.size)}）。复制到其他电脑时，请连同同名的 .keys 文件一起复制。`;
+      return `已备份（${when(b.createdAt)}，加密，${size(b.size)}），保存在${to ? '该文件夹' : '自动备份目录'}中。复制到其他电脑时，请连同同名的密钥文件一起复制。`;
     });
 
-  const restore = (file: string) => {
-    if (!window.confirm(`用备份 ${file} 替换当前数据库？\n恢复前会先做完整性检查，当前数据库另行保留；恢复后所有人需要重新登录。`)) return;
+  const restore = (file: string, createdAt: string) => {
+    if (!window.confirm(`用${when(createdAt)}的备份替换当前数据库？\n备份文件：${file}\n恢复前会先做完整性检查，当前数据库另行保留；恢复后所有人需要重新登录。`)) return;
     void run(async () => {
       const r = await call('backup.restore', { file });
       return `已恢复。被替换的数据库保留在 ${r.keptAside}`;
@@ -77,20 +83,20 @@ export function MaintenancePanel() {
       {message && <p className="ok-text" role="status">{message}</p>}
       <div className="toolbar">
         <button type="button" disabled={busy} onClick={() => void backupNow(null)}>立即备份</button>
-        <input aria-label="备份到文件夹" placeholder="备份到文件夹（如U盘 E:\\备份）" value={folder} onChange={(e) => setFolder(e.target.value)} />
+        <input aria-label="备份到文件夹" placeholder="备份到文件夹，如U盘" value={folder} onChange={(e) => setFolder(e.target.value)} />
         <button type="button" disabled={busy || !folder.trim()} onClick={() => void backupNow(folder.trim())}>备份到该文件夹</button>
       </div>
       {backups && (
         <table className="plain-table" aria-label="备份列表">
-          <thead><tr><th>时间</th><th>类型</th><th>大小</th><th>文件</th><th /></tr></thead>
+          <thead><tr><th>备份时间</th><th>类型</th><th>大小</th><th /></tr></thead>
           <tbody>
             {backups.rows.map((b) => (
               <tr key={b.file}>
-                <td>{when(b.createdAt)}</td><td>{KIND[b.kind] ?? b.kind}</td><td>{size(b.size)}</td><td className="small-text">{b.name}</td>
-                <td><button type="button" className="link" disabled={busy} onClick={() => restore(b.file)}>从此备份恢复</button></td>
+                <td title={`文件：${b.file}`}>{when(b.createdAt)}</td><td>{KIND[b.kind] ?? '其他'}</td><td>{size(b.size)}</td>
+                <td><button type="button" className="link" disabled={busy} onClick={() => restore(b.file, b.createdAt)}>从此备份恢复</button></td>
               </tr>
             ))}
-            {!backups.rows.length && <tr><td colSpan={5} className="muted">自动备份目录 {backups.folder} 中还没有备份</td></tr>}
+            {!backups.rows.length && <tr><td colSpan={4} className="muted" title={`自动备份目录：${backups.folder}`}>自动备份目录中还没有备份</td></tr>}
           </tbody>
         </table>
       )}

@@ -6,6 +6,7 @@ import { call, errorText, issuesByPath, ApiError } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { Field, FormBanner } from '../../components/Field.tsx';
 import { countChanges, useDirty } from '../../components/useDirty.ts';
+import { announceSaved } from '../../components/SavedNotice.tsx';
 
 type Form = Record<'orgId' | 'name' | 'category' | 'level' | 'host' | 'organizer' | 'form' | 'location' | 'startDate' | 'endDate' | 'days' | 'hours' | 'compulsory' | 'assessmentMethod' | 'remarks', string>;
 
@@ -54,6 +55,7 @@ export function ClassFormDialog({ initial, orgs, defaultOrgId, onClose, onSaved 
     try {
       const saved = initial ? await call('training.classes.update', { ...body, id: initial.id }) : await call('training.classes.create', body);
       onSaved(saved);
+      announceSaved(initial ? `已保存培训班次“${saved.name}”（${changes} 处修改）` : `已新建培训班次“${saved.name}”`);
       return true;
     } catch (e) {
       setErrors(e instanceof ApiError ? issuesByPath(e.issues) : {});

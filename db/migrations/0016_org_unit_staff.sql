@@ -1,0 +1,1 @@
+ALTER TABLE `org_units` ADD `staff_unit` integer DEFAULT false NOT NULL;
