@@ -73,7 +73,7 @@ describe('attendance after a person left', () => {
     const worker = rows.find((r: any) => r.personId === s.worker.id)!;
     // 请假 with a recorded partial figure counts (hoursByPerson credits it)…
     await app.ok('training.attendance.update', { id: director.id, status: '请假', creditedHours: 4 });
-    expect((await app.ok('training.hoursByPerson', { year: 2026, orgId: s.community.id })).rows.find((r: any) => r.personId === s.director.id).hours).toBe(4);
+    expect((await app.ok('training.hoursByPerson', { year: 2026, orgId: s.community.id })).rows.find((r: any) => r.personId === s.director.id)?.hours).toBe(4);
     const env = await app.dispatcher.dispatch('roster.retire', { id: s.director.id, status: '退休', date: '2026-03-31', reason: '到龄退休' });
     expect(env.ok ? '' : env.error.message).toContain('2026-05-10');
     // …while 出席 recorded at 0 hours and 0 days does not.
