@@ -44,7 +44,7 @@ export async function countyWithBundles(communities: number, total: number) {
     tx.audit({ entity: 'bench' });
   });
   await call('keys.init', { orgCode: root.code });
-  const profile = await call<{ text: string }>('enroll.exportProfile', {});
+  const profile = await call<{ text: string; fingerprint: string }>('enroll.exportProfile', {});
 
   // One template community database with the county's tree and every person, copied per community.
   const template = openTestApp({ dir: tempDir('jiceng-bench-template-') });
