@@ -73,7 +73,7 @@ describe('records that say a training has begun', () => {
     expect((await app.ok('training.classes.get', { id: c.id })).startDate).toBe('2026-11-20');
     // Back to 已报名, the move is fine.
     const rows = (await app.ok('training.attendance.list', { classId: c.id })).rows;
-    await app.ok('training.attendance.update', { id: rows[0].id, status: '已报名' });
+    await app.ok('training.attendance.update', { id: rows[0]!.id, status: '已报名' });
     await app.ok('training.classes.update', { id: c.id, startDate: '2026-12-10', endDate: '2026-12-11' });
   });
 
@@ -81,7 +81,7 @@ describe('records that say a training has begun', () => {
     const { first } = await seriesWithTwo();
     await app.ok('training.enroll', { sessionId: first.id, personIds: [s.worker.id] });
     const rows = (await app.ok('training.attendance.list', { sessionId: first.id })).rows;
-    await app.ok('training.attendance.setStatus', { ids: [rows[0].id], status: '缺席' });
+    await app.ok('training.attendance.setStatus', { ids: [rows[0]!.id], status: '缺席' });
     // The whole record, as the old full-record contract took it: the refusal is about the date.
     const { id, seriesId, phase, topic, speakerPersonId, speakerName, hours, location, remarks } = first;
     const whole = { id, seriesId, phase, topic, speakerPersonId, speakerName, hours, location, remarks };
@@ -92,7 +92,7 @@ describe('records that say a training has begun', () => {
   it('credited hours cannot be recorded on an enrolment before the training starts', async () => {
     const c = await app.ok('training.classes.create', classInput(s.county.id, { startDate: '2026-12-10', endDate: '2026-12-11', hours: 12 }));
     await app.ok('training.enroll', { classId: c.id, personIds: [s.worker.id] });
-    const row = (await app.ok('training.attendance.list', { classId: c.id })).rows[0];
+    const row = (await app.ok('training.attendance.list', { classId: c.id })).rows[0]!;
     expect(await refused('training.attendance.update', { id: row.id, creditedHours: 4 })).toContain('「认定学时」');
     // A zero figure and other fields are fine.
     expect(await app.ok('training.attendance.update', { id: row.id, creditedHours: 0, remarks: '提前登记' })).toMatchObject({ creditedHours: 0, remarks: '提前登记' });
