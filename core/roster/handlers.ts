@@ -17,6 +17,8 @@ import { countingAttendanceAfter } from '../training/service.ts';
 import { localIsoDate } from './dates.ts';
 import { undoRetire } from './undo-retire.ts';
 import { assertPersonWritable } from './writable.ts';
+import { mergePatch } from '../contract/partial.ts';
+import { PERSON_FIELD_KEYS, personCrossIssues, type PersonFields } from './person-schema.ts';
 
 const today = (ctx: Ctx) => localIsoDate(ctx.now());
 type RosterPageInput = z.output<(typeof rosterContract)['roster.page']['input']>;
@@ -100,10 +102,13 @@ export const rosterHandlers: HandlersFor<typeof rosterContract> = {
   },
 
   'roster.update': (tx, input) => {
-    const { id, ...fields } = input;
+    const { id, ...patch } = input;
     const before = loadPersonRow(tx, id).row;
     assertInScope(tx, before.orgId);
     assertLocallyWritable(tx, before.orgId);
+    const fields = mergePatch<PersonFields>(PERSON_FIELD_KEYS, before, patch);
+    const crossIssues = personCrossIssues(fields);
+    if (crossIssues.length) throw validationError(crossIssues);
     assertPersonWritable(tx, fields, before.status === '在岗' ? id : null);
     tx.db.update(people).set({ ...fields, updatedAt: tx.nowIso, changeSeq: tx.seq() }).where(eq(people.id, id)).run();
     const { row, orgName } = loadPersonRow(tx, id);
