@@ -7,9 +7,9 @@ import { bytesInput } from '../roster-io/helpers.ts';
 let app: TestApp;
 let tree: Awaited<ReturnType<typeof seedOrgTree>>;
 const person = { gender: '男', ethnicity: '汉族', birthDate: '1988-04-02', politicalStatus: '群众', postCategory: '其他' };
-const page = { columns: ['name'], limit: 50 };
-const message = async (op: string, input: unknown) => {
-  const env = await app.dispatcher.call(op, input);
+const page = { columns: ['name' as const], limit: 50 };
+const message = async (op: 'roster.page', input: unknown) => {
+  const env = await app.dispatcher.call(op, input as never);
   if (env.ok) throw new Error(`${op} was accepted`);
   return env.error.message;
 };
