@@ -39,7 +39,8 @@ export interface OpenOptions {
   key: Buffer | null;
   /**
    * `always` (the default) or `never`: the runtime skips it when the file is unchanged since a
-   * check passed today, and for a read-only CLI call (core/security/check-stamp.ts).
+   * check passed today, and for a read-only CLI call (core/security/check-stamp.ts). 'never' is
+   * overridden when the file's schema is older than this build's (the open will migrate it).
    */
   quickCheck?: 'always' | 'never';
 }
@@ -115,7 +116,9 @@ function preflight(sqlite: Database.Database, known: number, isNew: boolean, mod
   } catch {
     throw new DbOpenError('damaged', '数据库文件已损坏或不是本系统的数据库，已拒绝打开，文件未作任何改动。');
   }
-  const run = !isNew && mode === 'always';
+  // An older schema is about to be migrated (written): that first open after an upgrade checks
+  // the file whatever the caller asked, so a migration never runs on an unchecked file.
+  const run = !isNew && (mode === 'always' || version < known);
   if (run) {
     const check = sqlite.pragma('quick_check', { simple: true });
     if (check !== 'ok') {

@@ -8,8 +8,8 @@ import { checkBallots, checkTallies } from './rules/tally.ts';
 import { leafIndicators } from './scheme-schema.ts';
 import { assertOpen, loadCycleRow, loadEntryRow, loadSchemeRow, toSchemeRecord, toSessionRecord } from './store.ts';
 import { trainingHoursFor, trainingPoints } from './training-source.ts';
-import { buildSheet, syncStatuses } from './sheet.ts';
-import { clearStaleGrades } from './stale.ts';
+import { buildSheet } from './sheet.ts';
+import { settleAfterChange } from './stale.ts';
 
 type EntryHandlers = Pick<
   HandlersFor<typeof assessmentContract>,
@@ -58,8 +58,7 @@ export const entryHandlers: EntryHandlers = {
     const seq = tx.seq();
     const upd = tx.sqlite.prepare('UPDATE assessment_entries SET scores = ?, updated_at = ?, change_seq = ? WHERE id = ?');
     for (const u of updates) upd.run(JSON.stringify(u.scores), tx.nowIso, seq, u.id);
-    syncStatuses(tx, cycle.id);
-    const cleared = clearStaleGrades(tx, cycle.id, sheetBefore);
+    const cleared = settleAfterChange(tx, cycle.id, sheetBefore);
     tx.audit({
       entity: 'assessment_cycle', entityId: cycle.id, before: updates.map((u) => ({ entryId: u.id, scores: u.before })),
       after: { scores: updates.map((u) => ({ entryId: u.id, scores: u.scores })), clearedGrades: cleared },
@@ -109,10 +108,9 @@ export const entryHandlers: EntryHandlers = {
       id = randomUUID();
       tx.db.insert(assessmentSessions).values({ ...values, id, orgId: cycle.orgId, cycleId: cycle.id, createdAt: tx.nowIso }).run();
     }
-    syncStatuses(tx, cycle.id);
-    const cleared = clearStaleGrades(tx, cycle.id, sheetBefore);
+    const cleared = settleAfterChange(tx, cycle.id, sheetBefore);
     const after = toSessionRecord(tx.db.select().from(assessmentSessions).where(eq(assessmentSessions.id, id)).get()!);
-    tx.audit({ entity: 'assessment_session', entityId: id, before, after: cleared.length ? { ...after, clearedGrades: cleared } : after });
+    tx.audit({ entity: 'assessment_session', entityId: id, before, after: { ...after, clearedGrades: cleared } });
     return after;
   },
 
@@ -120,9 +118,10 @@ export const entryHandlers: EntryHandlers = {
     const row = tx.db.select().from(assessmentSessions).where(and(eq(assessmentSessions.id, input.id), isNull(assessmentSessions.deletedAt))).get();
     if (!row) throw notFound('测评场次', input.id);
     assertOpen(loadCycleRow(tx, row.cycleId));
+    const sheetBefore = buildSheet(tx, row.cycleId);
     tx.db.update(assessmentSessions).set({ deletedAt: tx.nowIso, deleteReason: input.reason, updatedAt: tx.nowIso, changeSeq: tx.seq() }).where(eq(assessmentSessions.id, row.id)).run();
-    syncStatuses(tx, row.cycleId);
-    tx.audit({ entity: 'assessment_session', entityId: row.id, before: toSessionRecord(row), after: { deleted: true, reason: input.reason } });
+    const cleared = settleAfterChange(tx, row.cycleId, sheetBefore);
+    tx.audit({ entity: 'assessment_session', entityId: row.id, before: toSessionRecord(row), after: { deleted: true, reason: input.reason, clearedGrades: cleared } });
     return { id: row.id };
   },
 };

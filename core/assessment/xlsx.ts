@@ -1,5 +1,4 @@
 import { safeRow } from '../xlsx/safe.ts';
-import type ExcelJS from 'exceljs';
 import { loadExcel } from '../excel.ts';
 import type { Sheet } from './contract.ts';
 

@@ -150,7 +150,7 @@ export function planRow(p: PlanContext, sheetRow: SheetRow): PlannedRow {
   const target = p.index.units.get(orgId);
   const misplaced = target ? communityOnlyProblem(target) : null;
   if (misplaced) {
-    issue(r.streetText && !r.unitText ? 'street' : 'orgName', r.unitText || r.streetText ? misplaced : `${misplaced}（或在表中填写所属社区）`);
+    issue(r.streetText && !r.unitText ? 'street' : 'orgName', r.unitText || r.streetText || existing ? misplaced : `${misplaced}（或在表中填写所属社区）`);
     return result('error');
   }
   // A record another installation delivered by bundle is changed only where it is owned (the record guard).

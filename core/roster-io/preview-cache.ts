@@ -31,7 +31,7 @@ export const cacheHits = () => ({ ...hits });
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export const fileKeyOf = (input: Pick<ImportRequest, 'contentBase64'>) => sha(input.contentBase64);
+const fileKeyOf = (input: Pick<ImportRequest, 'contentBase64'>) => sha(input.contentBase64);
 
 /** Everything besides the database the plan depends on. */
 function planKeyOf(ctx: Ctx, input: ImportRequest, fileKey: string): string {

@@ -65,8 +65,15 @@ const listFilter = {
 
 const column = z.enum(LIST_COLUMNS, { error: '「列」不是花名册表格的列' });
 const filterValue = z.union([z.string().max(100, { error: '「筛选值」不能超过 100 个字符' }), z.number()]).nullish();
-const TEXT_TYPES = ['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank'] as const;
-const RANGE_TYPES = ['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange', 'blank', 'notBlank'] as const;
+export const TEXT_TYPES = ['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank'] as const;
+export const RANGE_TYPES = ['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange', 'blank', 'notBlank'] as const;
+type FilterType = (typeof TEXT_TYPES)[number] | (typeof RANGE_TYPES)[number];
+/** The grid's own Chinese names for its filter conditions, for refusals. */
+export const FILTER_TYPE_LABELS: Record<FilterType, string> = {
+  contains: '包含', notContains: '不包含', equals: '等于', notEqual: '不等于', startsWith: '开头是', endsWith: '结尾是',
+  blank: '为空', notBlank: '不为空', lessThan: '小于', lessThanOrEqual: '小于等于', greaterThan: '大于',
+  greaterThanOrEqual: '大于等于', inRange: '介于',
+};
 const filterCondition = z.object({
   type: z.enum([...new Set([...TEXT_TYPES, ...RANGE_TYPES])], { error: '「筛选条件」不是支持的条件' }),
   value: filterValue,
@@ -95,10 +102,23 @@ export const rosterContract = {
       columns: z.array(column, { error: '「列」应为列名列表' }).min(1, { error: '「列」至少要有一列' }).max(LIST_COLUMNS.length),
       offset: z.number({ error: '「起始行」应为数字' }).int().min(0, { error: '「起始行」不能为负数' }).default(0),
       limit: z.number({ error: '「行数」应为数字' }).int().min(1, { error: '「行数」至少为 1' }).max(MAX_PAGE_ROWS, { error: `「行数」不能超过 ${MAX_PAGE_ROWS}` }),
-      sort: z.array(z.object({ column, dir: z.enum(['asc', 'desc'], { error: '「排序方向」应为升序或降序' }) })).max(LIST_COLUMNS.length).default([]),
+      sort: z
+        .array(z.object({ column, dir: z.enum(['asc', 'desc'], { error: '「排序方向」应为升序或降序' }) }), { error: '「排序」应为列表' })
+        .max(LIST_COLUMNS.length, { error: `「排序」最多 ${LIST_COLUMNS.length} 列` })
+        .default([]),
       filters: z
-        .array(z.object({ column, join: z.enum(['AND', 'OR']).default('AND'), conditions: z.array(filterCondition).min(1).max(2, { error: '「筛选」每列最多两个条件' }) }))
-        .max(LIST_COLUMNS.length)
+        .array(
+          z.object({
+            column,
+            join: z.enum(['AND', 'OR'], { error: '「条件关系」应为“并且”或“或者”' }).default('AND'),
+            conditions: z
+              .array(filterCondition, { error: '「筛选条件」应为列表' })
+              .min(1, { error: '「筛选」每列至少一个条件' })
+              .max(2, { error: '「筛选」每列最多两个条件' }),
+          }),
+          { error: '「筛选」应为列表' },
+        )
+        .max(LIST_COLUMNS.length, { error: `「筛选」最多 ${LIST_COLUMNS.length} 列` })
         .default([]),
     }),
     z.object({ rows: z.array(personListRow), total: z.number().int(), asOf: z.string() }),

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { people } from '../../db/schema/index.ts';
 import type { HandlersFor } from '../contract/handler-types.ts';
 import { AppError, validationError } from '../contract/errors.ts';
-import type { Ctx, TxCtx } from '../context.ts';
+import type { Ctx } from '../context.ts';
 import { assertInScope } from '../security/scope.ts';
 import { canSeeFull } from '../security/masking.ts';
 import { assertLocallyWritable } from '../bundle/ownership.ts';
@@ -12,11 +12,14 @@ import type { rosterContract } from './contract.ts';
 import type { z } from 'zod';
 import { loadPersonRow, toPersonRecord } from './records.ts';
 import { listPeople } from './list-page.ts';
-import { COLUMN_SQL } from './list-sql.ts';
+import { COLUMN_LABELS, COLUMN_SQL } from './list-sql.ts';
+import { FILTER_TYPE_LABELS, RANGE_TYPES, TEXT_TYPES } from './contract.ts';
 import { countingAttendanceAfter } from '../training/service.ts';
 import { localIsoDate } from './dates.ts';
 import { undoRetire } from './undo-retire.ts';
 import { assertPersonWritable } from './writable.ts';
+import { mergePatch } from '../contract/partial.ts';
+import { PERSON_FIELD_KEYS, personCrossIssues, type PersonFields } from './person-schema.ts';
 
 const today = (ctx: Ctx) => localIsoDate(ctx.now());
 type RosterPageInput = z.output<(typeof rosterContract)['roster.page']['input']>;
@@ -24,20 +27,20 @@ type RosterPageInput = z.output<(typeof rosterContract)['roster.page']['input']>
 // A role that sees ID numbers and phones masked could otherwise rebuild one digit by digit
 // through partial matches; for it an ID number or phone matches only when typed in full, and
 // every such match leaves an audit row naming whose record it found (not the value searched).
-// Like the drizzle `like()` this replaced, the pattern has no ESCAPE clause: kept as it was.
+// The pattern escapes % _ and \ with \, so a search for a literal 5_2 or 100% finds it.
 function searchCondition(ctx: Ctx, raw: string): { sql: string; params: Record<string, string>; identifier: 'idNumber' | 'phone' | null } {
   const q = raw.normalize('NFKC').trim();
   const pattern = `%${q.replace(/[%_\\]/g, '\\$&')}%`;
   if (canSeeFull(ctx, 'idNumber') && canSeeFull(ctx, 'phone'))
     return {
-      sql: 'p.name LIKE :qName OR p.id_number LIKE :qId OR p.phone LIKE :qName',
+      sql: "p.name LIKE :qName ESCAPE '\\' OR p.id_number LIKE :qId ESCAPE '\\' OR p.phone LIKE :qName ESCAPE '\\'",
       params: { qName: pattern, qId: pattern.toUpperCase() },
       identifier: null,
     };
   const digits = q.replace(/[\s-]/g, '');
   const identifier = /^\d{17}[\dXx]$/.test(digits) ? 'idNumber' : /^\d{7,}$/.test(digits) ? 'phone' : null;
   return {
-    sql: 'p.name LIKE :qName OR p.id_number = :qId OR p.phone = :qPhone OR p.phone = :qDigits',
+    sql: "p.name LIKE :qName ESCAPE '\\' OR p.id_number = :qId OR p.phone = :qPhone OR p.phone = :qDigits",
     params: { qName: pattern, qId: digits.toUpperCase(), qPhone: q, qDigits: digits },
     identifier,
   };
@@ -48,12 +51,13 @@ function badFilterTypes(filters: RosterPageInput['filters']) {
   for (const f of filters) {
     const kind = COLUMN_SQL[f.column].filter;
     for (const c of f.conditions)
-      if (!(kind === 'text' ? TEXT_FILTERS : RANGE_FILTERS).has(c.type)) issues.push({ path: 'filters', message: `「筛选条件」${c.type} 不适用于列 ${f.column}` });
+      if (!(kind === 'text' ? TEXT_FILTERS : RANGE_FILTERS).has(c.type))
+        issues.push({ path: 'filters', message: `「筛选条件」“${FILTER_TYPE_LABELS[c.type]}”不适用于“${COLUMN_LABELS[f.column]}”列` });
   }
   return issues;
 }
-const TEXT_FILTERS = new Set(['contains', 'notContains', 'equals', 'notEqual', 'startsWith', 'endsWith', 'blank', 'notBlank']);
-const RANGE_FILTERS = new Set(['equals', 'notEqual', 'lessThan', 'lessThanOrEqual', 'greaterThan', 'greaterThanOrEqual', 'inRange', 'blank', 'notBlank']);
+const TEXT_FILTERS: ReadonlySet<string> = new Set(TEXT_TYPES);
+const RANGE_FILTERS: ReadonlySet<string> = new Set(RANGE_TYPES);
 
 export const rosterHandlers: HandlersFor<typeof rosterContract> = {
   'roster.list': (ctx, input) => {
@@ -100,10 +104,13 @@ export const rosterHandlers: HandlersFor<typeof rosterContract> = {
   },
 
   'roster.update': (tx, input) => {
-    const { id, ...fields } = input;
+    const { id, ...patch } = input;
     const before = loadPersonRow(tx, id).row;
     assertInScope(tx, before.orgId);
     assertLocallyWritable(tx, before.orgId);
+    const fields = mergePatch<PersonFields>(PERSON_FIELD_KEYS, before, patch);
+    const crossIssues = personCrossIssues(fields);
+    if (crossIssues.length) throw validationError(crossIssues);
     assertPersonWritable(tx, fields, before.status === '在岗' ? id : null);
     tx.db.update(people).set({ ...fields, updatedAt: tx.nowIso, changeSeq: tx.seq() }).where(eq(people.id, id)).run();
     const { row, orgName } = loadPersonRow(tx, id);

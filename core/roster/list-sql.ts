@@ -111,3 +111,12 @@ export const COLUMN_SQL = {
 } satisfies Record<string, ColumnSql>;
 export type ListColumn = keyof typeof COLUMN_SQL;
 export const LIST_COLUMNS = Object.keys(COLUMN_SQL) as [ListColumn, ...ListColumn[]];
+
+/** The grid's column headers, so a refusal names the column as the user sees it. */
+export const COLUMN_LABELS: Record<ListColumn, string> = {
+  name: '姓名', gender: '性别', ethnicity: '民族', birthDate: '出生日期', age: '年龄', idNumberMasked: '身份证号',
+  nativePlace: '籍贯', politicalStatus: '政治面貌', partyJoinDate: '入党时间', workStartDate: '参加工作时间',
+  communityWorkStartDate: '社区工作起始', posts: '职务', postCategory: '岗位类别', education: '学历',
+  swQualification: '社工资格', communityYears: '社区工作年限', phone: '联系电话', grid: '所在网格',
+  orgName: '所属社区', remarks: '备注', status: '状态',
+};

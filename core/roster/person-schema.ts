@@ -4,6 +4,7 @@ import { canonicalCode, LEAVING_STATUSES, PERSON_STATUSES } from '../codes/table
 import { parseIdNumber } from './id-number.ts';
 import { addYears } from './dates.ts';
 import { target } from '../guard/refs.ts';
+import { partialShape } from '../contract/partial.ts';
 
 // The one set of person rules: the form, the API and every import parse through these
 // schemas, so a bad value reads the same wherever it comes from.
@@ -64,8 +65,9 @@ const phoneField = z
 const postsField = z
   .array(codeField('post', '职务'), { error: '「职务」应为列表' })
   .max(9, { error: '「职务」最多 9 项' })
-  .default([])
-  .transform((posts) => [...new Set(posts)]);
+  .transform((posts) => [...new Set(posts)])
+  // Outermost, so partialShape can drop it: an omitted 职务 in an update keeps the stored posts.
+  .default([]);
 
 export const personFieldsShape = {
   orgId: id('所属组织'),
@@ -101,7 +103,13 @@ type Fields = z.output<z.ZodObject<typeof personFieldsShape>>;
 
 /** Cross-field rules that need no clock; `checkPersonDates` adds the ones that do. */
 export function crossCheckPerson(p: Fields, ctx: z.RefinementCtx): void {
-  const add = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  for (const i of personCrossIssues(p)) ctx.addIssue({ code: 'custom', path: [i.path], message: i.message });
+}
+
+/** The cross-field rules as a list, for a partial update that judges the merged record. */
+export function personCrossIssues(p: Fields): { path: string; message: string }[] {
+  const issues: { path: string; message: string }[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
   if (p.idNumber) {
     const parsed = parseIdNumber(p.idNumber);
     if (parsed.ok && parsed.id.birthDate !== p.birthDate)
@@ -120,6 +128,7 @@ export function crossCheckPerson(p: Fields, ctx: z.RefinementCtx): void {
   if (p.swQualificationDate && !p.swQualification) add('swQualification', '填写了「社工资格取得时间」，请同时选择社工职业资格');
   if (p.oneShoulder && !(p.posts.includes('书记') && p.posts.includes('居委会主任')))
     add('oneShoulder', '「一肩挑」要求同时担任书记和居委会主任');
+  return issues;
 }
 
 const DATE_FIELDS: [keyof Fields, string][] = [
@@ -145,7 +154,11 @@ export const personInput = z.object(personFieldsShape).superRefine(crossCheckPer
 export type PersonInput = z.input<typeof personInput>;
 export type PersonFields = z.output<typeof personInput>;
 
-export const personUpdateInput = z.object({ id: target('people', '人员编号'), ...personFieldsShape }).superRefine(crossCheckPerson);
+// Partial: an omitted field keeps its stored value, an explicit null, [] or false clears it.
+// The cross-field rules run in the handler on the merged record (a patch alone cannot be judged).
+export const personUpdateInput = z.object({ id: target('people', '人员编号'), ...partialShape(personFieldsShape) });
+/** The fields a person record is written from, in the order of the create input. */
+export const PERSON_FIELD_KEYS = Object.keys(personFieldsShape) as (keyof typeof personFieldsShape)[];
 
 export const retireInput = z.object({
   id: target('people', '人员编号'),

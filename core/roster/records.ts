@@ -3,8 +3,7 @@ import { orgUnits, people, type PersonRow } from '../../db/schema/index.ts';
 import { notFound } from '../contract/errors.ts';
 import type { Ctx } from '../context.ts';
 import { assertInScope } from '../security/scope.ts';
-import type { PersonRecord, PersonSummary } from './contract.ts';
-import { maskIdNumber } from './id-number.ts';
+import type { PersonRecord } from './contract.ts';
 import { wholeYearsBetween } from './dates.ts';
 
 // Row ↔ contract shapes, and the computed fields (age, 社区工作年限) as of a given date.
@@ -18,11 +17,6 @@ export function toPersonRecord(row: PersonRow, orgName: string, asOf: string): P
     age: wholeYearsBetween(row.birthDate, asOf),
     communityYears: row.communityWorkStartDate ? Math.max(0, wholeYearsBetween(row.communityWorkStartDate, asOf)) : null,
   };
-}
-
-export function toPersonSummary(row: PersonRow, orgName: string, asOf: string): PersonSummary {
-  const { idNumber, ...rest } = toPersonRecord(row, orgName, asOf);
-  return { ...rest, idNumberMasked: maskIdNumber(idNumber) };
 }
 
 export function loadPersonRow(ctx: Ctx, id: string): { row: PersonRow; orgName: string } {

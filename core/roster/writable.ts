@@ -14,12 +14,13 @@ import { checkPersonDates } from './person-schema.ts';
 
 /** Clock-dependent rules and the active-ID uniqueness rule, shared by create, update and imports. */
 export function assertPersonWritable(tx: TxCtx, p: PersonFields, selfId: string | null): void {
+  // Scope first: a refusal about the unit's level would tell a scoped user what an unseen unit is.
+  assertInScope(tx, p.orgId);
   const issues = checkPersonDates(p, tx.today);
   if (issues.length) throw validationError(issues);
   const unit = getOrgUnit(tx, p.orgId);
   const misplaced = communityOnlyProblem(unit);
   if (misplaced) throw validationError([{ path: 'orgId', message: misplaced }]);
-  assertInScope(tx, p.orgId);
   assertLocallyWritable(tx, p.orgId);
   assertNoActiveIdClash(tx, p.idNumber, selfId);
 }

@@ -1,5 +1,4 @@
 import { and, asc, count, desc, eq, gte, inArray, like, lte, or, type SQL } from 'drizzle-orm';
-import type ExcelJS from 'exceljs';
 import { loadExcel } from '../excel.ts';
 import { auditLog, orgUnits, users } from '../../db/schema/index.ts';
 import type { HandlersFor } from '../contract/handler-types.ts';

@@ -39,9 +39,45 @@ function claimName(folder: string, kind: BackupInfo['kind'], now: Date): { name:
   }
 }
 
+const NAME = /^jiceng-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})Z(?:-(\d+))?-([a-z-]+)\.db$/;
+const TMP = /^(jiceng-.+\.db)\.(\d+)\.tmp$/;
+// A claim younger than this may belong to a copy another process is just starting.
+const CLAIM_GRACE_MS = 60_000;
+
+function processAlive(pid: number): boolean {
+  if (pid === process.pid) return false; // writeBackup is synchronous: none of ours is under way
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * What a crash mid-backup leaves behind: a `<name>.<pid>.tmp` copy whose process is gone, and
+ * the empty claim of a copy that never landed (no live temp file works on it).
+ */
+function removeLeftovers(folder: string): void {
+  const names = readdirSync(folder);
+  const working = new Set<string>();
+  for (const name of names) {
+    const m = TMP.exec(name);
+    if (!m) continue;
+    if (processAlive(Number(m[2]))) working.add(m[1]!);
+    else rmSync(join(folder, name), { force: true });
+  }
+  for (const name of names) {
+    if (!NAME.test(name) || working.has(name)) continue;
+    const st = statSync(join(folder, name), { throwIfNoEntry: false });
+    if (st && st.size === 0 && Date.now() - st.mtimeMs > CLAIM_GRACE_MS) rmSync(join(folder, name), { force: true });
+  }
+}
+
 /** `folder` must exist unless `create` (the automatic folder beside the database is made on first use). */
 export function writeBackup(sqlite: Database.Database, dbFile: string, folder: string, kind: BackupInfo['kind'], now: Date, create = true): BackupInfo {
   if (create) mkdirSync(folder, { recursive: true });
+  removeLeftovers(folder);
   const { name, file } = claimName(folder, kind, now);
   const tmp = `${file}.${process.pid}.tmp`;
   try {
@@ -58,8 +94,7 @@ export function writeBackup(sqlite: Database.Database, dbFile: string, folder: s
   return { file, name, size: statSync(file).size, createdAt: now.toISOString(), kind };
 }
 
-const NAME = /^jiceng-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})Z(?:-(\d+))?-([a-z-]+)\.db$/;
-
+/** Complete backups only: an empty file is a claim (a copy under way, or one a crash cut short). */
 export function listBackups(folder: string): BackupInfo[] {
   if (!existsSync(folder)) return [];
   return readdirSync(folder)
@@ -67,8 +102,10 @@ export function listBackups(folder: string): BackupInfo[] {
     .filter((x): x is { name: string; m: RegExpExecArray } => x.m !== null)
     .map(({ name, m }) => {
       const file = join(folder, name);
-      return { file, name, size: statSync(file).size, createdAt: `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`, kind: m[8] as BackupInfo['kind'], n: Number(m[7] ?? 1) };
+      const size = statSync(file, { throwIfNoEntry: false })?.size ?? 0;
+      return { file, name, size, createdAt: `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${m[6]}Z`, kind: m[8] as BackupInfo['kind'], n: Number(m[7] ?? 1) };
     })
+    .filter((b) => b.size > 0)
     // Newest first; within one second the later claim (higher counter) is newer.
     .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.n - a.n)
     .map(({ n: _n, ...b }) => b);

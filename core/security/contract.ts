@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from '../contract/op.ts';
-import { id, optionalText, requiredText } from '../contract/fields.ts';
+import { optionalText, requiredText } from '../contract/fields.ts';
 import { ORG_LEVELS } from '../codes/tables.ts';
 import { ROLES } from './roles.ts';
 import { ref, target } from '../guard/refs.ts';

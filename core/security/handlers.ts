@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, gte, like, lte, type SQL } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { auditLog, users } from '../../db/schema/index.ts';
+import { users } from '../../db/schema/index.ts';
 import type { HandlersFor } from '../contract/handler-types.ts';
 import { AppError, validationError } from '../contract/errors.ts';
 import type { Ctx } from '../context.ts';
@@ -11,7 +11,6 @@ import { auditHandlers } from './audit-handlers.ts';
 import { applyNewPassword, insertUser, toUserInfo, userById, verifyPassword } from './users.ts';
 import { accountScopeIds, assertInScope } from './scope.ts';
 import { backupDir, listBackups, writeBackup, type BackupInfo } from './backup.ts';
-import { safeRow } from '../xlsx/safe.ts';
 
 function currentUser(ctx: Ctx) {
   if (ctx.actor.kind !== 'user') throw new AppError('forbidden', '此操作需要以账号登录');
@@ -21,16 +20,6 @@ function currentUser(ctx: Ctx) {
 function services(ctx: Ctx) {
   if (!ctx.security) throw new AppError('internal', '密钥服务不可用（未通过登录打开数据库）');
   return ctx.security;
-}
-
-function auditFilter(input: { from?: string | undefined; to?: string | undefined; actor?: string | null; operation?: string | null; outcome?: string | undefined }) {
-  const where: (SQL | undefined)[] = [];
-  if (input.from) where.push(gte(auditLog.at, input.from));
-  if (input.to) where.push(lte(auditLog.at, `${input.to}\uffff`));
-  if (input.actor) where.push(like(auditLog.actorName, `%${input.actor}%`));
-  if (input.operation) where.push(like(auditLog.operation, `%${input.operation}%`));
-  if (input.outcome) where.push(eq(auditLog.outcome, input.outcome as 'ok'));
-  return and(...where);
 }
 
 export const securityHandlers: HandlersFor<typeof securityContract> = {

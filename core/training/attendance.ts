@@ -64,6 +64,15 @@ export function recordedTooEarly(ctx: TxCtx, status: string, target: ResolvedTar
   return { path, message: `「出勤」“${target.info.title}”${target.span.start} 才开始，“${status}”须在培训开始后登记；报名时记为“已报名”` };
 }
 
+/** Credited hours or days, like 出席, describe a training that has begun: none before its first day. */
+function creditedTooEarly(ctx: TxCtx, next: TrainingAttendanceRow, target: ResolvedTarget): FieldIssue | null {
+  if (ctx.today >= target.span.start) return null;
+  const credit = effectiveCredit(next, target.info.hours, target.info.days);
+  if (credit.hours <= 0 && credit.days <= 0) return null;
+  const path = credit.hours > 0 ? 'creditedHours' : 'creditedDays';
+  return { path, message: `「${credit.hours > 0 ? '认定学时' : '认定天数'}」“${target.info.title}”${target.span.start} 才开始，培训开始后才能认定学时或天数` };
+}
+
 /** Enrols everyone not yet enrolled; all-or-nothing when an id is unknown or a person had left. */
 export function enrolPeople(tx: TxCtx, t: Target, personIds: readonly string[], status: AttendanceStatus = '已报名'): EnrolResult {
   const target = resolveTarget(tx, t);
@@ -157,7 +166,8 @@ export const attendanceHandlers: HandlersFor<AttendanceOps> = {
     if (next.score !== null && (next.score < 0 || next.score > 100)) issues.push({ path: 'score', message: '「考核成绩」应在 0 到 100 之间' });
     const served = countsOutsideService(tx, next, target, 'status');
     if (served) issues.push(served);
-    const early = patch.status && patch.status !== row.status ? recordedTooEarly(tx, patch.status, target, 'status') : null;
+    const early = (patch.status && patch.status !== row.status ? recordedTooEarly(tx, patch.status, target, 'status') : null)
+      ?? creditedTooEarly(tx, next, target);
     if (early) issues.push(early);
     if (issues.length) throw validationError(issues);
     tx.db.update(trainingAttendance).set({

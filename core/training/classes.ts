@@ -13,6 +13,7 @@ import { checkClassFigures, effectiveDays } from './rules.ts';
 import { loadClassRow, orgName } from './targets.ts';
 import { scopeCondition } from '../guard/scope.ts';
 import { movedPastService } from './service.ts';
+import { startedRecordsBefore } from './early.ts';
 
 type ClassOps = Pick<typeof trainingContract, 'training.classes.list' | 'training.classes.get' | 'training.classes.create' | 'training.classes.update' | 'training.classes.remove'>;
 
@@ -80,10 +81,18 @@ export const classHandlers: HandlersFor<ClassOps> = {
   'training.classes.update': (tx, input) => {
     const { id, ...patch } = input;
     const before = getClass(tx, id);
-    // Omitted fields keep their stored values (an explicit null clears an optional one).
-    const values = validClassValues(tx, mergePatch<ClassInput>(Object.keys(classInput.shape), before, patch));
-    const moved = movedPastService(tx, eq(trainingAttendance.classId, id), { start: values.startDate, end: values.endDate }, 'class');
-    if (moved.length) throw validationError(moved);
+    // Omitted fields keep their stored values (an explicit null clears an optional one). A
+    // 天数 that was derived from the old dates (equal to their span) is derived again from
+    // the new ones unless the caller sends one.
+    const redated = (patch.startDate !== undefined && patch.startDate !== before.startDate) || (patch.endDate !== undefined && patch.endDate !== before.endDate);
+    const redatedDerived = patch.days === undefined && redated && before.days === effectiveDays({ ...before, days: null });
+    const values = validClassValues(tx, mergePatch<ClassInput>(Object.keys(classInput.shape), redatedDerived ? { ...before, days: null } : before, patch));
+    const where = eq(trainingAttendance.classId, id);
+    const issues = [
+      ...movedPastService(tx, where, { start: values.startDate, end: values.endDate }, 'class'),
+      ...startedRecordsBefore(tx, where, { start: values.startDate, hours: values.hours, days: values.days }, 'startDate', '开始日期'),
+    ];
+    if (issues.length) throw validationError(issues);
     tx.db.update(trainingClasses).set({ ...values, updatedAt: tx.nowIso, changeSeq: tx.seq() }).where(eq(trainingClasses.id, id)).run();
     const after = getClass(tx, id);
     tx.audit({ entity: 'training_class', entityId: id, before, after });

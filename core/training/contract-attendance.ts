@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { mutation, query } from '../contract/op.ts';
-import { id, oneOf, optionalText, requiredText } from '../contract/fields.ts';
+import { oneOf, optionalText, requiredText } from '../contract/fields.ts';
 import { ATTENDANCE_STATUSES } from './codes.ts';
 import { amount } from './fields.ts';
 import { ref, target } from '../guard/refs.ts';

@@ -61,6 +61,8 @@ const seriesFields = {
   host: optionalText('主办单位', 100),
   remarks: optionalText('备注', 500),
 };
+export const seriesInput = z.object(seriesFields);
+export type SeriesInput = z.output<typeof seriesInput>;
 export const seriesRecord = z.object({
   id: z.string(),
   orgId: z.string(),
@@ -125,10 +127,11 @@ export const trainingContract = {
     z.object({ id: ref('training_series', '系列编号') }),
     z.object({ series: seriesRecord, sessions: z.array(sessionRecord) }),
   ),
-  'training.series.create': mutation('新建讲堂系列（如书记讲堂）', z.object(seriesFields), seriesRecord),
-  'training.series.update': mutation('修改讲堂系列', z.object(seriesFields).extend({ id: target('training_series', '系列编号') }), seriesRecord),
+  'training.series.create': mutation('新建讲堂系列（如书记讲堂）', seriesInput, seriesRecord),
+  // Partial updates: an omitted field keeps its stored value, an explicit null clears it.
+  'training.series.update': mutation('修改讲堂系列', z.object(partialShape(seriesFields)).extend({ id: target('training_series', '系列编号') }), seriesRecord),
   'training.sessions.create': mutation('新增一期讲堂', sessionInput, sessionRecord),
-  'training.sessions.update': mutation('修改一期讲堂', sessionInput.extend({ id: target('training_sessions', '期次编号') }), sessionRecord),
+  'training.sessions.update': mutation('修改一期讲堂', z.object(partialShape(sessionFields)).extend({ id: target('training_sessions', '期次编号') }), sessionRecord),
   'training.enroll': mutation(
     '批量报名（重复报名的人员自动跳过）',
     targetShape.extend({ personIds: z.array(ref('people', '人员编号')).min(1, { error: '「人员」至少选择一人' }).max(20000) }).superRefine(enrolTarget),

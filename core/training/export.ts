@@ -1,5 +1,4 @@
 import { safeRow } from '../xlsx/safe.ts';
-import type ExcelJS from 'exceljs';
 import { loadExcel } from '../excel.ts';
 import type { Ctx } from '../context.ts';
 import { getOrgUnit } from '../org/handlers.ts';

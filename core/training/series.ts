@@ -7,7 +7,9 @@ import type { Ctx, TxCtx } from '../context.ts';
 import { getOrgUnit, subtreeIds } from '../org/handlers.ts';
 import { assertInScope } from '../security/scope.ts';
 import { loadPersonRow } from '../roster/records.ts';
-import type { SeriesRecord, SessionInput, SessionRecord, trainingContract } from './contract.ts';
+import { seriesInput, sessionInput, type SeriesInput, type SeriesRecord, type SessionInput, type SessionRecord, type trainingContract } from './contract.ts';
+import { mergePatch } from '../contract/partial.ts';
+import { startedRecordsBefore } from './early.ts';
 import { categoryNames } from './config.ts';
 import { checkSessionHours } from './rules.ts';
 import { sessionTitle } from './targets.ts';
@@ -115,8 +117,10 @@ export const seriesHandlers: HandlersFor<SeriesOps> = {
   },
 
   'training.series.update': (tx, input) => {
-    const { id, ...fields } = input;
+    const { id, ...patch } = input;
     const before = getSeries(tx, id);
+    // Omitted fields keep their stored values (an explicit null clears an optional one).
+    const fields = mergePatch<SeriesInput>(Object.keys(seriesInput.shape), before, patch);
     checkCategory(tx, fields.category);
     getOrgUnit(tx, fields.orgId);
     assertInScope(tx, fields.orgId);
@@ -137,12 +141,19 @@ export const seriesHandlers: HandlersFor<SeriesOps> = {
   },
 
   'training.sessions.update': (tx, input) => {
-    const { id, ...fields } = input;
+    const { id, ...patch } = input;
     const before = getSession(tx, id);
-    if (before.seriesId !== fields.seriesId) throw validationError([{ path: 'seriesId', message: '「讲堂系列」不能修改' }]);
-    const values = sessionValues(tx, fields, id);
-    const moved = movedPastService(tx, eq(trainingAttendance.sessionId, id), { start: values.date, end: values.date }, 'session');
-    if (moved.length) throw validationError(moved);
+    if (patch.seriesId !== undefined && before.seriesId !== patch.seriesId) throw validationError([{ path: 'seriesId', message: '「讲堂系列」不能修改' }]);
+    // Omitted fields keep their stored values (the 期次 too); an explicit null clears. A newly
+    // linked speaker without a typed name takes that person's name, not the old speaker's.
+    const stored = patch.speakerPersonId && patch.speakerPersonId !== before.speakerPersonId && patch.speakerName === undefined
+      ? { ...before, speakerName: null } : before;
+    const values = sessionValues(tx, mergePatch<SessionInput>(Object.keys(sessionInput.shape), stored, patch), id);
+    const issues = [
+      ...movedPastService(tx, eq(trainingAttendance.sessionId, id), { start: values.date, end: values.date }, 'session'),
+      ...startedRecordsBefore(tx, eq(trainingAttendance.sessionId, id), { start: values.date, hours: values.hours, days: 0 }, 'date', '日期'),
+    ];
+    if (issues.length) throw validationError(issues);
     tx.db.update(trainingSessions).set({ ...values, updatedAt: tx.nowIso, changeSeq: tx.seq() }).where(eq(trainingSessions.id, id)).run();
     const after = getSession(tx, id);
     tx.audit({ entity: 'training_session', entityId: id, before, after });

@@ -63,17 +63,23 @@ export function movedPastService(ctx: Ctx, where: SQL, span: TrainingSpan, kind:
 }
 
 /**
- * Training that counts toward a person's hours (出席 or 补学) held after `date`: what a
- * backdated 离任/退休/解聘 on that date would leave standing outside the person's service.
+ * Training that counts toward a person's hours or days held after `date`: what a backdated
+ * 离任/退休/解聘 on that date would leave standing outside the person's service. "Counts" is
+ * effectiveCredit's rule (attendance.ts, hours.ts): a recorded figure, else the class or
+ * session figure for 出席/补学, else 0 — so a 请假 row with recorded hours counts and a 出席
+ * row recorded at 0 hours and 0 days does not.
  */
 export function countingAttendanceAfter(ctx: Ctx, personId: string, date: string): { name: string; start: string }[] {
+  const present = `a.status IN ('出席', '补学')`;
   const rows = ctx.sqlite
     .prepare(
       `SELECT COALESCE(c.name, s.topic) AS name, COALESCE(c.start_date, s.date) AS start
          FROM training_attendance a
          LEFT JOIN training_classes c ON c.id = a.class_id AND c.deleted_at IS NULL
          LEFT JOIN training_sessions s ON s.id = a.session_id AND s.deleted_at IS NULL
-        WHERE a.person_id = ? AND a.deleted_at IS NULL AND a.status IN ('出席', '补学')
+        WHERE a.person_id = ? AND a.deleted_at IS NULL
+          AND (COALESCE(a.credited_hours, CASE WHEN ${present} THEN COALESCE(c.hours, s.hours) ELSE 0 END) > 0
+            OR COALESCE(a.credited_days, CASE WHEN ${present} THEN COALESCE(c.days, 0) ELSE 0 END) > 0)
           AND COALESCE(c.start_date, s.date) > ?
         ORDER BY start`,
     )

@@ -46,4 +46,28 @@ describe('stale final grades', () => {
     expect((await call('assessment.saveScores', { cycleId: cycle.id, rows: [{ entryId: sun.entryId, scores: { lian: 5.5 } }] })).clearedGrades).toEqual([]);
     expect(by(await call('assessment.sheet', { cycleId: cycle.id }), '孙三').finalGrade).toBe('称职');
   });
+
+  it('are cleared when deleting a vote session changes the proposal, with the same audit shape as a save', async () => {
+    const { cycle, sheet } = await seedCycle(call);
+    await call('assessment.saveScores', { cycleId: cycle.id, rows: scoreRows(sheet) });
+    const s = await call('assessment.saveSession', session(cycle.id, sheet, () => ({ 优秀: 45 })));
+    await call('assessment.acceptProposals', { cycleId: cycle.id });
+    const graded = await call('assessment.sheet', { cycleId: cycle.id });
+    const proposedBefore = new Map(graded.rows.map((r: any) => [r.entryId, r.proposedGrade]));
+    expect(graded.rows.every((r: any) => r.finalGrade !== null)).toBe(true);
+
+    await call('assessment.deleteSession', { id: s.id, reason: '录入错误' });
+    const after = await call('assessment.sheet', { cycleId: cycle.id });
+    const changed = after.rows.filter((r: any) => r.proposedGrade !== proposedBefore.get(r.entryId));
+    expect(changed.length).toBeGreaterThan(0);
+    for (const r of changed) expect(r.finalGrade).toBeNull();
+    for (const r of after.rows.filter((x: any) => !changed.includes(x))) expect(r.finalGrade).not.toBeNull();
+
+    const audit = (op: string) => (app.opened.sqlite.prepare("SELECT after FROM audit_log WHERE operation = ? AND outcome = 'ok' ORDER BY id DESC LIMIT 1").get(op) as { after: string }).after;
+    const del = JSON.parse(audit('assessment.deleteSession'));
+    expect(del.clearedGrades.map((c: any) => c.name).sort()).toEqual(changed.map((r: any) => r.name).sort());
+    // saveSession records the list even when nothing was cleared, like saveScores.
+    expect(JSON.parse(audit('assessment.saveSession')).clearedGrades).toEqual([]);
+    expect(JSON.parse(audit('assessment.saveScores')).clearedGrades).toEqual([]);
+  });
 });

@@ -30,6 +30,20 @@ describe('opening and migrating the database', () => {
     db.close();
   });
 
+  it("runs the quick check before migrating an older schema even when asked for 'never'", () => {
+    const file = fresh();
+    open(file).close();
+    const never = () => openDatabase({ file, migrationsFolder: sourceMigrationsFolder, key: null, quickCheck: 'never' });
+    const current = never();
+    expect(current.quickChecked).toBe(false); // up to date: a read-only call skips it
+    current.sqlite.pragma(`user_version = ${knownSchemaVersion(sourceMigrationsFolder) - 1}`); // as an older build left it
+    current.close();
+    const upgraded = never();
+    expect(upgraded.quickChecked).toBe(true);
+    expect(upgraded.sqlite.pragma('user_version', { simple: true })).toBe(knownSchemaVersion(sourceMigrationsFolder));
+    upgraded.close();
+  });
+
   it('is idempotent: reopening applies nothing twice', () => {
     const file = fresh();
     open(file).close();

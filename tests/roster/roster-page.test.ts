@@ -136,7 +136,7 @@ describe('roster.page', () => {
 
   it('refuses a filter the column cannot take, naming it', async () => {
     const env = await app.dispatcher.call('roster.page', { columns: ['name'], limit: 10, filters: [{ column: 'name', conditions: [{ type: 'lessThan', value: 'a' }] }] }, reviewer());
-    expect(!env.ok && env.error.issues).toEqual([{ path: 'filters', message: '「筛选条件」lessThan 不适用于列 name' }]);
+    expect(!env.ok && env.error.issues).toEqual([{ path: 'filters', message: '「筛选条件」“小于”不适用于“姓名”列' }]);
     const big = await app.dispatcher.call('roster.page', { columns: ['name'], limit: 5000 }, reviewer());
     expect(!big.ok && big.error.message).toContain('「行数」不能超过 1000');
   });

@@ -42,6 +42,13 @@ describe('org scope', () => {
     }
   });
 
+  it('refuses a unit outside the scope before saying anything about its level', async () => {
+    const street = (await app.ok('org.tree', {}, scoped)).find((u: { level: string }) => u.level === 'street');
+    const env = await app.call('roster.create', { orgId: street.id, name: '越权', gender: '男', ethnicity: '汉族', birthDate: '1985-03-01', politicalStatus: '群众', postCategory: '其他' }, scoped);
+    expect(!env.ok && env.error.code).toBe('forbidden');
+    expect(!env.ok && env.error.message).not.toContain('街道（乡镇）');
+  });
+
   it('refuses a person of another community by id', async () => {
     const other = (await app.ok('roster.list', { query: '东关人' }, await app.sessionAs('reviewer'))).rows[0];
     const env = await app.call('roster.get', { id: other.id }, scoped);

@@ -66,6 +66,21 @@ describe('attendance after a person left', () => {
     await app.ok('roster.retire', { id: s.director.id, status: '退休', date: '2026-03-31', reason: '到龄退休' });
   });
 
+  it('judges whether training after a backdated leaving date counts by the credited figure, not the status alone', async () => {
+    await app.ok('training.enroll', { classId, personIds: [s.director.id, s.worker.id] });
+    const rows = (await app.ok('training.attendance.list', { classId })).rows;
+    const director = rows.find((r: any) => r.personId === s.director.id)!;
+    const worker = rows.find((r: any) => r.personId === s.worker.id)!;
+    // 请假 with a recorded partial figure counts (hoursByPerson credits it)…
+    await app.ok('training.attendance.update', { id: director.id, status: '请假', creditedHours: 4 });
+    expect((await app.ok('training.hoursByPerson', { year: 2026, orgId: s.community.id })).rows.find((r: any) => r.personId === s.director.id)?.hours).toBe(4);
+    const env = await app.dispatcher.dispatch('roster.retire', { id: s.director.id, status: '退休', date: '2026-03-31', reason: '到龄退休' });
+    expect(env.ok ? '' : env.error.message).toContain('2026-05-10');
+    // …while 出席 recorded at 0 hours and 0 days does not.
+    await app.ok('training.attendance.update', { id: worker.id, status: '出席', creditedHours: 0, creditedDays: 0 });
+    await app.ok('roster.retire', { id: s.worker.id, status: '离任', date: '2026-03-31', reason: '调离' });
+  });
+
   it('refuses moving a class or a session past an enrolled retiree’s leaving date, naming the person and the date', async () => {
     const early = await app.ok('training.classes.create', classInput(s.county.id, { startDate: '2026-03-01', endDate: '2026-03-02', hours: 12 }));
     await app.ok('training.enroll', { classId: early.id, personIds: [s.director.id] });
