@@ -126,7 +126,8 @@ export function trustPeer(
   // trusted key stays in use until the new one is confirmed.
   tx.db
     .update(bundlePeers)
-    .set({ status: 'replaced' })
+    // An unconfirmed county file is kept only while it waits: a replaced one is dropped.
+    .set({ status: 'replaced', profile: null })
     .where(and(eq(bundlePeers.orgCode, p.orgCode), inArray(bundlePeers.status, status === 'pending' ? ['pending'] : ['trusted', 'pending'])))
     .run();
   const row: BundlePeerRow = {

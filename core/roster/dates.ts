@@ -39,15 +39,6 @@ export function addYears(iso: string, years: number): string {
   return toIsoDate(y + years, m, day);
 }
 
-/** `iso` plus `months` calendar months; a day past the month's end falls back to its last day (31 Jan + 1 month = 28/29 Feb). */
-export function addMonths(iso: string, months: number): string {
-  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
-  const t = y * 12 + (m - 1) + months;
-  const ny = Math.floor(t / 12);
-  const nm = (t % 12) + 1;
-  return toIsoDate(ny, nm, Math.min(d, new Date(Date.UTC(ny, nm, 0)).getUTCDate()));
-}
-
 /** `YYYY.MM`, the way county forms print dates. */
 export function toDottedMonth(iso: string | null | undefined): string {
   if (!iso) return '';

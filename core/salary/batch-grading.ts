@@ -8,7 +8,7 @@ import { localIsoDate } from '../roster/dates.ts';
 import type { BatchGradingRow, salaryGradingContract } from './grading-contract.ts';
 import { gradeInitial } from './grading.ts';
 import { defaultGradingDate } from './grading-dates.ts';
-import { assertDateKeepsSeals } from './grading-fixes.ts';
+import { assertDateKeepsSeals } from './seal-dates.ts';
 import { appendLevel } from './level-handlers.ts';
 import { groupByPerson, historyRows, loadSchemes, schemeOn } from './store.ts';
 

@@ -1,3 +1,4 @@
+import { assertDateKeepsSeals } from './seal-dates.ts';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { orgUnits, people, salaryGradeInputs } from '../../db/schema/index.ts';
@@ -77,6 +78,7 @@ export const levelHandlers: HandlersFor<LevelOps> = {
     const { row, scheme, result } = preview(tx, input.personId, input.effectiveDate, input.post);
     if (historyRows(tx, [input.personId]).length)
       throw new AppError('conflict', `“${row.name}”已有薪级记录，不能再次初次定级；如需变更请用“调整薪级”`);
+    assertDateKeepsSeals(tx, row.id, row.name, null, input.effectiveDate);
     const id = appendLevel(tx, {
       personId: row.id, orgId: row.orgId, schemeId: scheme.id, post: result.post, level: result.level, effectiveDate: input.effectiveDate,
       reason: '初次定级', approver: input.approver ?? tx.actor.name, note: input.note ?? result.steps.map((s) => s.text).join('；'),
@@ -90,6 +92,8 @@ export const levelHandlers: HandlersFor<LevelOps> = {
     const { row } = loadPersonRow(tx, input.personId);
     const scheme = schemeOn(tx, input.effectiveDate, 'effectiveDate', '生效日期');
     assertInBand(scheme.config, input.post, input.level, scheme.name);
+    // A person's first level, whatever its reason, is a first grading: same seal rule as gradeInitial.
+    if (!historyRows(tx, [row.id]).length) assertDateKeepsSeals(tx, row.id, row.name, null, input.effectiveDate);
     const id = appendLevel(tx, {
       personId: row.id, orgId: row.orgId, schemeId: scheme.id, post: input.post, level: input.level, effectiveDate: input.effectiveDate,
       reason: input.reason, approver: input.approver ?? tx.actor.name, note: input.note,

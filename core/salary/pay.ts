@@ -1,4 +1,3 @@
-import { addMonths } from '../roster/dates.ts';
 import { mulCoef } from './money.ts';
 import type { PayItem } from './contract.ts';
 import { allowanceItems, type AllowancePerson } from './pay-allowances.ts';
@@ -54,16 +53,20 @@ function standardItems(c: SchemeConfig, post: string, level: number): { items: P
 }
 
 /**
- * True when the month whose first day is `refDate` is paid at the 试用期 rate: the 试用期 runs
- * `months` calendar months from the community work start. The sheet reads a person on the
- * month's first day, so a month counts from the start's month on (a starter on the 15th is on
- * probation that month: it used to be paid in full) while the 试用期 still runs on its first day.
- * A start on the 1st gives exactly `months` months.
+ * True when the month whose first day is `refDate` is paid at the 试用期 rate. A 试用期 of N
+ * months is N pay months from the month of the community work start, whatever its day: a
+ * starter on 15 March with 3 months is paid at the 试用期 rate for March, April and May. (The
+ * sheet once paid that March in full, then for a while counted June too: N sheets is what the
+ * schemes' "试用期 3 个月" means on a monthly pay sheet.)
  */
 export function inProbation(c: SchemeConfig, p: PayPerson, refDate: string): boolean {
   const start = p.communityWorkStartDate;
-  return !!c.probation && !!start && start.slice(0, 7) <= refDate.slice(0, 7) && refDate < addMonths(start, c.probation.months);
+  if (!c.probation || !start) return false;
+  const monthsIn = monthNo(refDate) - monthNo(start);
+  return monthsIn >= 0 && monthsIn < c.probation.months;
 }
+
+const monthNo = (iso: string) => Number(iso.slice(0, 4)) * 12 + Number(iso.slice(5, 7)) - 1;
 
 const sum = (items: PayItem[]) => items.reduce((s, i) => s + i.fen, 0);
 const pct = (fen: number, percent: number) => mulCoef(fen, percent / 100);

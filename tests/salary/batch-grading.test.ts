@@ -129,4 +129,23 @@ describe('批量定级', () => {
     // After August it is fine.
     expect((await app.ok('salary.batchGrade', { orgId: s.tree.community.id, effectiveDate: '2025-09-01', people: rows })).written).toBe(1);
   });
+
+  it('holds one person’s first grading to the same rule, through gradeInitial or a first setLevel', async () => {
+    const s = await salaryApp();
+    app = s.app;
+    const a = await addPerson(app, s.tree.community.id, { name: '甲', communityWorkStartDate: '2020-01-01' });
+    const b = await addPerson(app, s.tree.community.id, { name: '乙', communityWorkStartDate: '2020-01-01' });
+    await app.ok('salary.gradeInitial', { personId: a.id, effectiveDate: '2025-07-01' });
+    await app.ok('salary.confirmMonth', { orgId: s.tree.community.id, month: '2025-08' });
+    const before = historyCount();
+    const one = await expectError(app, 'salary.gradeInitial', { personId: b.id, effectiveDate: '2025-07-01' });
+    expect(one.message).toContain('「定级日期」不能早于 2025-08 月：该月工资表已确认，“乙”当时因尚未定级未列入');
+    const pre = await app.ok('salary.gradingPreview', { personId: b.id, effectiveDate: '2025-07-01' });
+    const first = await expectError(app, 'salary.setLevel', { personId: b.id, post: pre.post, level: pre.level, effectiveDate: '2025-07-01', reason: '初次定级', note: '首次' });
+    expect(first.message).toContain('“乙”当时因尚未定级未列入');
+    expect(historyCount()).toBe(before);
+    // A later change of someone already graded is not a first grading: its difference is a 补发 line.
+    await app.ok('salary.setLevel', { personId: a.id, post: pre.post, level: pre.level, effectiveDate: '2025-08-01', reason: '人工调整', note: '调整' });
+    expect((await app.ok('salary.gradeInitial', { personId: b.id, effectiveDate: '2025-09-01' })).effectiveDate).toBe('2025-09-01');
+  });
 });

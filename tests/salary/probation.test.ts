@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths } from '../../core/roster/dates.ts';
 import { inProbation } from '../../core/salary/pay.ts';
 import { schemeConfig } from '../../core/salary/scheme-schema.ts';
 import { sampleSchemeConfig } from '../../core/salary/sample.ts';
 
-// 试用期 by pay month: the sheet reads a person on the month's first day, so a mid-month starter's
-// first month is a probation month too (it used to be paid in full).
+// 试用期 by pay month: N months are N pay sheets from the start's month, whatever its day (a
+// mid-month starter's first month used to be paid in full; then June was counted as a fourth).
 
 const config = schemeConfig.parse({ ...sampleSchemeConfig(), probation: { months: 3, percent: 80, ofPost: null } });
 const person = (start: string) => ({ communityWorkStartDate: start, swQualification: null, swQualificationDate: null });
@@ -17,15 +16,13 @@ describe('试用期 months on the pay sheet', () => {
     expect(months('2026-03-01')).toEqual(['2026-03', '2026-04', '2026-05']);
   });
 
-  it('a start on the 15th: the first month is a probation month, and so is the month the 试用期 ends in', () => {
-    // 2026-03-15 + 3 months = 2026-06-15: on 1 June the 试用期 still runs.
-    expect(months('2026-03-15')).toEqual(['2026-03', '2026-04', '2026-05', '2026-06']);
+  it('a start on the 15th: three sheets too, from the start month', () => {
+    expect(months('2026-03-15')).toEqual(['2026-03', '2026-04', '2026-05']);
+    expect(months('2026-03-31')).toEqual(['2026-03', '2026-04', '2026-05']);
   });
 
-  it('addMonths keeps to the calendar', () => {
-    expect(addMonths('2026-01-31', 1)).toBe('2026-02-28');
-    expect(addMonths('2024-01-31', 1)).toBe('2024-02-29');
-    expect(addMonths('2025-11-15', 3)).toBe('2026-02-15');
-    expect(addMonths('2026-03-15', -3)).toBe('2025-12-15');
+  it('across a year end', () => {
+    const c = schemeConfig.parse({ ...sampleSchemeConfig(), probation: { months: 2, percent: 80, ofPost: null } });
+    expect(['2025-11', '2025-12', '2026-01', '2026-02'].filter((m) => inProbation(c, person('2025-12-20'), `${m}-01`))).toEqual(['2025-12', '2026-01']);
   });
 });
