@@ -32,14 +32,28 @@ const optionalText = (max: number): Field => (v) => {
   const t = v.trim();
   return t.length <= max ? t || null : ASK_ZOD;
 };
+// canonicalCode folds (NFKC) on every call; a roster repeats a few dozen coded values, so each
+// table keeps what it has seen (bounded: a pathological file cannot grow it without limit).
+const memo = new Map<string, Map<string, string | null>>();
+function canonical(table: string, v: string): string | null {
+  let m = memo.get(table);
+  if (!m) memo.set(table, (m = new Map()));
+  let name = m.get(v);
+  if (name === undefined) {
+    name = canonicalCode(table, v);
+    if (m.size > 5000) m.clear();
+    m.set(v, name);
+  }
+  return name;
+}
 // Mirrors codeField: the canonical name, or zod reports it.
-const code = (table: string): Field => (v) => (str(v) ? (canonicalCode(table, v) ?? ASK_ZOD) : ASK_ZOD);
+const code = (table: string): Field => (v) => (str(v) ? (canonical(table, v) ?? ASK_ZOD) : ASK_ZOD);
 // Mirrors optionalCodeField: blank → null.
 const optionalCode = (table: string): Field => (v) => {
   if (absent(v)) return null;
   if (!str(v)) return ASK_ZOD;
   if (!v.trim()) return null;
-  return canonicalCode(table, v) ?? ASK_ZOD;
+  return canonical(table, v) ?? ASK_ZOD;
 };
 // Mirrors isoDate: a real YYYY-MM-DD, not trimmed.
 const isoDate: Field = (v) => (str(v) && isRealIsoDate(v) ? v : ASK_ZOD);
@@ -70,7 +84,7 @@ const posts: Field = (v) => {
   if (!Array.isArray(v) || v.length > 9) return ASK_ZOD;
   const out: string[] = [];
   for (const p of v) {
-    const name = str(p) ? canonicalCode('post', p) : null;
+    const name = str(p) ? canonical('post', p) : null;
     if (name === null) return ASK_ZOD;
     out.push(name);
   }
