@@ -4,6 +4,9 @@ import { sourceMigrationsFolder } from '../../db/paths.ts';
 import { removeDir, tempDir } from '../helpers/app.ts';
 import { compare, header, measure, quick, rounds } from './bench-util.ts';
 import { securedDemo } from './secured.ts';
+import { contract } from '../../core/contract/index.ts';
+
+const listOutput = contract['roster.list'].output;
 
 // The roster on an encrypted database, called as a logged-in county-wide 录入员 through the
 // runtime (session, access, record guard, output check), each against one raw prepared SELECT
@@ -23,6 +26,9 @@ async function listCase(people: number, n: number) {
       // The JSON size is taken once below, outside the timed call: the ceiling serialises nothing either.
       fn: () => app.ok('roster.list', {}),
     },
+    // What the output check cost before the compiled checker (core/contract/fast-output.ts):
+    // the same call with zod's parse of its answer on top (so slightly more than the old cost).
+    { label: 'roster.list + zod parse of its answer (≈ the old output check)', fn: async () => listOutput.parse(await app.ok('roster.list', {})) },
     { label: 'roster.list with query "王"', fn: () => app.ok('roster.list', { query: '王' }) },
     { label: 'roster.get, one person', fn: () => app.ok('roster.get', { id: some.id }) },
   ], n);
