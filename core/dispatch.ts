@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type Database from 'better-sqlite3';
 import type { Db } from '../db/open.ts';
 import { contract, isOpName, type OpInput, type OpName, type OpOutput } from './contract/index.ts';
+import { parseOutput } from './contract/fast-output.ts';
 import { AppError, type Envelope, type ErrorBody } from './contract/errors.ts';
 import type { PreparedMutation } from './contract/handler-types.ts';
 import type { OpDef } from './contract/op.ts';
@@ -76,14 +77,14 @@ export function createDispatcher(opts: DispatcherOptions): Dispatcher {
         let noted: AuditEntry | null = null;
         const qctx: Ctx = { ...ctx, noteAccess: (e) => void (noted = e) };
         data = await (handler as (c: Ctx, i: unknown) => unknown)(qctx, parsed.data);
-        if (checkOutput) data = def.output.parse(data);
+        if (checkOutput) data = parseOutput(def.output, data);
         if (ACCESS[name]?.audit || noted) record(name, actor, noted ?? { after: auditableInput(parsed.data) }, 'ok');
       } else {
         const apply =
           typeof handler === 'function' ? (tx: TxCtx) => handler(tx, parsed.data) : await handler.prepare(ctx, parsed.data);
         data = runMutation(ctx, name, (tx) => {
           const out = apply(tx);
-          return checkOutput ? def.output.parse(out) : out;
+          return checkOutput ? parseOutput(def.output, out) : out;
         });
       }
       return { ok: true, data };

@@ -4,7 +4,8 @@ import { canonicalCode } from '../codes/tables.ts';
 import type { Ctx, TxCtx } from '../context.ts';
 import { assertPersonWritable } from '../roster/writable.ts';
 import { parseIdNumber } from '../roster/id-number.ts';
-import { checkPersonDates, personInput, type PersonFields } from '../roster/person-schema.ts';
+import { checkPersonDates, type PersonFields } from '../roster/person-schema.ts';
+import { checkPerson } from './person-check.ts';
 import { cellText, EMPTY, type RawCell, type SheetRow } from './cells.ts';
 import { diffPerson, type FieldChange } from './changes.ts';
 import { COLUMN_BY_KEY } from './columns.ts';
@@ -72,11 +73,13 @@ export interface PlanContext {
   /** ID number → first sheet row that used it, across the whole file. */
   seenIds: Map<string, number>;
   seenPeople: Map<string, number>;
+  /** personInput.safeParse through its compiled fast path (person-check.ts); a test swaps in plain zod. */
+  check: (merged: Record<string, unknown>) => ReturnType<typeof checkPerson>;
 }
 
 export function newPlanContext(ctx: Ctx, today: string, mapped: DetectedColumn[], index: MatchIndex, values: ValueMap): PlanContext {
   const columns = mapped.filter((c): c is DetectedColumn & { field: string } => c.field !== null);
-  return { ctx, today, columns, index, values, unknown: new UnknownCollector(), seenIds: new Map(), seenPeople: new Map() };
+  return { ctx, today, columns, index, values, unknown: new UnknownCollector(), seenIds: new Map(), seenPeople: new Map(), check: checkPerson };
 }
 
 interface RowReading {
@@ -170,7 +173,7 @@ export function planRow(p: PlanContext, sheetRow: SheetRow): PlannedRow {
   resolveMonths(merged, r.months, existing, parsedId?.ok ? parsedId.id.birthDate : null);
   if (parsedId?.ok) reconcileWithId(merged, r, parsedId.id, issue);
 
-  const parsed = personInput.safeParse(merged);
+  const parsed = p.check(merged);
   if (!parsed.success) {
     for (const i of parsed.error.issues) {
       const key = String(i.path[0] ?? '');
