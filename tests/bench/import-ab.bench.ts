@@ -2,43 +2,19 @@
 // count): the 20,000-row plan (validate + match) with the compiled person check against the
 // same plan through plain zod (personInput.safeParse, the code before), both next to the bare
 // read of the same file through the parse worker as the ceiling.
-import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
-import ExcelJS from 'exceljs';
-import { openDatabase } from '../../db/open.ts';
-import { sourceMigrationsFolder } from '../../db/paths.ts';
-import { createDispatcher } from '../../core/dispatch.ts';
-import { systemActor } from '../../core/installation.ts';
 import { parseImport, type ParsedImport } from '../../core/roster-io/import.ts';
 import { loadMatchIndex, newPlanContext, planRow, type PlanContext } from '../../core/roster-io/plan.ts';
 import { ValueMap } from '../../core/roster-io/value-map.ts';
 import { localIsoDate } from '../../core/roster/dates.ts';
 import { personInput } from '../../core/roster/person-schema.ts';
 import type { Ctx } from '../../core/context.ts';
-import { removeDir, tempDir } from '../helpers/app.ts';
-import { standardRow, STANDARD_HEADERS } from '../fixtures/roster-io/people.ts';
+import { removeDir } from '../helpers/app.ts';
 import { compare, rounds } from './bench-util.ts';
+import { importDatabase, rosterWorkbook } from './import-fixture.ts';
 
 const ROWS = 20_000;
-const dir = tempDir('jiceng-bench-ab-');
-const wb = new ExcelJS.Workbook();
-const ws = wb.addWorksheet('花名册');
-ws.addRow(['新城社区工作者花名册']);
-ws.addRow(STANDARD_HEADERS);
-for (let i = 0; i < ROWS; i++) ws.addRow(standardRow(i));
-const file = { fileName: 'bench.xlsx', contentBase64: Buffer.from(await wb.xlsx.writeBuffer()).toString('base64') };
-
-const opened = openDatabase({ file: join(dir, `${randomUUID()}.db`), migrationsFolder: sourceMigrationsFolder, key: null });
-const actor = systemActor(opened.db);
-const d = createDispatcher({ db: opened.db, sqlite: opened.sqlite, actor: () => actor });
-const ok = async (op: string, input: object) => {
-  const env = await d.dispatch(op, input);
-  if (!env.ok) throw new Error(env.error.message);
-  return env.data as { id: string };
-};
-const county = await ok('org.create', { level: 'county', name: '秦都区', code: '610402000000' });
-const street = await ok('org.create', { level: 'street', parentId: county.id, name: '人民路街道', code: '610402001000' });
-const org = { id: (await ok('org.create', { level: 'community', parentId: street.id, name: '新城社区', code: '610402001001' })).id, name: '新城社区' };
+const file = { fileName: 'bench.xlsx', contentBase64: (await rosterWorkbook(ROWS)).toString('base64') };
+const { dir, opened, actor, community: org } = await importDatabase('jiceng-bench-ab-');
 const ctx = { db: opened.db, sqlite: opened.sqlite, actor, now: () => new Date(), security: null } as unknown as Ctx;
 const input = { ...file, orgId: org.id };
 const parsed: ParsedImport = await parseImport(ctx, input);
