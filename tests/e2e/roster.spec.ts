@@ -218,6 +218,8 @@ test('with only the county set up, the clerk builds street and community in the 
 });
 
 test('first run: the wizard binds the installation, shows the recovery key once, and the new admin logs in', async ({ page }) => {
+  // A fresh server and the setup's key derivations take most of a minute on a loaded machine.
+  test.setTimeout(240_000);
   const fresh = await startServe({ setup: false });
   try {
     await page.goto(fresh.url);

@@ -65,20 +65,20 @@ test('create a class, enrol 20 people from the grid, mark 2 absent, see hours an
   await expect(picker.locator('.ag-row')).toHaveCount(20);
   await picker.locator('.ag-header-select-all input').check();
   await picker.getByRole('button', { name: '报名所选（20 人）' }).click();
-  await expect(page.getByRole('status')).toHaveText('已报名 20 人（培训开始后再标记出席、缺席）');
+  await expect(page.locator('.statusbar')).toHaveText('已报名 20 人（培训开始后再标记出席、缺席）');
   const summary = page.getByTestId('attendance-summary');
   // Enrolment is 已报名, not 出席: no hours until attendance is recorded.
   await expect(summary).toHaveText('共 20 人，合计 0 学时');
   await expect(gridRow(page, 'attendees-grid', name(3)).locator('[col-id="status"]')).toHaveText('已报名');
   await page.locator('.attendees-grid .ag-header-select-all input').check();
   await page.getByRole('button', { name: '标记出席' }).click();
-  await expect(page.getByRole('status')).toHaveText('已将 20 人标记为出席');
+  await expect(page.locator('.statusbar')).toHaveText('已将 20 人标记为出席');
   await expect(summary).toHaveText('共 20 人，合计 320 学时');
   await page.locator('.attendees-grid .ag-header-select-all input').uncheck();
 
   for (const i of [3, 4]) await gridRow(page, 'attendees-grid', name(i)).locator('.ag-selection-checkbox input').check();
   await page.getByRole('button', { name: '标记缺席' }).click();
-  await expect(page.getByRole('status')).toHaveText('已将 2 人标记为缺席');
+  await expect(page.locator('.statusbar')).toHaveText('已将 2 人标记为缺席');
   await expect(summary).toHaveText('共 20 人，合计 288 学时');
   await expect(gridRow(page, 'attendees-grid', name(3)).locator('[col-id="status"]')).toHaveText('缺席');
   await expect(gridRow(page, 'attendees-grid', name(3)).locator('[col-id="creditedHours"]')).toHaveText('0');

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 export interface ToastAction {
   label: string;
@@ -15,7 +15,21 @@ interface Props {
 
 // A short confirmation at the foot of the page with a few links (撤销, 查看…). It announces
 // itself politely to screen readers and closes on its own; acting on a link closes it too.
+// One toast at a time, the newest: a later one (a retire after a save, say) closes the earlier
+// rather than stacking on it in the same place.
+let closeCurrent: (() => void) | null = null;
+
 export function Toast({ message, actions = [], ms = 8000, onClose }: Props) {
+  const closeRef = useRef(onClose);
+  closeRef.current = onClose;
+  useEffect(() => {
+    closeCurrent?.();
+    const mine = () => closeRef.current();
+    closeCurrent = mine;
+    return () => {
+      if (closeCurrent === mine) closeCurrent = null;
+    };
+  }, []);
   useEffect(() => {
     const t = setTimeout(onClose, ms);
     return () => clearTimeout(t);
