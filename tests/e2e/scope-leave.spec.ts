@@ -57,8 +57,15 @@ test('the county clerk’s rules are editable and ask before a tab switch drops 
   await page.getByRole('tab', { name: '年度要求' }).click();
   const amount = page.locator('.rules-table').getByLabel('要求数量').first();
   await amount.fill('9');
+  // Saving the categories reloads only the categories: the unsaved rule edit stays.
+  const categories = page.getByLabel('培训类别');
+  await categories.fill(`${await categories.inputValue()}\n社区治理专题`);
+  await page.getByRole('button', { name: '保存类别' }).click();
+  await expect(page.getByRole('status')).toHaveText('培训类别已保存');
+  await expect(amount).toHaveValue('9');
   await page.getByRole('tab', { name: '班次' }).click();
   await expect(ask(page)).toContainText('年度培训要求');
+  await expect(ask(page)).not.toContainText('培训类别');
   await ask(page).getByRole('button', { name: '取消' }).click();
   await expect(amount).toHaveValue('9');
 });
