@@ -86,3 +86,26 @@ test('a typed 季度报告 summary: a tab switch asks; 取消 keeps it, 放弃�
   await expect(page.getByLabel('工作小结')).toHaveCount(0);
   expect((await must('ledger.quarters.list', { orgId: community })).rows).toEqual([]);
 });
+
+test('another unit in the picker asks about a typed 季度报告 summary; 取消 keeps unit and text', async ({ page }) => {
+  await loginAs(page, served, 'clerk');
+  await nav(page, '台账');
+  const picker = page.getByRole('combobox', { name: '组织' });
+  await picker.selectOption({ label: '　　新城社区' });
+  await page.getByRole('tab', { name: '季度报告' }).click();
+  await page.getByRole('button', { name: '＋ 新建季度报告' }).click();
+  await page.getByLabel('工作小结').fill('走访 12 户');
+  const street = (await must('org.tree', {})).find((u: { name: string }) => u.name === '人民路街道').id;
+  await picker.selectOption(street);
+  await expect(ask(page)).toContainText('季度报告');
+  await ask(page).getByRole('button', { name: '取消' }).click();
+  await expect(picker).toHaveValue(community);
+  await expect(page.getByLabel('工作小结')).toHaveValue('走访 12 户');
+  // Again, 放弃修改: the street is shown, and nothing was saved under either unit.
+  await picker.selectOption(street);
+  await ask(page).getByRole('button', { name: '放弃修改' }).click();
+  await expect(picker).toHaveValue(street);
+  await expect(page.getByLabel('工作小结')).toHaveCount(0);
+  expect((await must('ledger.quarters.list', { orgId: community })).rows).toEqual([]);
+  expect((await must('ledger.quarters.list', { orgId: street })).rows).toEqual([]);
+});
