@@ -91,7 +91,7 @@ test('another unit in the picker asks about a typed 季度报告 summary; 取消
   await loginAs(page, served, 'clerk');
   await nav(page, '台账');
   const picker = page.getByRole('combobox', { name: '组织' });
-  await picker.selectOption({ label: '　　新城社区' });
+  await picker.selectOption(community);
   await page.getByRole('tab', { name: '季度报告' }).click();
   await page.getByRole('button', { name: '＋ 新建季度报告' }).click();
   await page.getByLabel('工作小结').fill('走访 12 户');
