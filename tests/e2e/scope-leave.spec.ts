@@ -108,4 +108,13 @@ test('another unit in the picker asks about a typed 季度报告 summary; 取消
   await expect(page.getByLabel('工作小结')).toHaveCount(0);
   expect((await must('ledger.quarters.list', { orgId: community })).rows).toEqual([]);
   expect((await must('ledger.quarters.list', { orgId: street })).rows).toEqual([]);
+
+  // The street's 下达任务 form: 取消 asks about a typed title; 放弃修改 closes the form.
+  await page.getByRole('tab', { name: '任务' }).click();
+  await page.getByRole('button', { name: '＋ 下达任务' }).click();
+  await page.getByLabel('任务标题').fill('入户走访');
+  await page.getByLabel('下达任务').getByRole('button', { name: '取消', exact: true }).click();
+  await expect(ask(page)).toContainText('下达任务');
+  await ask(page).getByRole('button', { name: '放弃修改' }).click();
+  await expect(page.getByLabel('任务标题')).toHaveCount(0);
 });
