@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { OrgUnit } from '../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../core/org/contract.ts';
 import { OrgSelect } from './OrgSelect.tsx';
 import { hasDirtyEditors, leaveAll } from './useDirty.ts';
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useDirty } from '../../components/useDirty.ts';
 import type { ImportPreview } from '../../../../core/roster-io/contract.ts';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormBanner } from '../../components/Field.tsx';

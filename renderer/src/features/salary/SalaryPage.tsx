@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { afterLeaving, switchTab } from '../../components/Tabs.tsx';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { SchemesPanel } from './SchemesPanel.tsx';
 import { PersonPanel } from './PersonPanel.tsx';

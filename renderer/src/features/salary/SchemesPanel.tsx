@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import type { SchemeConfig } from '../../../../core/salary/scheme-schema.ts';
 import type { OpOutput } from '../../../../core/contract/index.ts';
 import { fenToYuan, yuanToFen } from '../../../../core/salary/money.ts';
