@@ -116,7 +116,7 @@ test('the grid editor warns where amounts do not rise, and a version can be copi
   // Opening another version with the unsaved 1.3 asks first.
   await page.getByRole('button', { name: /2020-01-01 起/ }).click();
   const ask = page.getByRole('alertdialog', { name: '有未保存的修改' });
-  await expect(ask).toContainText('薪酬方案“示例方案”');
+  await expect(ask).toContainText('薪酬方案“示例方案（2026-07-01 起）”');
   await ask.getByRole('button', { name: '取消' }).click();
   await expect(cell).toHaveText('1.3');
 

@@ -61,7 +61,7 @@ test('the county clerk’s rules are editable and ask before a tab switch drops 
   const categories = page.getByLabel('培训类别');
   await categories.fill(`${await categories.inputValue()}\n社区治理专题`);
   await page.getByRole('button', { name: '保存类别' }).click();
-  await expect(page.getByRole('status')).toHaveText('培训类别已保存');
+  await expect(page.getByRole('status').filter({ hasText: '培训类别已保存' })).toBeVisible();
   await expect(amount).toHaveValue('9');
   await page.getByRole('tab', { name: '班次' }).click();
   await expect(ask(page)).toContainText('年度培训要求');
