@@ -131,7 +131,9 @@ const cycleRef = z.object({ cycleId: ref('assessment_cycles', '考核周期') })
 const cycleTarget = z.object({ cycleId: target('assessment_cycles', '考核周期') });
 
 export const assessmentContract = {
-  'assessment.schemes': query('考核方案列表', z.object({ year: year.optional() }).default({}), z.object({ rows: z.array(schemeRecord) })),
+  // editable: whether the caller may add an installation-wide scheme (the sample goes on the top
+  // unit): the role may, and that unit is in the caller's scope. The renderer asks this, not its own rule.
+  'assessment.schemes': query('考核方案列表', z.object({ year: year.optional() }).default({}), z.object({ rows: z.array(schemeRecord), editable: z.boolean() })),
   'assessment.scheme': query('读取一个考核方案', z.object({ id: ref('assessment_schemes', '方案编号') }), schemeRecord),
   'assessment.saveScheme': mutation('新建或修改考核方案（权重之和须为 100%）', schemeInput, schemeRecord),
   'assessment.installSample': mutation(

@@ -1,20 +1,30 @@
 import { randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import { assessmentSchemes } from '../../db/schema/index.ts';
+import { assessmentSchemes, orgUnits } from '../../db/schema/index.ts';
 import type { HandlersFor } from '../contract/handler-types.ts';
 import { AppError, validationError } from '../contract/errors.ts';
-import type { TxCtx } from '../context.ts';
+import type { Ctx, TxCtx } from '../context.ts';
 import { getOrgUnit } from '../org/handlers.ts';
 import type { assessmentContract } from './contract.ts';
 import { SAMPLE_NAME_PREFIX, sampleSchemeConfig } from './sample.ts';
 import { checkSchemeConfig, type SchemeConfig } from './scheme-schema.ts';
 import { loadSchemeRow, toSchemeRecord } from './store.ts';
 import { scopeCondition } from '../guard/scope.ts';
+import { inScope } from '../security/scope.ts';
+import { roleMay } from '../security/access.ts';
 
 type SchemeHandlers = Pick<
   HandlersFor<typeof assessmentContract>,
   'assessment.schemes' | 'assessment.scheme' | 'assessment.saveScheme' | 'assessment.installSample'
 >;
+
+/** The rule assessment.installSample runs on: its role, and the top unit (where the sample goes) in scope. */
+function mayInstall(ctx: Ctx): boolean {
+  const a = ctx.actor;
+  if (a.kind === 'user' && !(a.role && roleMay(a.role, 'assessment.installSample'))) return false;
+  const root = ctx.db.select({ id: orgUnits.id }).from(orgUnits).where(and(isNull(orgUnits.parentId), isNull(orgUnits.deletedAt))).orderBy(asc(orgUnits.code)).get();
+  return !!root && inScope(ctx, root.id);
+}
 
 function insertScheme(tx: TxCtx, v: { orgId: string; year: number; population: string; name: string; isSample: boolean; config: SchemeConfig }) {
   const issues = checkSchemeConfig(v.config);
@@ -35,7 +45,7 @@ export const schemeHandlers: SchemeHandlers = {
       .where(and(isNull(assessmentSchemes.deletedAt), scopeCondition(ctx, assessmentSchemes.orgId, { policy: true }), input.year ? eq(assessmentSchemes.year, input.year) : undefined))
       .orderBy(desc(assessmentSchemes.year), asc(assessmentSchemes.population), asc(assessmentSchemes.name))
       .all();
-    return { rows: rows.map((r) => toSchemeRecord(ctx, r)) };
+    return { rows: rows.map((r) => toSchemeRecord(ctx, r)), editable: mayInstall(ctx) };
   },
 
   'assessment.scheme': (ctx, input) => toSchemeRecord(ctx, loadSchemeRow(ctx, input.id)),

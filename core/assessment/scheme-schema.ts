@@ -49,8 +49,8 @@ export const componentSchema = z.object({
 export type Component = z.infer<typeof componentSchema>;
 
 const fraction = z.object({
-  num: z.number().int().min(0, { error: '「比例分子」不能为负数' }),
-  den: z.number().int().min(1, { error: '「比例分母」必须大于 0' }),
+  num: z.number({ error: '「比例分子」应为数字' }).int({ error: '「比例分子」应为整数' }).min(0, { error: '「比例分子」不能为负数' }),
+  den: z.number({ error: '「比例分母」应为数字' }).int({ error: '「比例分母」应为整数' }).min(1, { error: '「比例分母」必须大于 0' }),
 });
 
 export const vetoRuleSchema = z.discriminatedUnion(
@@ -88,7 +88,7 @@ export const schemeConfigSchema = z.object({
     rounding: z.enum(ROUNDING_RULES, { error: '「名额取整」只能是向下取整、四舍五入或向上取整' }),
   }),
   /** Ballot options with the points each is worth when a `votes` component is computed. */
-  voteOptions: z.array(z.object({ label: requiredText('测评选项', 20), points: z.number().min(0).max(100) })).min(1, { error: '「测评选项」至少需要一项' }),
+  voteOptions: z.array(z.object({ label: requiredText('测评选项', 20), points: z.number({ error: '「测评分值」应为数字' }).min(0, { error: '「测评分值」不能为负数' }).max(100, { error: '「测评分值」不能超过 100' }) })).min(1, { error: '「测评选项」至少需要一项' }),
   vetoRules: z.array(vetoRuleSchema).default([]),
   /** The 廉洁 dimension scale (好/较好/一般/差), recorded alongside the grade. */
   integrityScale: z.array(z.string()).default([]),

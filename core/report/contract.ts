@@ -16,7 +16,7 @@ export const reportInput = z.object({
   orgId: id('统计单位'),
   asOf: isoDate('统计日期'),
   /** Year reports: the calendar year; defaults to the year of `asOf`. */
-  year: z.number().int().min(1900, { error: '「年度」不是有效年份' }).max(2999, { error: '「年度」不是有效年份' }).optional(),
+  year: z.number({ error: '「年度」应为数字' }).int({ error: '「年度」不是有效年份' }).min(1900, { error: '「年度」不是有效年份' }).max(2999, { error: '「年度」不是有效年份' }).optional(),
   ageCuts: ageCuts.optional(),
   compareAsOf: isoDate('对比日期').optional(),
 });

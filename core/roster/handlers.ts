@@ -53,6 +53,9 @@ function badFilterTypes(filters: RosterPageInput['filters']) {
     for (const c of f.conditions)
       if (!(kind === 'text' ? TEXT_FILTERS : RANGE_FILTERS).has(c.type))
         issues.push({ path: 'filters', message: `「筛选条件」“${FILTER_TYPE_LABELS[c.type]}”不适用于“${COLUMN_LABELS[f.column]}”列` });
+      // A text (the renderer's 'NaN' for a non-number) would compare as above every number in SQLite.
+      else if (kind === 'number' && [c.value, c.value2].some((v) => typeof v === 'string'))
+        issues.push({ path: 'filters', message: `「筛选值」“${COLUMN_LABELS[f.column]}”列的筛选值应为数字` });
   }
   return issues;
 }

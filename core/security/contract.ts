@@ -145,8 +145,8 @@ export const securityContract = {
   'audit.list': query(
     '查询审计日志',
     auditFilterInput.extend({
-      limit: z.number().int().min(1).max(1000).default(200),
-      offset: z.number().int().min(0).default(0),
+      limit: z.number({ error: '「行数」应为数字' }).int({ error: '「行数」应为整数' }).min(1, { error: '「行数」至少为 1' }).max(1000, { error: '「行数」不能超过 1000' }).default(200),
+      offset: z.number({ error: '「起始行」应为数字' }).int({ error: '「起始行」应为整数' }).min(0, { error: '「起始行」不能为负数' }).default(0),
     }).prefault({}),
     z.object({
       total: z.number().int(),

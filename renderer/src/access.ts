@@ -46,25 +46,20 @@ export function mayCall(op: string): boolean {
 interface Unit {
   id: string;
   parentId: string | null;
-  /** From org.tree: core says whether the caller may open this unit (scope and installation). */
-  inScope?: boolean;
+  /** From org.tree (always present): core says whether the caller may open this unit (scope and installation). */
+  inScope: boolean;
 }
 
 /** The units the logged-in account may open, as org.tree marks them (core decides, not a walk here). */
 export function unitsInScope<U extends Unit>(orgs: readonly U[]): U[] {
-  return orgs.filter((o) => o.inScope !== false);
+  return orgs.filter((o) => o.inScope);
 }
 
 /**
  * Where a unit selector starts: the top of the account's scope as core marks it (新城社区 for its
- * clerk, the community for any account at a community installation), else the unit the account
- * works from, else the top unit.
+ * clerk, the community for any account at a community installation); '' when nothing is in scope.
  */
 export function homeUnit(orgs: readonly Unit[]): string {
   const inside = new Set(unitsInScope(orgs).map((o) => o.id));
-  const top = orgs.find((o) => inside.has(o.id) && !(o.parentId && inside.has(o.parentId)));
-  if (top && orgs.some((o) => o.inScope !== undefined)) return top.id;
-  const work = loadLogin()?.user.workScopeId;
-  if (work && orgs.some((o) => o.id === work)) return work;
-  return orgs.find((o) => o.parentId === null)?.id ?? orgs[0]?.id ?? '';
+  return orgs.find((o) => inside.has(o.id) && !(o.parentId && inside.has(o.parentId)))?.id ?? '';
 }

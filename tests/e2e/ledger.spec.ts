@@ -55,8 +55,12 @@ test('drives one order from registration to closure and sees it in the county vi
   await form.locator('#os-assigneeName').fill('莲湖社区红马甲志愿服务队');
   await form.getByRole('button', { name: '派单' }).click();
   await expect(detail.getByRole('heading', { level: 2 })).toContainText('（已派单）');
+  // A file chosen for 接单 goes with it; the next step's form starts with no files listed.
+  await form.locator('#os-attachments').setInputFiles({ name: '接单记录.txt', mimeType: 'text/plain', buffer: Buffer.from('接单') });
+  await expect(form.locator('.file-picker-names')).toHaveText('接单记录.txt');
   await form.getByRole('button', { name: '接单' }).click();
   await expect(detail.getByRole('heading', { level: 2 })).toContainText('（已接单）');
+  await expect(form.locator('.file-picker-names')).toHaveText('未选择文件');
   await form.getByLabel('办理反馈').fill('已对接老年食堂，每日送餐上门');
   await form.getByRole('button', { name: '办理反馈' }).click();
   await expect(detail.getByRole('heading', { level: 2 })).toContainText('（已办理）');

@@ -63,6 +63,9 @@ test('grade two people, confirm a month, see the frozen sheet', async ({ page })
   await page.getByRole('button', { name: /2020-01-01 起/ }).click();
   await expect(page.getByLabel('方案名称')).toHaveValue('示例方案');
   await expect(page.locator('.matrix-host')).toContainText('等级系数');
+  // A reviewer may not save schemes: the form is read-only, so nothing typed could be lost.
+  await expect(page.getByLabel('方案名称')).toBeDisabled();
+  await expect(page.getByLabel('津贴1第2档年限')).toBeDisabled();
   await page.getByRole('tab', { name: '月度工资表' }).click();
   await page.getByLabel('月份').fill('2025-08');
   await expect(page.getByTestId('sheet-total')).toHaveText('8200.00');
@@ -84,6 +87,20 @@ test('the grid editor warns where amounts do not rise, and a version can be copi
   await page.getByRole('button', { name: '登录' }).click();
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '薪酬' }).click();
   await page.getByRole('button', { name: /2020-01-01 起/ }).click();
+  // August 2025 was confirmed under this version: frozen, read-only, copied to change it.
+  await expect(page.getByText(/已用于 2025-08 已确认的工资表/)).toBeVisible();
+  await expect(page.getByLabel('方案名称')).toBeDisabled();
+  const frozenCell = page.locator('.matrix-host [row-id="__coef"] [col-id="L10"]');
+  await frozenCell.click();
+  await page.keyboard.type('9');
+  await page.keyboard.press('Enter');
+  await expect(frozenCell).toHaveText('1.45');
+  page.once('dialog', (d) => void d.accept('2026-07-01'));
+  await page.getByRole('button', { name: '复制为新版本' }).click();
+  await expect(page.getByRole('button', { name: /2026-07-01 起/ })).toHaveClass(/on/);
+  const versions = await call('salary.schemes', {});
+  expect(versions.map((v: { effectiveDate: string }) => v.effectiveDate)).toEqual(['2020-01-01', '2026-07-01']);
+
   const cell = page.locator('.matrix-host [row-id="__coef"] [col-id="L10"]');
   await expect(cell).toHaveText('1.45');
   // Outside its band (社区正职 starts at 7) a cell is greyed out.
@@ -96,15 +113,12 @@ test('the grid editor warns where amounts do not rise, and a version can be copi
   await expect(page.locator('.matrix-host [row-id="社区正职"] [col-id="L10"]')).toHaveClass(/not-rising/);
 
   await expect(page.getByLabel('津贴1第2档年限')).toHaveValue('5');
-  // The copy is made from the stored version, so the unsaved 1.3 is asked about first.
-  page.once('dialog', (d) => void d.accept('2026-07-01'));
-  await page.getByRole('button', { name: '复制为新版本' }).click();
+  // Opening another version with the unsaved 1.3 asks first.
+  await page.getByRole('button', { name: /2020-01-01 起/ }).click();
   const ask = page.getByRole('alertdialog', { name: '有未保存的修改' });
-  await expect(ask).toContainText('薪酬方案“示例方案”');
-  await ask.getByRole('button', { name: '放弃修改' }).click();
-  await expect(page.getByRole('button', { name: /2026-07-01 起/ })).toBeVisible();
-  const versions = await call('salary.schemes', {});
-  expect(versions.map((v: { effectiveDate: string }) => v.effectiveDate)).toEqual(['2020-01-01', '2026-07-01']);
+  await expect(ask).toContainText('薪酬方案“示例方案（2026-07-01 起）”');
+  await ask.getByRole('button', { name: '取消' }).click();
+  await expect(cell).toHaveText('1.3');
 
   // Another kind resets the amount, and the box shows it (it used to keep showing the old one).
   await page.getByRole('button', { name: '添加津贴' }).click();

@@ -57,8 +57,15 @@ test('the county clerk’s rules are editable and ask before a tab switch drops 
   await page.getByRole('tab', { name: '年度要求' }).click();
   const amount = page.locator('.rules-table').getByLabel('要求数量').first();
   await amount.fill('9');
+  // Saving the categories reloads only the categories: the unsaved rule edit stays.
+  const categories = page.getByLabel('培训类别');
+  await categories.fill(`${await categories.inputValue()}\n社区治理专题`);
+  await page.getByRole('button', { name: '保存类别' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '培训类别已保存' })).toBeVisible();
+  await expect(amount).toHaveValue('9');
   await page.getByRole('tab', { name: '班次' }).click();
   await expect(ask(page)).toContainText('年度培训要求');
+  await expect(ask(page)).not.toContainText('培训类别');
   await ask(page).getByRole('button', { name: '取消' }).click();
   await expect(amount).toHaveValue('9');
 });
@@ -78,4 +85,36 @@ test('a typed 季度报告 summary: a tab switch asks; 取消 keeps it, 放弃�
   await ask(page).getByRole('button', { name: '放弃修改' }).click();
   await expect(page.getByLabel('工作小结')).toHaveCount(0);
   expect((await must('ledger.quarters.list', { orgId: community })).rows).toEqual([]);
+});
+
+test('another unit in the picker asks about a typed 季度报告 summary; 取消 keeps unit and text', async ({ page }) => {
+  await loginAs(page, served, 'clerk');
+  await nav(page, '台账');
+  const picker = page.getByRole('combobox', { name: '组织' });
+  await picker.selectOption(community);
+  await page.getByRole('tab', { name: '季度报告' }).click();
+  await page.getByRole('button', { name: '＋ 新建季度报告' }).click();
+  await page.getByLabel('工作小结').fill('走访 12 户');
+  const street = (await must('org.tree', {})).find((u: { name: string }) => u.name === '人民路街道').id;
+  await picker.selectOption(street);
+  await expect(ask(page)).toContainText('季度报告');
+  await ask(page).getByRole('button', { name: '取消' }).click();
+  await expect(picker).toHaveValue(community);
+  await expect(page.getByLabel('工作小结')).toHaveValue('走访 12 户');
+  // Again, 放弃修改: the street is shown, and nothing was saved under either unit.
+  await picker.selectOption(street);
+  await ask(page).getByRole('button', { name: '放弃修改' }).click();
+  await expect(picker).toHaveValue(street);
+  await expect(page.getByLabel('工作小结')).toHaveCount(0);
+  expect((await must('ledger.quarters.list', { orgId: community })).rows).toEqual([]);
+  expect((await must('ledger.quarters.list', { orgId: street })).rows).toEqual([]);
+
+  // The street's 下达任务 form: 取消 asks about a typed title; 放弃修改 closes the form.
+  await page.getByRole('tab', { name: '任务' }).click();
+  await page.getByRole('button', { name: '＋ 下达任务' }).click();
+  await page.getByLabel('任务标题').fill('入户走访');
+  await page.getByLabel('下达任务').getByRole('button', { name: '取消', exact: true }).click();
+  await expect(ask(page)).toContainText('下达任务');
+  await ask(page).getByRole('button', { name: '放弃修改' }).click();
+  await expect(page.getByLabel('任务标题')).toHaveCount(0);
 });

@@ -1,43 +1,117 @@
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { contract } from '../../core/contract/index.ts';
-import { nonFiniteIssues, nonFinitePaths } from '../../renderer/src/api/numbers.ts';
+import { withoutNonFinite } from '../../renderer/src/api/numbers.ts';
 
-// call() refuses NaN before sending: JSON would carry it as null, which erases a nullable value.
-describe('non-finite numbers in a call input', () => {
-  it('finds NaN and Infinity at any depth', () => {
-    expect(nonFinitePaths({ a: 1, b: Number.NaN, c: [0, Infinity], d: { e: null, f: 'x', g: -Infinity } })).toEqual(['b', 'c.1', 'd.g']);
-    expect(nonFinitePaths({ a: 1, b: null, c: [0, 2.5] })).toEqual([]);
+// A text typed where a number belongs becomes NaN, which JSON would send as null ("clear this
+// value"). call() sends the string 'NaN' instead, so core refuses it with its own message.
+// This walks every operation's input and holds each number field to that: refused, and named
+// in Chinese (never a raw path like 「rules.0.amount」), and a nullable one not read as null.
+
+type Any = z.core.$ZodType;
+const def = (s: Any) => s._zod.def as unknown as Record<string, any>;
+
+/** The number at the bottom of optional/nullable/default/pipe wrappers, if any. */
+function isNumberField(s: Any): boolean {
+  const d = def(s);
+  switch (d.type) {
+    case 'number':
+      return true;
+    case 'optional': case 'nullable': case 'default': case 'prefault': case 'readonly': case 'catch': case 'nonoptional':
+      return isNumberField(d.innerType);
+    case 'pipe':
+      return isNumberField(d.in);
+    case 'union':
+      return (d.options as Any[]).some(isNumberField);
+    default:
+      return false;
+  }
+}
+
+/** Every position in `s` that holds a number field, with its dotted path. */
+function numberFields(s: Any, path: string, out: { path: string; schema: Any }[], seen = new Set<Any>()): void {
+  if (seen.has(s)) return;
+  seen.add(s);
+  if (isNumberField(s)) {
+    out.push({ path, schema: s });
+    return;
+  }
+  const d = def(s);
+  const at = (k: string) => (path ? `${path}.${k}` : k);
+  switch (d.type) {
+    case 'object':
+      for (const [k, v] of Object.entries(d.shape as Record<string, Any>)) numberFields(v, at(k), out, seen);
+      break;
+    case 'array':
+      numberFields(d.element, at('0'), out, seen);
+      break;
+    case 'record':
+      numberFields(d.valueType, at('*'), out, seen);
+      break;
+    case 'tuple':
+      (d.items as Any[]).forEach((v, i) => numberFields(v, at(String(i)), out, seen));
+      break;
+    case 'union':
+      for (const o of d.options as Any[]) numberFields(o, path, out, seen);
+      break;
+    case 'intersection':
+      numberFields(d.left, path, out, seen);
+      numberFields(d.right, path, out, seen);
+      break;
+    case 'optional': case 'nullable': case 'default': case 'prefault': case 'readonly': case 'catch': case 'nonoptional':
+      numberFields(d.innerType, path, out, seen);
+      break;
+    case 'pipe':
+      numberFields(d.in, path, out, seen);
+      break;
+    case 'lazy':
+      numberFields(d.getter(), path, out, seen);
+      break;
+  }
+}
+
+describe('a number field given a non-number', () => {
+  it('call() sends NaN and Infinity as strings, at any depth, leaving everything else alone', () => {
+    const input = { a: 1, b: Number.NaN, c: [0, Infinity], d: { e: null, f: 'x', g: -Infinity }, h: undefined };
+    expect(withoutNonFinite(input)).toEqual({ a: 1, b: 'NaN', c: [0, 'Infinity'], d: { e: null, f: 'x', g: '-Infinity' }, h: undefined });
+    const clean = { a: 1, b: null, c: [0, 2.5] };
+    expect(withoutNonFinite(clean)).toEqual(clean);
   });
 
-  it('names a score cell 「得分」, as the contract does, where JSON would have erased the score', () => {
+  it('a score cell: JSON would have cleared the score; the string is refused as 「得分」应为数字', () => {
     const input = { cycleId: crypto.randomUUID(), rows: [{ entryId: crypto.randomUUID(), scores: { de: Number.NaN, neng: 3 } }] };
     const schema = contract['assessment.saveScores'].input;
     // The old way: NaN became null, which saveScores accepts as "clear this score".
     expect(schema.safeParse(JSON.parse(JSON.stringify(input))).success).toBe(true);
-    const issues = nonFiniteIssues(input);
-    expect(issues).toEqual([{ path: 'rows.0.scores.de', message: '「得分」应为数字' }]);
-    // The same words the server uses for that field.
-    const server = schema.safeParse(input);
-    expect(server.success ? [] : server.error.issues.map((i) => i.message)).toContain(issues[0]!.message);
+    const sent = JSON.parse(JSON.stringify(withoutNonFinite(input)));
+    const r = schema.safeParse(sent);
+    expect(r.success ? [] : r.error.issues.map((i) => i.message)).toEqual(['「得分」应为数字']);
   });
 
-  it('names form and grid fields as the contract does: 学时, 天数 of a class; 认定学时, 考核成绩 of an attendee', () => {
-    const cls = { orgId: crypto.randomUUID(), name: '班', category: '专题培训', level: '县', form: '集中', startDate: '2025-01-01', endDate: '2025-01-01', days: Number.NaN, hours: Number.NaN };
-    const issues = nonFiniteIssues(cls);
-    expect(issues.map((i) => i.message)).toEqual(['「天数」应为数字', '「学时」应为数字']);
-    const server = contract['training.classes.create'].input.safeParse(cls);
-    expect(server.success).toBe(false);
-    const serverMessages = server.success ? [] : server.error.issues.map((i) => i.message);
-    for (const i of issues) expect(serverMessages).toContain(i.message);
-    const att = { id: crypto.randomUUID(), creditedHours: Number.NaN, score: Number.NaN };
-    expect(nonFiniteIssues(att).map((i) => i.message)).toEqual(['「认定学时」应为数字', '「考核成绩」应为数字']);
-    const a = contract['training.attendance.update'].input.safeParse(att);
-    const aMessages = a.success ? [] : a.error.issues.map((i) => i.message);
-    for (const i of nonFiniteIssues(att)) expect(aMessages).toContain(i.message);
+  const fields = Object.entries(contract).flatMap(([op, d]) => {
+    const out: { path: string; schema: Any }[] = [];
+    numberFields(d.input as Any, '', out);
+    return out.map((f) => ({ op, ...f }));
   });
 
-  it('falls back to the path for a field it has no name for', () => {
-    expect(nonFiniteIssues({ x: Number.NaN })).toEqual([{ path: 'x', message: '「x」应为数字' }]);
-    expect(nonFiniteIssues({ x: 1 })).toEqual([]);
+  it('finds the number fields of the contract', () => {
+    expect(fields.length).toBeGreaterThan(50);
+    expect(fields.map((f) => `${f.op} ${f.path}`)).toContain('assessment.saveScores rows.0.scores.*');
+  });
+
+  it('every number field of every input refuses the string, naming the field in Chinese', () => {
+    const bad: string[] = [];
+    for (const f of fields) {
+      // A roster filter value is text or a number by design; core refuses a text on a number
+      // column in roster.page itself (tests/roster/roster-page.test.ts).
+      if (f.op === 'roster.page' && f.path.startsWith('filters.')) continue;
+      for (const text of ['NaN', 'Infinity']) {
+        const r = z.safeParse(f.schema, text);
+        const messages = r.success ? ['（被接受）'] : r.error.issues.map((i) => i.message);
+        // 「中文名」原因: the field named by its label, not by a key or a path.
+        if (!messages.every((m) => /^「[^「」A-Za-z0-9_.*]+」/.test(m))) bad.push(`${f.op} ${f.path}: ${messages.join('；')}`);
+      }
+    }
+    expect(bad).toEqual([]);
   });
 });

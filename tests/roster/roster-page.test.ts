@@ -140,4 +140,9 @@ describe('roster.page', () => {
     const big = await app.dispatcher.call('roster.page', { columns: ['name'], limit: 5000 }, reviewer());
     expect(!big.ok && big.error.message).toContain('「行数」不能超过 1000');
   });
+
+  it('refuses a text as a number column’s filter value (the renderer sends a typed non-number as \'NaN\')', async () => {
+    const env = await app.dispatcher.call('roster.page', { columns: ['name'], limit: 10, filters: [{ column: 'age', conditions: [{ type: 'lessThan', value: 'NaN' }] }] }, reviewer());
+    expect(!env.ok && env.error.issues).toEqual([{ path: 'filters', message: '「筛选值」“年龄”列的筛选值应为数字' }]);
+  });
 });

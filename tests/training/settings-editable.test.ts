@@ -41,4 +41,14 @@ describe('scope as core reports it to unit pickers and settings pages', () => {
     const refused = await app.call('training.categories.save', { names: ['专题培训'] }, scoped);
     expect(refused.ok).toBe(false);
   });
+
+  it('assessment.schemes says whether a sample scheme may be installed on the top unit: the county clerk only', async () => {
+    expect((await app.ok('assessment.schemes', {}, clerk)).editable).toBe(true);
+    expect((await app.ok('assessment.schemes', {}, reviewer)).editable).toBe(false);
+    expect((await app.ok('assessment.schemes', {}, scoped)).editable).toBe(false);
+    // The flag agrees with what installSample does.
+    const root = ((await app.ok('org.tree', {}, clerk)) as { id: string; parentId: string | null }[]).find((u) => u.parentId === null)!;
+    expect((await app.call('assessment.installSample', { orgId: root.id, year: 2026 }, scoped)).ok).toBe(false);
+    expect((await app.call('assessment.installSample', { orgId: root.id, year: 2026 }, clerk)).ok).toBe(true);
+  });
 });

@@ -1,8 +1,7 @@
 import type { ErrorCode, FieldIssue, OpInput, OpName, OpOutput } from '../../../core/contract/index.ts';
 import type { AuthReason } from '../../../core/contract/errors.ts';
 import { detectTransport, type Transport } from './transport.ts';
-import { nonFiniteIssues } from './numbers.ts';
-import { summarize } from '../../../core/contract/errors.ts';
+import { withoutNonFinite } from './numbers.ts';
 
 export class ApiError extends Error {
   readonly code: ErrorCode;
@@ -38,10 +37,9 @@ export function resetTransport(): void {
 export async function call<K extends OpName>(name: K, input: OpInput<K>): Promise<OpOutput<K>> {
   const t = getTransport();
   if (t.kind === 'none') throw new ApiError('forbidden', '未取得访问令牌，请使用启动时显示的地址打开');
-  // Refused here, before sending: JSON would turn NaN into null, i.e. "clear this value".
-  const bad = nonFiniteIssues(input);
-  if (bad.length) throw new ApiError('validation', summarize(bad), bad);
-  const env = await t.invoke(name, input);
+  // JSON would turn NaN into null, i.e. "clear this value": sent as 'NaN', core refuses it
+  // with its own message naming the field.
+  const env = await t.invoke(name, withoutNonFinite(input) as OpInput<K>);
   if (env.ok) return env.data as OpOutput<K>;
   const { code, message, issues, reason } = env.error;
   // Any page's call may find the session gone or idle-locked; the shell decides what to show.

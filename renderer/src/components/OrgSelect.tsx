@@ -1,4 +1,4 @@
-import type { OrgUnit } from '../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../core/org/contract.ts';
 import { unitsInScope } from '../access.ts';
 
 /**

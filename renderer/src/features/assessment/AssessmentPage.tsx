@@ -12,7 +12,6 @@ import { ResultsPanel } from './ResultsPanel.tsx';
 import { ReportsPanel } from './ReportsPanel.tsx';
 import './assessment.css';
 import { Can } from '../../components/RoleGate.tsx';
-import { mayCall } from '../../access.ts';
 
 const TABS = ['打分', '民主测评', '结果与等次', '报表'] as const;
 type Tab = (typeof TABS)[number];
@@ -21,6 +20,8 @@ export function AssessmentPage() {
   const [year, setYear] = useState(() => new Date().getFullYear() - 1);
   const [orgs, setOrgs] = useState<OrgUnit[]>([]);
   const [schemes, setSchemes] = useState<SchemeRecord[]>([]);
+  // Core says whether this account may add an installation-wide (sample) scheme.
+  const [mayInstall, setMayInstall] = useState(false);
   const [cycles, setCycles] = useState<CycleSummary[] | null>(null);
   const [cycleId, setCycleId] = useState<string | null>(null);
   const [sheet, setSheet] = useState<Sheet | null>(null);
@@ -34,6 +35,7 @@ export function AssessmentPage() {
       const [o, s, c] = await Promise.all([call('org.tree', {}), call('assessment.schemes', { year }), call('assessment.cycles', { year })]);
       setOrgs(o);
       setSchemes(s.rows);
+      setMayInstall(s.editable);
       setCycles(c.rows);
       setError(null);
     } catch (e) {
@@ -108,7 +110,7 @@ export function AssessmentPage() {
               新建考核周期
             </button>
           </Can>
-          {!schemes.length && mayCall('assessment.installSample') && orgs.some((o) => o.parentId === null && o.inScope) && (
+          {!schemes.length && mayInstall && (
             <button type="button" className="link" onClick={() => void installSample()}>
               生成示例方案
             </button>

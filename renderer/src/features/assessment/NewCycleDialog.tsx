@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import type { SchemeRecord } from '../../../../core/assessment/contract.ts';
 import { POSTS } from '../../../../core/codes/tables.ts';
 import { call, errorText } from '../../api/client.ts';

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { OpOutput } from '../../../../core/contract/index.ts';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import { call } from '../../api/client.ts';
 import { saveBytes } from '../../api/files.ts';
 import { FilePicker } from '../../components/FilePicker.tsx';

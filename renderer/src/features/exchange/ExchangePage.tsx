@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OpOutput } from '../../../../core/contract/index.ts';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { FormBanner } from '../../components/Field.tsx';
 import { TabBar } from '../../components/Tabs.tsx';

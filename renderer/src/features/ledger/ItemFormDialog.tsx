@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import type { ItemRecord } from '../../../../core/ledger/lists/contract.ts';
 import type { AttachmentInput } from '../../../../core/ledger/attachments.ts';
 import { ITEM_KINDS, type ItemKind } from '../../../../core/ledger/codes.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { OrgPicker, TabBar, YearPicker } from '../../components/Tabs.tsx';
 import { ItemsTab } from './ItemsTab.tsx';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import type { OrderRecord } from '../../../../core/ledger/orders/contract.ts';
 import type { OpOutput } from '../../../../core/contract/index.ts';
 import { call, errorText } from '../../api/client.ts';
@@ -56,7 +56,7 @@ export function OrderDetail({ id, onChanged }: { id: string; orgs: OrgUnit[]; on
         ))}
       </ol>
       {o.feedback && <p><b>办理反馈：</b>{o.feedback}</p>}
-      {!o.received && o.status !== '已销号' && <OrderStepForm order={o as OrderRecord} onDone={() => { void load(); onChanged(); }} />}
+      {!o.received && o.status !== '已销号' && <OrderStepForm key={o.status} order={o as OrderRecord} onDone={() => { void load(); onChanged(); }} />}
       {o.received && <p className="meta">该工单由社区报送，本机只读。</p>}
     </div>
   );

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { countChanges, useDirty } from '../../components/useDirty.ts';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import type { OrderRecord } from '../../../../core/ledger/orders/contract.ts';
 import { ORDER_SOURCES } from '../../../../core/ledger/codes.ts';
 import { ApiError, call, errorText, issuesByPath } from '../../api/client.ts';

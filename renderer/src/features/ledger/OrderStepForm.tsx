@@ -25,6 +25,8 @@ export function OrderStepForm({ order, onDone }: { order: OrderRecord; onDone: (
   const next = NEXT[order.status];
   const [f, setF] = useState(BLANK);
   const [files, setFiles] = useState<AttachmentInput[]>([]);
+  // Bumped by 放弃修改: remounts the file picker, which keeps its own list of chosen names.
+  const [round, setRound] = useState(0);
   const [members, setMembers] = useState<{ id: string; name: string }[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
@@ -38,7 +40,7 @@ export function OrderStepForm({ order, onDone }: { order: OrderRecord; onDone: (
   useDirty(shown ? countChanges(BLANK, f) + files.length : 0, {
     label: `工单“${next?.label ?? ''}”（未提交）`,
     save: () => submit(reopen ? 'ledger.orders.handle' : next!.op),
-    discard: () => (setF(BLANK), setFiles([])),
+    discard: () => (setF(BLANK), setFiles([]), setRound((r) => r + 1)),
   });
   if (!next || !shown) return null;
   const set = (k: keyof typeof f) => (e: { target: { value: string } }) => setF((cur) => ({ ...cur, [k]: e.target.value }));
@@ -54,10 +56,7 @@ export function OrderStepForm({ order, onDone }: { order: OrderRecord; onDone: (
         : base;
     try {
       await call(op as 'ledger.orders.build', input as never);
-      setErrors({});
-      setBanner(null);
-      setF(BLANK);
-      setFiles([]);
+      // The next status mounts a fresh form (OrderDetail keys it by status).
       onDone();
       return true;
     } catch (e) {
@@ -118,7 +117,7 @@ export function OrderStepForm({ order, onDone }: { order: OrderRecord; onDone: (
           <input id="os-note" value={f.note} onChange={set('note')} />
         </Field>
         <Field name="attachments" label="佐证材料" error={errors.attachments} wide htmlFor="os-attachments">
-          <AttachmentPicker id="os-attachments" onChange={setFiles} />
+          <AttachmentPicker key={round} id="os-attachments" onChange={setFiles} />
         </Field>
       </div>
       <button type="button" className="primary" onClick={() => void submit(op)}>{next.label}</button>

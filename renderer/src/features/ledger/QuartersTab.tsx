@@ -26,11 +26,13 @@ export function QuartersTab({ scope }: { scope: LedgerScope }) {
     }
   }, [scope.orgId]);
   useEffect(() => void load(), [load]);
+  // A form belongs to the unit it was opened under; the picker asked about typed text already.
+  useEffect(() => setForm(null), [scope.orgId]);
 
+  // Runs an action and reloads; only save closes the form (sealing must not drop an open one).
   const run = async (fn: () => Promise<unknown>): Promise<boolean> => {
     try {
       await fn();
-      setForm(null);
       setErrors({});
       await load();
       return true;
@@ -40,16 +42,26 @@ export function QuartersTab({ scope }: { scope: LedgerScope }) {
       return false;
     }
   };
-  const save = async (): Promise<boolean> =>
-    !!form &&
-    run(() =>
+  const save = async (): Promise<boolean> => {
+    if (!form) return false;
+    const ok = await run(() =>
       form.editId
         ? call('ledger.quarters.update', { id: form.editId, summary: form.summary })
         : call('ledger.quarters.create', { orgId: scope.orgId, year: Number(form.year), quarter: Number(form.quarter), summary: form.summary, correctsId: form.correctsId }),
     );
+    if (ok) setForm(null);
+    return ok;
+  };
   const { leave } = useDirty(form && formBase ? countChanges(formBase, form) : 0, { label: '季度报告', save, discard: () => setForm(null) });
   // Opening another report's form, or 取消, asks first when the open one holds typed text.
   const open = (f: QuarterForm | null) => void leave().then((ok) => ok && (setForm(f), setFormBase(f), setErrors({})));
+  // Sealing freezes the report: an open edit of it is saved or dropped first, then confirmed.
+  const seal = (id: string) =>
+    void leave().then(async (ok) => {
+      if (!ok || !window.confirm('封存后不能再修改，确认封存？')) return;
+      if (form?.editId === id) setForm(null);
+      await run(() => call('ledger.quarters.seal', { id }));
+    });
 
   return (
     <div className="pane order-detail">
@@ -96,7 +108,7 @@ export function QuartersTab({ scope }: { scope: LedgerScope }) {
               <td>
                 {!r.received && !r.sealedAt && mayCall('ledger.quarters.update') && <button type="button" onClick={() => open({ year: String(r.year), quarter: String(r.quarter), summary: r.summary, correctsId: null, editId: r.id })}>修改</button>}
                 {!r.received && !r.sealedAt && mayCall('ledger.quarters.seal') && (
-                  <button type="button" onClick={() => window.confirm('封存后不能再修改，确认封存？') && void run(() => call('ledger.quarters.seal', { id: r.id }))}>确认封存</button>
+                  <button type="button" onClick={() => seal(r.id)}>确认封存</button>
                 )}
                 {!r.received && r.sealedAt && mayCall('ledger.quarters.create') && (
                   <button type="button" onClick={() => open({ year: String(r.year), quarter: String(r.quarter), summary: '', correctsId: r.id, editId: null })}>更正</button>

@@ -78,7 +78,10 @@ function TaskForm({ scope, onDone }: { scope: LedgerScope; onDone: () => void })
     }
   };
   const typed = Object.values(f).filter(Boolean).length + (picked.length !== targets.length ? 1 : 0);
-  useDirty(typed, { label: '下达任务（未下达）', save });
+  // 放弃修改 closes the form: it must not stay open under another unit or year with its text gone.
+  const { leave } = useDirty(typed, { label: '下达任务（未下达）', save, discard: onDone });
+  // Typed text: leave() asks, and its 保存/放弃 both close the form; nothing typed: just close.
+  const cancel = () => void leave().then((ok) => ok && !typed && onDone());
   return (
     <div className="step-form" aria-label="下达任务">
       <FormBanner message={banner} />
@@ -99,6 +102,7 @@ function TaskForm({ scope, onDone }: { scope: LedgerScope; onDone: () => void })
         </Field>
       </div>
       <button type="button" className="primary" onClick={() => void save()}>下达</button>
+      <button type="button" onClick={cancel}>取消</button>
     </div>
   );
 }

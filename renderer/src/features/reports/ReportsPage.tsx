@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import type { DrillResult, ReportResult } from '../../../../core/report/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { downloadBase64 } from '../../api/files.ts';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useDirty } from '../../components/useDirty.ts';
 import type { ImportPreview } from '../../../../core/roster-io/contract.ts';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { Dialog } from '../../components/Dialog.tsx';
 import { FormBanner } from '../../components/Field.tsx';
@@ -95,12 +95,15 @@ export function ImportDialog({ orgs, initialOrgId, onImported, onClose }: Props)
   const importText = (c: ImportPreview['counts']) =>
     `将新增 ${c.create} 人、更新 ${c.update} 人${validOnly && c.error ? `，跳过有错误的 ${c.error} 行` : ''}`;
 
+  const c = preview?.counts;
+  const blocked = !!c && c.error > 0 && !validOnly;
+  const nothingToDo = !!c && c.create + c.update === 0;
+  // Why 确认导入 would import nothing: the button is disabled then, and 保存 in the leave question says it.
+  const why = stale ? '列对应关系或未识别的值已修改，请先重新预检' : blocked ? '有错误的行，请改正文件或勾选只导入无误的行' : nothingToDo ? '没有需要导入的人员' : null;
+
   /** `asked`: the leave question already showed what 保存 imports, so no second confirmation. */
   async function commit(asked = false): Promise<boolean> {
-    if (!file || !preview) return false;
-    const c = preview.counts;
-    // From the leave question the button's own conditions still hold: say why nothing happens.
-    const why = stale ? '列对应关系或未识别的值已修改，请先重新预检' : c.error > 0 && !validOnly ? '有错误的行，请改正文件或勾选只导入无误的行' : c.create + c.update === 0 ? '没有需要导入的人员' : null;
+    if (!file || !preview || !c) return false;
     if (why) return (setBanner(`未导入：${why}`), false);
     if (!asked && !window.confirm(`确认导入？${importText(c)}。`)) return false;
     const id = newJobId();
@@ -132,9 +135,6 @@ export function ImportDialog({ orgs, initialOrgId, onImported, onClose }: Props)
     }
   }
 
-  const c = preview?.counts;
-  const blocked = !!c && c.error > 0 && !validOnly;
-  const nothingToDo = !!c && c.create + c.update === 0;
   // A previewed file (with its mapping and value choices) is work in progress until imported;
   // a file not yet previewed holds nothing to save. 保存 in the leave question is 确认导入 and
   // its label says what that writes, so it asks no second confirmation.
@@ -162,7 +162,7 @@ export function ImportDialog({ orgs, initialOrgId, onImported, onClose }: Props)
             {done ? '关闭' : '取消'}
           </button>
           {!done && (
-            <button type="button" className="primary" disabled={!preview || stale || busy !== null || blocked || nothingToDo} onClick={() => void commit()}>
+            <button type="button" className="primary" disabled={!preview || busy !== null || why !== null} onClick={() => void commit()}>
               {busy === 'commit' ? '正在导入…' : '确认导入'}
             </button>
           )}

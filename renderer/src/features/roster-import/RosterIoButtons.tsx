@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { downloadBase64 } from '../../api/files.ts';
 import { ImportDialog } from './ImportDialog.tsx';

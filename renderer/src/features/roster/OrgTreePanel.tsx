@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import { buildOrgTree, CHILD_LEVEL, levelLabel, type OrgNode } from './orgTree.ts';
 import { RoleNote } from '../../components/RoleGate.tsx';
 import { mayCall } from '../../access.ts';

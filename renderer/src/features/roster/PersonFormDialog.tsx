@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import type { PersonRecord } from '../../../../core/roster/contract.ts';
 import { ApiError, call, errorText, issuesByPath } from '../../api/client.ts';
 import { useCodes } from '../../api/codes.ts';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellKeyDownEvent, ColDef, GridApi, ModelUpdatedEvent, SelectionChangedEvent } from 'ag-grid-community';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import type { PersonListRow, PersonRecord } from '../../../../core/roster/contract.ts';
 import { PERSON_STATUSES } from '../../../../core/codes/tables.ts';
 import { call, errorText } from '../../api/client.ts';

@@ -10,6 +10,8 @@ import { GRID_LOCALE, emptyGrid, gridTheme } from '../../grid/setup.ts';
 interface Props {
   config: SchemeConfig;
   onChange: (c: SchemeConfig) => void;
+  /** False for a role that may not save schemes, or a frozen version: cells stay read-only. */
+  editable?: boolean;
 }
 
 interface Row {
@@ -22,7 +24,7 @@ interface Row {
 // The posts × levels matrix. A table scheme edits 元/月 per cell; a coefficient scheme edits
 // one shared row of coefficients and shows each post's resulting amount. Cells outside a
 // post's band are disabled; cells where the amount does not rise over the level below are red.
-export function GridEditor({ config, onChange }: Props) {
+export function GridEditor({ config, onChange, editable = true }: Props) {
   const m = config.amountModel;
   const warnings = useMemo(() => new Set(nonRisingLevels(config).map((w) => `${w.post}#${w.level}`)), [config]);
   const rows = useMemo<Row[]>(() => {
@@ -46,7 +48,7 @@ export function GridEditor({ config, onChange }: Props) {
         colId: `L${lv}`,
         width: 82,
         type: 'numericColumn',
-        editable: (p) => !!p.data && p.data.kind !== 'computed' && inBand(p.data.post, lv),
+        editable: (p) => editable && !!p.data && p.data.kind !== 'computed' && inBand(p.data.post, lv),
         valueGetter: (p) => {
           const r = p.data;
           if (!r || !inBand(r.post, lv)) return '';
@@ -88,7 +90,7 @@ export function GridEditor({ config, onChange }: Props) {
       });
     }
     return cols;
-  }, [config, m, warnings, onChange]);
+  }, [config, m, warnings, onChange, editable]);
 
   if (m.kind === 'none') return <div className="muted small-text">本方案不设等级工资，工资由岗位工资、津贴等组成。</div>;
   const ownPost = (post: string, on: boolean) =>

@@ -79,10 +79,14 @@ export function PersonPanel({ orgId }: { orgId: string }) {
 
   const person = people.find((p) => p.id === personId);
   const appendAdjustment = async (): Promise<boolean> => {
-    if (!person) return true;
+    // The person may have left the list (another unit, a reload): the adjustment still names them.
+    if (!personId) {
+      setError('请先选择人员');
+      return false;
+    }
     try {
       await call('salary.setLevel', {
-        personId: person.id, post: adj.post || (history.at(-1)?.post ?? preview?.post ?? ''), level: Number(adj.level),
+        personId, post: adj.post || (history.at(-1)?.post ?? preview?.post ?? ''), level: Number(adj.level),
         effectiveDate: adj.effectiveDate, reason: adj.reason, note: adj.note,
       });
       setAdj(blankAdj);

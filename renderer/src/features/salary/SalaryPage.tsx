@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { switchTab } from '../../components/Tabs.tsx';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import { afterLeaving, switchTab } from '../../components/Tabs.tsx';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { SchemesPanel } from './SchemesPanel.tsx';
 import { PersonPanel } from './PersonPanel.tsx';
@@ -46,7 +46,7 @@ export function SalaryPage() {
         {tab !== '薪酬方案' && (
           <label className="inline-field">
             单位
-            <OrgSelect label="单位" orgs={orgs} value={orgId} onChange={setOrgId} />
+            <OrgSelect label="单位" orgs={orgs} value={orgId} onChange={afterLeaving(setOrgId)} />
           </label>
         )}
       </div>

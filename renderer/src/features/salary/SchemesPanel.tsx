@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import type { SchemeConfig } from '../../../../core/salary/scheme-schema.ts';
 import type { OpOutput } from '../../../../core/contract/index.ts';
 import { fenToYuan, yuanToFen } from '../../../../core/salary/money.ts';
@@ -9,6 +9,7 @@ import { RulesEditor } from './RulesEditor.tsx';
 import { reshape, switchAmountKind } from './reshape.ts';
 import { Can } from '../../components/RoleGate.tsx';
 import { useDirty } from '../../components/useDirty.ts';
+import { mayCall } from '../../access.ts';
 
 interface Draft {
   id?: string;
@@ -37,7 +38,10 @@ export function SchemesPanel({ orgs }: { orgs: OrgUnit[] }) {
   const root = orgs.find((o) => o.parentId === null);
   // The draft as last opened or saved: any difference is unsaved work, asked about before leaving.
   const [baseline, setBaseline] = useState<string | null>(null);
-  const dirty = !!draft && JSON.stringify(draft) !== baseline;
+  // A role that may not save, or a version already paid under, gets a read-only form: nothing
+  // typed there could be saved, so nothing there counts as unsaved work.
+  const mayEdit = mayCall('salary.saveScheme') && !(draft?.id && frozen);
+  const dirty = mayEdit && !!draft && JSON.stringify(draft) !== baseline;
   const { leave } = useDirty(dirty, { label: `薪酬方案“${draft?.name ?? ''}”（有未保存的修改）`, save: () => save(), discard: () => setDraft(null) });
   const show = (d: Draft | null, saved: boolean) => {
     setDraft(d);
@@ -149,6 +153,7 @@ export function SchemesPanel({ orgs }: { orgs: OrgUnit[] }) {
         {!draft && <div className="empty-guide"><p>选择左侧的方案版本，或“按示例新建”。示例金额不是任何地方的正式标准，须按本地文件修改。</p></div>}
         {draft && c && (
           <>
+            <fieldset className="scheme-fields" disabled={!mayEdit}>
             <div className="salary-form">
               <label>方案名称<input type="text" aria-label="方案名称" value={draft.name} size={36} onChange={(e) => setDraft({ ...draft, name: e.target.value })} /></label>
               <label>文号<input type="text" aria-label="文号" value={draft.docNo ?? ''} onChange={(e) => setDraft({ ...draft, docNo: e.target.value || null })} /></label>
@@ -176,8 +181,9 @@ export function SchemesPanel({ orgs }: { orgs: OrgUnit[] }) {
               )}
               {draft.sample && <span className="badge sample">示例</span>}
             </div>
-            <GridEditor config={c} onChange={setConfig} />
+            <GridEditor config={c} onChange={setConfig} editable={mayEdit} />
             <RulesEditor key={draft.id ?? 'new'} config={c} onChange={setConfig} />
+            </fieldset>
             <div className="toolbar">
               {draft.id && frozen && <span className="badge frozen">已用于 {frozen} 已确认的工资表，不能直接修改，请复制为新版本</span>}
               <Can op="salary.saveScheme">

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import type { UserInfo } from '../../../../core/security/contract.ts';
 import { ApiError, call, errorText, issuesByPath } from '../../api/client.ts';
 import { Field, FormBanner } from '../../components/Field.tsx';

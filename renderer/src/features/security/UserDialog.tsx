@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { countChanges, useDirty } from '../../components/useDirty.ts';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import { ROLE_LABEL, ROLES, type Role } from '../../../../core/security/roles.ts';
 import type { UserInfo } from '../../../../core/security/contract.ts';
 import { ApiError, call, errorText, issuesByPath } from '../../api/client.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import type { ClassRecord } from '../../../../core/training/contract.ts';
 import { COMPULSORY_LABELS, DEFAULT_CATEGORIES, TRAINING_FORMS, TRAINING_LEVELS } from '../../../../core/training/codes.ts';
 import { call, errorText, issuesByPath, ApiError } from '../../api/client.ts';

@@ -26,16 +26,21 @@ export function RulesTab() {
   const [message, setMessage] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  const load = async () => {
-    const [r, c] = await Promise.all([call('training.requirements.list', {}), call('training.categories.list', {})]);
+  // Each save reloads only its own section: the other one may hold unsaved edits.
+  const loadRules = async () => {
+    const r = await call('training.requirements.list', {});
     setRules(r.rules.map(toDraft));
     setBaseRules(r.rules.map(toDraft));
     setIsDefault(r.isDefault);
+    setEditable((e) => ({ ...e, rules: r.editable }));
+  };
+  const loadCategories = async () => {
+    const c = await call('training.categories.list', {});
     setCategories(c.names.join('\n'));
     setBaseCategories(c.names.join('\n'));
-    setEditable({ rules: r.editable, categories: c.editable });
+    setEditable((e) => ({ ...e, categories: c.editable }));
   };
-  useEffect(() => void load().catch((e: unknown) => setError(errorText(e))), []);
+  useEffect(() => void Promise.all([loadRules(), loadCategories()]).catch((e: unknown) => setError(errorText(e))), []);
 
   const patch = (i: number, p: Partial<Draft>) => setRules(rules.map((r, j) => (j === i ? { ...r, ...p } : r)));
   const saveRules = async (): Promise<boolean> => {
@@ -47,7 +52,7 @@ export function RulesTab() {
           unit: r.unit as RuleRecord['unit'], amount: Number(r.amount), minLevel: r.minLevel || null, isSample: r.isSample, remarks: r.remarks,
         })) as never,
       });
-      await load();
+      await loadRules();
       setMessage('年度要求已保存');
       return true;
     } catch (e) {
@@ -59,7 +64,7 @@ export function RulesTab() {
     try {
       setError(null);
       await call('training.categories.save', { names: categories.split('\n').map((s) => s.trim()).filter(Boolean) });
-      await load();
+      await loadCategories();
       setMessage('培训类别已保存');
       return true;
     } catch (e) {

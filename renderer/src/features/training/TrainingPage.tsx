@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { OrgUnit } from '../../../../core/org/contract.ts';
+import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
 import { call, errorText } from '../../api/client.ts';
 import { ClassesTab } from './ClassesTab.tsx';
 import { SeriesTab } from './SeriesTab.tsx';
