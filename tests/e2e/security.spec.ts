@@ -180,3 +180,25 @@ test('the administrator backs up now and restores from that backup, then logs in
   await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '设置' }).click();
   await expect(page.getByRole('table', { name: '备份列表' }).getByRole('row').filter({ hasText: '恢复前自动' })).toHaveCount(1);
 });
+
+test('a typed security policy asks before the page is left: 取消 keeps it, 保存 stores it', async ({ page }) => {
+  await loginAs(page, served, E2E_ADMIN);
+  const nav = page.getByRole('navigation', { name: '主导航' });
+  await nav.getByRole('link', { name: '设置' }).click();
+  const field = page.getByLabel('失败次数上限');
+  await expect(field).toHaveValue('5');
+  await field.fill('6');
+  await nav.getByRole('link', { name: '审计日志' }).click();
+  const ask = page.getByRole('alertdialog', { name: '有未保存的修改' });
+  await expect(ask).toContainText('安全策略（1 处修改）');
+  await ask.getByRole('button', { name: '取消' }).click();
+  await expect(field).toHaveValue('6');
+  await nav.getByRole('link', { name: '审计日志' }).click();
+  await ask.getByRole('button', { name: '保存' }).click();
+  await expect(field).toBeHidden();
+  try {
+    expect((await adminCall('settings.getSecurity', {})).maxFailures).toBe(6);
+  } finally {
+    await adminCall('settings.updateSecurity', { maxFailures: 5, lockMinutes: 15, idleMinutes: 10 });
+  }
+});

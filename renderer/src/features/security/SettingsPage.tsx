@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { countChanges, useDirty } from '../../components/useDirty.ts';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
@@ -115,16 +116,24 @@ function PolicyPanel() {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [banner, setBanner] = useState<string | null>(null);
   const [saved, setSaved] = useState(false);
+  // The policy as stored: typed figures that differ from it are unsaved work.
+  const [stored, setStored] = useState<Record<keyof Policy, string> | null>(null);
+  const changes = form && stored ? countChanges(stored, form) : 0;
+  useDirty(changes, { label: `安全策略（${changes} 处修改）`, save: () => save(), discard: () => setForm(stored) });
 
   useEffect(() => {
     call('settings.getSecurity', {}).then(
-      (p) => setForm({ maxFailures: String(p.maxFailures), lockMinutes: String(p.lockMinutes), idleMinutes: String(p.idleMinutes) }),
+      (p) => {
+        const loaded = { maxFailures: String(p.maxFailures), lockMinutes: String(p.lockMinutes), idleMinutes: String(p.idleMinutes) };
+        setForm(loaded);
+        setStored(loaded);
+      },
       (e) => setBanner(errorText(e)),
     );
   }, []);
 
-  async function save() {
-    if (!form) return;
+  async function save(): Promise<boolean> {
+    if (!form) return true;
     setSaved(false);
     setBanner(null);
     try {
@@ -132,9 +141,12 @@ function PolicyPanel() {
       await call('settings.updateSecurity', { maxFailures: num(form.maxFailures), lockMinutes: num(form.lockMinutes), idleMinutes: num(form.idleMinutes) });
       setErrors({});
       setSaved(true);
+      setStored(form);
+      return true;
     } catch (e) {
       if (e instanceof ApiError && e.issues.length) setErrors(issuesByPath(e.issues));
       else setBanner(errorText(e));
+      return false;
     }
   }
 

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import { countChanges, useDirty } from '../../components/useDirty.ts';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import type { SeriesRecord, SessionRecord } from '../../../../core/training/contract.ts';
@@ -21,14 +22,21 @@ const COLUMNS: ColDef<SessionRecord>[] = [
   { field: 'present', headerName: '出席', width: 70 },
 ];
 
+const NO_SESSION = { topic: '', speakerName: '', date: '', hours: '2', location: '' };
+
 export function SeriesTab({ scope }: { scope: Scope }) {
   const [series, setSeries] = useState<SeriesRecord[]>([]);
   const [seriesId, setSeriesId] = useState('');
   const [sessions, setSessions] = useState<SessionRecord[]>([]);
   const [session, setSession] = useState<SessionRecord | null>(null);
   const [newSeries, setNewSeries] = useState({ name: '书记讲堂', level: '街道' });
-  const [draft, setDraft] = useState({ topic: '', speakerName: '', date: '', hours: '2', location: '' });
+  const [draft, setDraft] = useState(NO_SESSION);
+  // After a 登记 the date, hours and place stay for the next 期次; only what differs from that
+  // start is typed work, asked about before a tab, page or series change.
+  const [start, setStart] = useState(NO_SESSION);
   const [error, setError] = useState<string | null>(null);
+  const changes = countChanges(start, draft);
+  useDirty(changes, { label: `讲堂期次“${draft.topic || '未命名'}”（未登记）`, save: () => createSession(), discard: () => setDraft(start) });
 
   const loadSeries = useCallback(async () => {
     try {
@@ -51,12 +59,14 @@ export function SeriesTab({ scope }: { scope: Scope }) {
   }, [seriesId]);
   useEffect(() => void loadSessions(), [loadSessions]);
 
-  const run = async (work: () => Promise<void>) => {
+  const run = async (work: () => Promise<void>): Promise<boolean> => {
     try {
       setError(null);
       await work();
+      return true;
     } catch (e) {
       setError(errorText(e));
+      return false;
     }
   };
 
@@ -70,7 +80,9 @@ export function SeriesTab({ scope }: { scope: Scope }) {
   const createSession = () =>
     run(async () => {
       await call('training.sessions.create', { seriesId, topic: draft.topic, speakerName: draft.speakerName, date: draft.date, hours: Number(draft.hours), location: draft.location });
-      setDraft({ ...draft, topic: '', speakerName: '' });
+      const next = { ...NO_SESSION, date: draft.date, hours: draft.hours, location: draft.location };
+      setDraft(next);
+      setStart(next);
       await loadSessions();
     });
 
