@@ -39,6 +39,8 @@ interface Sizes {
   apiCalls: number;
   apiBytes: number;
   servePeakRss: string;
+  /** Each API call until the first rows: operation, sent at (ms after server up), answered in (ms). */
+  timeline: string;
 }
 
 function peakRss(pid: number | undefined): string {
@@ -82,6 +84,7 @@ async function round(dbFile: string, sizes: { last?: Sizes }): Promise<number[]>
     const rowsPainted = performance.now() - up;
     // ---- timed until here ----
     const seen = answers.slice();
+    const upEpoch = performance.timeOrigin + up;
     const servePeakRss = peakRss(server.pid);
     const block = seen.find((r) => r.url().endsWith('/api/roster.page'));
     if (!block) throw new Error('rows painted without a roster.page answer');
@@ -91,7 +94,11 @@ async function round(dbFile: string, sizes: { last?: Sizes }): Promise<number[]>
     const answer = JSON.parse(blockBody.toString('utf8')) as { ok: boolean; data?: { rows: unknown[] } };
     if (!answer.ok || !answer.data) throw new Error(`roster.page refused: ${blockBody.toString('utf8').slice(0, 300)}`);
     const rows = answer.data.rows.length;
-    sizes.last = { firstBlockBytes: blockBody.length, firstBlockRows: rows, apiCalls: seen.length, apiBytes, servePeakRss };
+    const timeline = seen.map((r) => {
+      const t = r.request().timing();
+      return `${new URL(r.url()).pathname.slice(5)} +${(t.startTime - upEpoch).toFixed(0)} ms (${t.responseEnd >= 0 ? `${t.responseEnd.toFixed(0)} ms` : '?'})`;
+    }).join(', ');
+    sizes.last = { firstBlockBytes: blockBody.length, firstBlockRows: rows, apiCalls: seen.length, apiBytes, servePeakRss, timeline };
     return [loginPainted, signedIn, rowsPainted];
   } finally {
     await browser.close();
@@ -115,6 +122,7 @@ async function paintCase(people: number, n: number): Promise<void> {
     const s = sizes.last!;
     console.log(`\nfirst grid block (roster.page): ${(s.firstBlockBytes / 1024).toFixed(1)} KiB of JSON for ${s.firstBlockRows} rows; ` +
       `API answers until the first rows: ${s.apiCalls} calls, ${(s.apiBytes / 1024).toFixed(1)} KiB; serve peak RSS (VmHWM) at first rows: ${s.servePeakRss} (last round)`);
+    console.log(`API calls of the last round (sent after server up, answered in): ${s.timeline}`);
   } finally {
     removeDir(app.dir);
   }
