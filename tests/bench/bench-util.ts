@@ -66,8 +66,32 @@ export async function compare(title: string, ceiling: Case, cases: Case[], n: nu
       times[i]!.push(performance.now() - t);
     }
   }
+  return report(`\n### ${title}\n\nload average ${load()} before, ${n} interleaved rounds, GC before each call\n`, all, times);
+}
+
+/**
+ * The judge for cases that are split times of one timed sequence (e.g. server up → login page
+ * painted, and server up → first grid rows, in the same page load): `round` does its own
+ * set-up outside the timed part and returns one time in ms per entry of `[ceiling, ...cases]`.
+ * One untimed warm-up round first, then `n` rounds; the same table as `compare`.
+ */
+export async function compareSplits(title: string, ceiling: Omit<Case, 'fn'>, cases: Omit<Case, 'fn'>[], round: () => Promise<number[]>, n: number): Promise<Compared[]> {
+  const all = [ceiling, ...cases];
+  await round();
+  const before = load();
+  const times = all.map(() => [] as number[]);
+  for (let r = 0; r < n; r++) {
+    gc();
+    const split = await round();
+    if (split.length !== all.length) throw new Error(`${title}: round gave ${split.length} times for ${all.length} cases`);
+    split.forEach((ms, i) => times[i]!.push(ms));
+  }
+  return report(`\n### ${title}\n\nload average ${before} before, ${load()} after, ${n} rounds (one warm-up round before), every case a split time of the same round as its ceiling\n`, all, times);
+}
+
+function report(head: string, all: Omit<Case, 'fn'>[], times: number[][]): Compared[] {
   const base = median(times[0]!);
-  console.log(`\n### ${title}\n\nload average ${load()} before, ${n} interleaved rounds, GC before each call\n`);
+  console.log(head);
   console.log('| case | median | best | ÷ ceiling | goal |\n|---|---|---|---|---|');
   return all.map((c, i) => {
     const m = median(times[i]!);
