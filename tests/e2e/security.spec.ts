@@ -182,6 +182,8 @@ test('the administrator backs up now and restores from that backup, then logs in
 });
 
 test('a typed security policy asks before the page is left: 取消 keeps it, 保存 stores it', async ({ page }) => {
+  // The restore above ended every session, the bridge's admin session too.
+  admin = await login(served, E2E_ADMIN);
   await loginAs(page, served, E2E_ADMIN);
   const nav = page.getByRole('navigation', { name: '主导航' });
   await nav.getByRole('link', { name: '设置' }).click();
