@@ -12,8 +12,24 @@ function page<M>(load: () => Promise<M>, pick: (m: M) => ComponentType): () => R
   );
 }
 
-const HomePage = page(() => import('./features/home/HomePage.tsx'), (m) => m.HomePage);
-const RosterPage = page(() => import('./features/roster/RosterPage.tsx'), (m) => m.RosterPage);
+const loadHome = () => import('./features/home/HomePage.tsx');
+const loadRoster = () => import('./features/roster/RosterPage.tsx');
+
+/**
+ * Loads the landing page and the roster (with ag-grid) in the background once the login page
+ * is on screen: they are then ready by the time the user has signed in. A failure here is
+ * left to the page's own import, which reports it when the page is opened.
+ */
+export function prefetchPages(): void {
+  const run = () => {
+    for (const load of [loadHome, loadRoster]) load().catch(() => undefined);
+  };
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 500 });
+  else setTimeout(run, 0);
+}
+
+const HomePage = page(loadHome, (m) => m.HomePage);
+const RosterPage = page(loadRoster, (m) => m.RosterPage);
 const TrainingPage = page(() => import('./features/training/TrainingPage.tsx'), (m) => m.TrainingPage);
 const SalaryPage = page(() => import('./features/salary/SalaryPage.tsx'), (m) => m.SalaryPage);
 const AssessmentPage = page(() => import('./features/assessment/AssessmentPage.tsx'), (m) => m.AssessmentPage);
