@@ -3,20 +3,21 @@ import { bundleConflicts } from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
 import { scopeCondition } from '../guard/scope.ts';
 import { addYears } from '../roster/dates.ts';
-import { runReport } from './compute.ts';
 import { deltaText } from './delta.ts';
 import { unitsUnder } from './groups.ts';
+import { headlineFigures } from './home-figures.ts';
 import { countInPost } from './people.ts';
 import type { HomeCard, HomeTable } from './home-contract.ts';
 
-// The county's landing page: the headline figures of the team (from the 队伍结构 report itself,
-// so the home page and the report never disagree) and each community's reporting state.
+// The county's landing page: the headline figures of the team (the 队伍结构 report's columns,
+// counted in SQL by home-figures.ts; a test holds them equal to the report) and each
+// community's reporting state.
 
 const pct = (v: unknown) => (typeof v === 'number' ? `${v}%` : '—');
 
 export function countyFigures(ctx: Ctx, orgId: string, today: string): { cards: HomeCard[]; table: HomeTable; notes: string[] } {
-  const now = runReport(ctx, { name: 'composition', orgId, asOf: today });
-  const total = now.rows.find((r) => r.key === 'total')!.cells;
+  const rows = headlineFigures(ctx, orgId, today);
+  const total = rows.find((r) => r.key === 'total')!.cells;
   // Last year's headcount by one COUNT with the same in-post rule, not a second full report.
   const yearAgo = addYears(today, -1);
   const before = countInPost(ctx, unitsUnder(ctx, orgId).units.map((u) => u.id), yearAgo);
@@ -31,7 +32,7 @@ export function countyFigures(ctx: Ctx, orgId: string, today: string): { cards: 
   const table: HomeTable = {
     key: 'streets', title: '各街道队伍概况', empty: '没有街道',
     columns: [{ key: 'name', label: '街道' }, { key: 'total', label: '人数' }, { key: 'bachelor', label: '本科及以上占比' }, { key: 'cert', label: '持证率' }],
-    rows: now.rows.filter((r) => r.level === 'street').map((r) => ({ name: r.label.replace(/小计$/, ''), total: r.cells.total ?? 0, bachelor: pct(r.cells.hiBachelorRate), cert: pct(r.cells.swRate) })),
+    rows: rows.filter((r) => r.level === 'street').map((r) => ({ name: r.label.replace(/小计$/, ''), total: r.cells.total ?? 0, bachelor: pct(r.cells.hiBachelorRate), cert: pct(r.cells.swRate) })),
   };
   return { cards, table, notes: [`数字为 ${today} 在岗人员；“较上年”对比 ${yearAgo}。培训达标率见统计报表“培训完成情况”。`] };
 }

@@ -44,7 +44,7 @@ export function higherEducation(a: string | null, b: string | null): string | nu
  * 30 on 2026-05-01.
  */
 // The one in-post rule, shared by the full load and the headcount.
-const IN_POST = `p.deleted_at IS NULL AND p.org_id IN (SELECT value FROM json_each(@orgs))
+export const IN_POST = `p.deleted_at IS NULL AND p.org_id IN (SELECT value FROM json_each(@orgs))
           AND (p.community_work_start_date IS NULL OR p.community_work_start_date <= @asOf)
           AND (p.status = '在岗' OR p.status_date IS NULL OR p.status_date > @leftAfter)`;
 

@@ -7,6 +7,7 @@ import { ForcedPasswordChange } from './features/auth/ChangePassword.tsx';
 import { LoginPage } from './features/auth/LoginPage.tsx';
 import { RecoveryKeyScreen, SetupWizard } from './features/auth/SetupWizard.tsx';
 import { NoToken } from './NoToken.tsx';
+import { prefetchPages } from './nav.tsx';
 import { Shell } from './Shell.tsx';
 
 export function App() {
@@ -82,6 +83,12 @@ function Gate() {
       live = false;
     };
   }, [toLogin]);
+
+  // Past the first paint of the login page (or of the app): fetch the main pages' code meanwhile.
+  const ready = screen.kind === 'login' || screen.kind === 'app';
+  useEffect(() => {
+    if (ready) prefetchPages();
+  }, [ready]);
 
   useEffect(() => {
     const onRefused = (e: Event) => {
