@@ -120,6 +120,9 @@ for (const who of ['录入员', '社区录入员', '审核员', '系统管理员
           await link.click({ timeout: 5000 });
         });
         await settle(page);
+        // A pressed button can leave an editor with unsaved work (＋ 增加规则): the link then asks
+        // 保存 / 放弃 / 取消, and the walk answers 放弃修改, which completes the navigation.
+        await closeDialogs(page);
       };
       await open();
       const hash = new URL(page.url()).hash;
