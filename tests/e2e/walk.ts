@@ -104,5 +104,8 @@ export async function latinWords(page: Page): Promise<string[]> {
 export async function settle(page: Page): Promise<void> {
   await page.waitForLoadState('domcontentloaded');
   await page.waitForTimeout(60);
+  // A page's code loads when it is first opened (nav.tsx): wait until it is there, or the walk
+  // would press nothing on it.
+  await expect(page.getByText('正在加载…')).toHaveCount(0, { timeout: 15_000 });
   await expect(page.locator('.ag-overlay-loading-wrapper:visible')).toHaveCount(0, { timeout: 5_000 }).catch(() => undefined);
 }
