@@ -18,6 +18,17 @@ afterEach(() => {
 
 const historyCount = () => (app!.opened.sqlite.prepare('SELECT count(*) AS n FROM salary_level_history WHERE deleted_at IS NULL').get() as { n: number }).n;
 
+/** 甲 graded from July; August confirmed with 乙 listed as 尚未定级. */
+async function augustConfirmedWithout乙() {
+  const s = await salaryApp();
+  app = s.app;
+  const a = await addPerson(app, s.tree.community.id, { name: '甲', communityWorkStartDate: '2020-01-01' });
+  const b = await addPerson(app, s.tree.community.id, { name: '乙', communityWorkStartDate: '2020-01-01' });
+  await app.ok('salary.gradeInitial', { personId: a.id, effectiveDate: '2025-07-01' });
+  await app.ok('salary.confirmMonth', { orgId: s.tree.community.id, month: '2025-08' });
+  return { s, a, b, app: s.app };
+}
+
 describe('the default grading date', () => {
   it('is the first of the month, or the effective date of a scheme that starts later, never today', () => {
     expect(defaultGradingDate([{ effectiveDate: '2020-01-01' }], '2026-06-15')).toBe('2026-06-01');
@@ -112,13 +123,7 @@ describe('批量定级', () => {
   });
 
   it('refuses a date before a confirmed month that listed someone as 尚未定级, for the whole batch', async () => {
-    const s = await salaryApp();
-    app = s.app;
-    const a = await addPerson(app, s.tree.community.id, { name: '甲', communityWorkStartDate: '2020-01-01' });
-    const b = await addPerson(app, s.tree.community.id, { name: '乙', communityWorkStartDate: '2020-01-01' });
-    await app.ok('salary.gradeInitial', { personId: a.id, effectiveDate: '2025-07-01' });
-    // August is confirmed with 乙 listed as 尚未定级.
-    await app.ok('salary.confirmMonth', { orgId: s.tree.community.id, month: '2025-08' });
+    const { s, b, app } = await augustConfirmedWithout乙();
     const pre = await app.ok('salary.batchGradingPreview', { orgId: s.tree.community.id, effectiveDate: '2025-07-01' });
     const rows = pre.rows.filter((r) => r.status === 'grade').map((r) => ({ personId: r.personId, post: r.post!, level: r.level! }));
     expect(rows.map((r) => r.personId)).toEqual([b.id]);
@@ -131,12 +136,7 @@ describe('批量定级', () => {
   });
 
   it('holds one person’s first grading to the same rule, through gradeInitial or a first setLevel', async () => {
-    const s = await salaryApp();
-    app = s.app;
-    const a = await addPerson(app, s.tree.community.id, { name: '甲', communityWorkStartDate: '2020-01-01' });
-    const b = await addPerson(app, s.tree.community.id, { name: '乙', communityWorkStartDate: '2020-01-01' });
-    await app.ok('salary.gradeInitial', { personId: a.id, effectiveDate: '2025-07-01' });
-    await app.ok('salary.confirmMonth', { orgId: s.tree.community.id, month: '2025-08' });
+    const { a, b, app } = await augustConfirmedWithout乙();
     const before = historyCount();
     const one = await expectError(app, 'salary.gradeInitial', { personId: b.id, effectiveDate: '2025-07-01' });
     expect(one.message).toContain('「定级日期」不能早于 2025-08 月：该月工资表已确认，“乙”当时因尚未定级未列入');
