@@ -75,7 +75,7 @@ export const bundleContract = {
   // Without a unit code the key binds to the unit chosen in the first-run wizard.
   'keys.init': mutation('初始化本机密钥并绑定本单位（县或社区）', z.object({ orgCode: z.string({ error: '「单位代码」应为文字' }).trim().regex(/^\d{12}$/, { error: '「单位代码」应为 12 位区划代码' }).nullish() }).default({}), keysState),
   'keys.show': query('本机密钥、指纹与已登记的对方单位', z.object({}).default({}), keysState),
-  'keys.importIdentity': mutation('导入 age-keygen 生成的身份作为本机接收密钥', z.object({ text: fileText('身份文件') }), keysState),
+  'keys.importIdentity': mutation('导入已有的身份作为本机接收密钥（age-keygen 生成的身份文件）', z.object({ text: fileText('身份文件') }), keysState),
   'keys.rotate': mutation('更换本机密钥（旧密钥保留用于解密在途数据包）', z.object({}).default({}), keysState),
   'keys.backup': mutation(
     '备份本机私钥（用口令加密，留痕）',

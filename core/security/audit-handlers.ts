@@ -47,13 +47,14 @@ type StoredRow = typeof auditLog.$inferSelect;
 function toView(ctx: Ctx, rows: StoredRow[]) {
   const orgName = new Map(ctx.db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).all().map((o) => [o.id, o.name]));
   const roles = new Map(ctx.db.select({ id: users.id, role: users.role }).from(users).all().map((u) => [`user:${u.id}`, u.role as Role]));
+  const names = { org: (id: string) => orgName.get(id) ?? null };
   return rows.map((r) => {
     const org = r.orgId ? (orgName.get(r.orgId) ?? null) : null;
     return {
       id: r.id, at: r.at, actor: r.actor, actorName: r.actorName, operation: r.operation, operationLabel: operationLabel(r.operation),
       sentence: auditSentence({ ...r, actorRole: roles.get(r.actor) ?? null, orgName: org }),
       subject: r.subject, orgName: org, entity: r.entity, entityId: r.entityId, outcome: r.outcome, before: r.before, after: r.after,
-      detail: auditChanges(r.before, r.after),
+      detail: auditChanges(r, names),
     };
   });
 }

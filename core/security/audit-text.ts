@@ -4,6 +4,9 @@ import { ROLE_LABEL } from './roles.ts';
 import type { Role } from './roles.ts';
 import { CHAIN_BREAK_OP } from './audit-chain.ts';
 import { AREA_LABEL } from './audit-areas.ts';
+import { backupLabel, fileSize, isCodeLike, isIsoTime, STATUS_WORD, zhDateTime } from './audit-values.ts';
+import { findReport } from '../report/registry.ts';
+import { LEVEL_LABEL } from '../org/rules.ts';
 
 // The audit log for people: each row as one Chinese sentence saying who did what to whom
 // ("演示录入员 修改了 新城社区 张伟（6104**********1234） 的 联系电话、籍贯"), operation names
@@ -77,38 +80,83 @@ export function auditSentence(r: SentenceRow): string {
   return text;
 }
 
-// One change's value as a clerk reads it: 是/否, 空, role names; a keyed digest (sensitive values)
-// is never shown, only whether it changed; lists and records by their size.
-function shown(k: string, v: unknown): string {
+// One change's value as a clerk reads it: 是/否, 空, role names, unit names for unit ids, report
+// titles for report names, backups by when they were made, statuses and times in Chinese; lists
+// and records by their size. A code no word is known for (an id, a file name) is never shown:
+// null, and the field says only that it changed.
+function shown(c: ChangeRow, names: Names | undefined, k: string, v: unknown): string | null {
   if (v === null || v === undefined || v === '') return '空';
   if (typeof v === 'boolean') return v ? '是' : '否';
-  if (k === 'role' && typeof v === 'string' && v in ROLE_LABEL) return ROLE_LABEL[v as Role];
   if (Array.isArray(v)) return `${v.length} 项`;
   if (typeof v === 'object') return '（记录）';
-  return String(v);
+  if (typeof v !== 'string') return String(v);
+  // An account's role, or an installation's (a county or a community, in key exchange).
+  if (k === 'role' || k === 'level') return ROLE_LABEL[v as Role] ?? LEVEL_LABEL[v as keyof typeof LEVEL_LABEL] ?? (isCodeLike(v) ? null : v);
+  if (ORG_KEYS.has(k)) return names?.org(v) ?? null;
+  if (k === 'name' && c.operation.startsWith('report.')) return findReport(v)?.title ?? null;
+  if (k === 'status' && STATUS_WORD[v]) return STATUS_WORD[v];
+  if (isIsoTime(v)) return zhDateTime(v);
+  return backupLabel(v) ?? (isCodeLike(v) ? null : v);
 }
 
 const isDigest = (v: unknown) => typeof v === 'string' && v.startsWith('摘要:');
 
+// Keys holding an org unit's id; shown by the unit's name.
+const ORG_KEYS = new Set(['orgId', 'orgScopeId', 'parentId', 'unitId', 'communityId', 'streetId', 'fromOrgId', 'toOrgId']);
+
+// A field's name where one key means different things in different records.
+function labelOf(c: ChangeRow, k: string): string | null {
+  const area = c.operation.split('.')[0];
+  if (k === 'status') return c.entity === 'person' || area === 'roster' ? '在岗状态' : '状态';
+  if (k === 'name' && area === 'report') return '报表';
+  if (k === 'orgId') return '单位';
+  return fieldLabel(k);
+}
+
+export interface ChangeRow {
+  operation: string;
+  entity: string | null;
+  before: string | null;
+  after: string | null;
+}
+
+/** Names the audit log looks up for ids it shows (org units); absent in pure text tests. */
+export interface Names {
+  org(id: string): string | null;
+}
+
+function backupChanges(after: Record<string, unknown>): string {
+  const name = typeof after.name === 'string' ? backupLabel(after.name) : null;
+  const size = typeof after.size === 'number' ? `；大小：${fileSize(after.size)}` : '';
+  return `备份：${name ?? '已写入'}${size}`;
+}
+
 /**
  * The changed fields in Chinese: "联系电话：已更改；在岗状态：在岗 → 离任". Fields without a Chinese
- * name are counted ("另有 2 项"), never shown by their code; sensitive values only as 已更改.
+ * name are counted ("另有 2 项"), never shown by their code; sensitive values only as 已更改, and
+ * codes with no word for them (ids, file names) as 已更改 / 已填写.
  */
-export function auditChanges(beforeText: string | null, afterText: string | null): string {
-  const before = parse(beforeText) ?? {};
-  const after = parse(afterText) ?? {};
+export function auditChanges(c: ChangeRow, names?: Names): string {
+  const before = parse(c.before) ?? {};
+  const after = parse(c.after) ?? {};
+  if (c.entity === 'backup' && typeof after.name === 'string') return backupChanges(after);
   const parts: string[] = [];
   let unnamed = 0;
   for (const k of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    const label = fieldLabel(k);
+    const label = labelOf(c, k);
     if (!label) {
       unnamed++;
       continue;
     }
     const [b, a] = [before[k], after[k]];
-    if (isDigest(a) || isDigest(b)) parts.push(`${label}：${k in before ? '已更改' : '已填写'}（敏感值不显示）`);
-    else if (k in before) parts.push(`${label}：${shown(k, b)} → ${shown(k, a)}`);
-    else parts.push(`${label}：${shown(k, a)}`);
+    const changed = k in before ? '已更改' : '已填写';
+    if (isDigest(a) || isDigest(b)) parts.push(`${label}：${changed}（敏感值不显示）`);
+    else {
+      const [sb, sa] = [shown(c, names, k, b), shown(c, names, k, a)];
+      if (sa === null || (k in before && sb === null)) parts.push(`${label}：${changed}`);
+      else if (k in before) parts.push(`${label}：${sb} → ${sa}`);
+      else parts.push(`${label}：${sa}`);
+    }
   }
   if (unnamed) parts.push(`另有 ${unnamed} 项${parts.length ? '' : '记录内容'}`);
   return parts.join('；');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { apiCall, E2E_CLERK, login, repoRoot, type Served } from '../helpers/serve.ts';
+import { latinWordsIn } from '../helpers/latin.ts';
 
 // Shared by the whole-app walks (roles, 1366×768 layout, words): a demo database, the accounts of
 // every role, and the checks run on each screen.
@@ -85,8 +86,6 @@ export async function badToolbars(page: Page): Promise<string[]> {
   });
 }
 
-// Latin words a clerk may meet: the ID of 18 位 ID numbers, file kinds named on buttons, sizes (and U盘, see latinWords).
-export const LATIN_ALLOWED = new Set(['ID', 'Excel', 'CSV', 'xlsx', 'csv', 'kB', 'KB', 'MB', 'A4', 'WPS']);
 
 /** Latin-letter words in what the page shows (text, placeholders, visible labels), except the allowed ones. */
 export async function latinWords(page: Page): Promise<string[]> {
@@ -94,10 +93,9 @@ export async function latinWords(page: Page): Promise<string[]> {
     const texts = [document.body.innerText];
     for (const el of document.querySelectorAll<HTMLInputElement>('input[placeholder], textarea[placeholder]')) if (el.offsetParent) texts.push(el.placeholder);
     for (const el of document.querySelectorAll<HTMLInputElement>('input[type=file]')) if (el.offsetParent) texts.push('ChromiumFileInput');
-    // U盘 is the everyday Chinese word for a USB stick, not a Latin word.
-    return texts.join('\n').replace(/U盘/g, '盘').match(/[A-Za-z][A-Za-z_.-]*[A-Za-z]|\b[A-Za-z]\b/g) ?? [];
+    return texts.join('\n');
   });
-  return [...new Set(words)].filter((w) => !LATIN_ALLOWED.has(w));
+  return latinWordsIn(words);
 }
 
 /** Waits until no bridge call has been in flight for a short while (the screen has settled). */

@@ -12,6 +12,7 @@ import { importSteps, trainingSteps } from './coverage/training-steps.ts';
 import { coopSteps } from './coverage/coop-steps.ts';
 import { ledgerSteps } from './coverage/ledger-steps.ts';
 import type { TestApp } from '../helpers/app.ts';
+import { latinWordsIn } from '../helpers/latin.ts';
 
 // Issue 3: "each mutation, enumerated from the registry, writes exactly one audit row".
 // One story on one secured database calls every registry mutation once, successfully, with
@@ -75,6 +76,33 @@ describe('audit coverage of every mutation', () => {
 
   it('leaves an intact hash chain', () => {
     expect(verifyAuditChain(st.sqlite())).toMatchObject({ ok: true, problems: [] });
+  });
+
+  const countyId = () => (st.sqlite().prepare("SELECT id FROM org_units WHERE level = 'county' LIMIT 1").get() as { id: string }).id;
+
+  // Issue 18 §6: the auditor reads every row as words. The story's rows (every mutation, plus
+  // audited exports and a backup) are listed as the auditor sees them: no sentence and no
+  // 变更明细 shows a code, an id, a file name or a raw status, only the accounts' usernames.
+  it('shows the auditor every row of the story without Latin-letter words', async () => {
+    expect(storyError).toBeNull();
+    for (const [op, input] of [
+      ['report.export', { name: 'composition', orgId: countyId(), asOf: '2026-06-30' }],
+      ['roster.export', { status: '在岗' }],
+    ] as const)
+      expect((await st.sec.call(op, input, st.clerk)).ok).toBe(true);
+    const words: string[] = [];
+    // The accounts' own names are user data (the test accounts are called 测试clerk and so on).
+    const accounts = st.sqlite().prepare('SELECT username, display_name AS displayName FROM users').all() as { username: string; displayName: string }[];
+    const usernames = new Set(accounts.flatMap((u) => [u.username, ...latinWordsIn(u.displayName)]));
+    for (let offset = 0; ; offset += 500) {
+      const page = await st.sec.call('audit.list', { limit: 500, offset }, st.auditor);
+      expect(page.ok).toBe(true);
+      const { rows, total } = (page as { data: { rows: { operation: string; sentence: string; detail: string }[]; total: number } }).data;
+      for (const r of rows)
+        for (const w of latinWordsIn(`${r.sentence} ${r.detail}`)) if (!usernames.has(w)) words.push(`${r.operation}: ${w}`);
+      if (offset + 500 >= total) break;
+    }
+    expect([...new Set(words)]).toEqual([]);
   });
 
   it('has a step for every mutation in the registry', () => {

@@ -2,19 +2,16 @@ import { useCallback, useEffect, useState } from 'react';
 import type { OpOutput } from '../../../../core/contract/index.ts';
 import { ApiError, call, errorText } from '../../api/client.ts';
 import { FormBanner } from '../../components/Field.tsx';
+import { BACKUP_KIND_LABEL, fileSize, zhDateTime } from '../../../../core/security/audit-values.ts';
 
 type Backups = OpOutput<'backup.list'>;
 type Installers = OpOutput<'system.findInstallers'>;
 
-const KIND: Record<string, string> = { auto: '每日自动', exit: '退出时', manual: '手动', 'before-restore': '恢复前自动' };
-const size = (n: number) => (n > 1 << 20 ? `${(n / (1 << 20)).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`);
-const pad = (n: number) => String(n).padStart(2, '0');
+const size = fileSize;
 // A backup is named by when it was made, in Chinese; its file name (Latin, timestamped) only
 // matters when copying it by hand, so it is the cell's title, not its text.
-const when = (iso: string) => {
-  const d = new Date(iso);
-  return `${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日 ${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
-};
+const when = zhDateTime;
+const KIND = BACKUP_KIND_LABEL;
 
 /** 备份与恢复, and looking for a newer installer on a USB stick (系统管理员). */
 export function MaintenancePanel() {
