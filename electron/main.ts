@@ -15,6 +15,9 @@ const preload = join(bundleDir, 'preload.cjs');
 app.setPath('userData', join(app.getPath('appData'), 'jiceng-ledger'));
 // Every renderer sandboxed, whatever its webPreferences say.
 app.enableSandbox();
+// Chromium's own widgets (date pickers' 年/月/日, spell-check and file dialogs) in Chinese, as the
+// rest of the app, also on a machine installed with another display language.
+app.commandLine.appendSwitch('lang', 'zh-CN');
 
 let runtime: Runtime | undefined;
 let mainWindow: BrowserWindow | undefined;
