@@ -13,6 +13,15 @@ const USAGE = `用法 / usage:
   jiceng report <name> --org CODE --as-of DATE [--out FILE.xlsx] [--year Y] [--compare DATE] [--ages 30,35,45] | list
 数据库位置：--db FILE，否则环境变量 JICENG_DB，否则用户数据目录。`;
 
+// exceljs' dependencies still call `new Buffer()`. Node warns (DEP0005, in English) only for code
+// outside node_modules, which the bundle is: the warning means nothing to the clerk exporting a
+// roster at a terminal. Every other warning still shows.
+const emitWarning = process.emitWarning.bind(process);
+process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+  const code = typeof rest[0] === 'object' ? (rest[0] as { code?: string } | null)?.code : rest[1];
+  if (code !== 'DEP0005') emitWarning(warning, ...(rest as []));
+}) as typeof process.emitWarning;
+
 const commands: Record<string, (args: string[]) => Promise<number>> = {
   // Loaded on demand: a usage error answers at once, without loading the database stack.
   serve: (a) => import('./serve.ts').then((m) => m.runServe(a)),

@@ -1,14 +1,13 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
-import { orgUnits, people, settings } from '../../db/schema/index.ts';
+import { settings } from '../../db/schema/index.ts';
 import { AppError } from '../contract/errors.ts';
 import type { HandlersFor } from '../contract/handler-types.ts';
 import type { Ctx } from '../context.ts';
 import { getOrgUnit } from '../org/handlers.ts';
 import { assertInScope } from '../security/scope.ts';
-import { rosterHandlers } from '../roster/handlers.ts';
+import { filteredList } from '../roster/handlers.ts';
 import { localIsoDate } from '../roster/dates.ts';
 import type { RowIssueOut, rosterIoContract } from './contract.ts';
-import { rosterWorkbook, type ExportRow } from './export.ts';
+import { exportRows, rosterWorkbook } from './export.ts';
 import { MAPPABLE_FIELDS, parseImport, planAsync, planSync, type ParsedImport } from './import.ts';
 import type { PlannedRow } from './plan.ts';
 import { progressOf, report } from './progress.ts';
@@ -171,20 +170,9 @@ export const rosterIoHandlers: HandlersFor<typeof rosterIoContract> = {
   'roster.importProgress': (_ctx, input) => progressOf(input.jobId) ?? { stage: 'unknown', parsed: 0, validated: 0, written: 0, total: 0 },
 
   'roster.export': async (ctx, input) => {
-    // The roster list decides what "the current filter" means; export only adds the layout.
-    const listed = rosterHandlers['roster.list'](ctx, { ...input, asOf: undefined }) as { rows: { id: string }[] };
-    const ids = listed.rows.map((r) => r.id);
-    const byId = new Map<string, ExportRow>();
-    for (let i = 0; i < ids.length; i += 500) {
-      const chunk = ctx.db
-        .select({ row: people, orgName: orgUnits.name })
-        .from(people)
-        .innerJoin(orgUnits, eq(orgUnits.id, people.orgId))
-        .where(and(inArray(people.id, ids.slice(i, i + 500)), isNull(people.deletedAt)))
-        .all();
-      for (const r of chunk) byId.set(r.row.id, r);
-    }
-    const rows = ids.map((id) => byId.get(id)!).filter(Boolean);
+    // The roster list decides what "the current filter" means and the order; it is asked for
+    // the ids only (the records are read once, below, whole).
+    const rows = exportRows(ctx, filteredList(ctx, input, []).rows.map((r) => r.id));
     const orgName = input.orgId ? targetOrg(ctx, input.orgId).name : '全部';
     const title = orgName.endsWith('社区') ? `${orgName}工作者花名册` : `${orgName}社区工作者花名册`;
     const buf = await rosterWorkbook(ctx, title, rows);

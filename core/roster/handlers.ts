@@ -12,7 +12,7 @@ import type { rosterContract } from './contract.ts';
 import type { z } from 'zod';
 import { loadPersonRow, toPersonRecord } from './records.ts';
 import { listPeople } from './list-page.ts';
-import { COLUMN_LABELS, COLUMN_SQL } from './list-sql.ts';
+import { COLUMN_LABELS, COLUMN_SQL, type ListColumn } from './list-sql.ts';
 import { FILTER_TYPE_LABELS, RANGE_TYPES, TEXT_TYPES } from './contract.ts';
 import { countingAttendanceAfter } from '../training/service.ts';
 import { localIsoDate } from './dates.ts';
@@ -46,6 +46,29 @@ function searchCondition(ctx: Ctx, raw: string): { sql: string; params: Record<s
   };
 }
 
+// The name goes along whatever is shown: the search audit names whose record a match found.
+const withName = (columns: ListColumn[] | undefined, search: ReturnType<typeof searchCondition> | null) =>
+  columns && search?.identifier && !columns.includes('name') ? [...columns, 'name' as const] : columns;
+
+// A search by ID number or phone is recorded with the people it found (the query is audited then).
+function noteSearch(ctx: Ctx, search: ReturnType<typeof searchCondition> | null, rows: { id: string; name?: string }[]) {
+  if (search?.identifier && rows.length)
+    ctx.noteAccess?.({ entity: 'person', after: { search: search.identifier, matched: rows.map((r) => ({ id: r.id, name: r.name })) } });
+}
+
+/**
+ * The roster list's filter (unit, status, keyword) and its search audit, for `roster.list` (every
+ * field) and for the export, which asks for `columns: []` (ids only, in the list's order) and
+ * reads the records itself.
+ */
+export function filteredList(ctx: Ctx, input: { orgId?: string | null | undefined; status: string; query?: string | undefined; asOf?: string | undefined }, columns?: ListColumn[]) {
+  const asOf = input.asOf ?? today(ctx);
+  const search = input.query ? searchCondition(ctx, input.query) : null;
+  const { rows } = listPeople(ctx, { orgId: input.orgId, status: input.status, asOf, search, columns: withName(columns, search) });
+  noteSearch(ctx, search, rows);
+  return { asOf, rows };
+}
+
 function badFilterTypes(filters: RosterPageInput['filters']) {
   const issues = [];
   for (const f of filters) {
@@ -63,25 +86,15 @@ const TEXT_FILTERS: ReadonlySet<string> = new Set(TEXT_TYPES);
 const RANGE_FILTERS: ReadonlySet<string> = new Set(RANGE_TYPES);
 
 export const rosterHandlers: HandlersFor<typeof rosterContract> = {
-  'roster.list': (ctx, input) => {
-    const asOf = input.asOf ?? today(ctx);
-    const search = input.query ? searchCondition(ctx, input.query) : null;
-    const { rows } = listPeople(ctx, { orgId: input.orgId, status: input.status, asOf, search });
-    if (search?.identifier && rows.length)
-      ctx.noteAccess?.({ entity: 'person', after: { search: search.identifier, matched: rows.map((r) => ({ id: r.id, name: r.name })) } });
-    return { asOf, rows };
-  },
+  'roster.list': (ctx, input) => filteredList(ctx, input),
 
   'roster.page': (ctx, input) => {
     const issues = badFilterTypes(input.filters);
     if (issues.length) throw validationError(issues);
     const asOf = input.asOf ?? today(ctx);
     const search = input.query ? searchCondition(ctx, input.query) : null;
-    // The name goes along whatever is shown: the search audit names whose record a match found.
-    const columns = search?.identifier && !input.columns.includes('name') ? [...input.columns, 'name' as const] : input.columns;
-    const { rows, total } = listPeople(ctx, { ...input, columns, asOf, search });
-    if (search?.identifier && rows.length)
-      ctx.noteAccess?.({ entity: 'person', after: { search: search.identifier, matched: rows.map((r) => ({ id: r.id, name: r.name })) } });
+    const { rows, total } = listPeople(ctx, { ...input, columns: withName(input.columns, search), asOf, search });
+    noteSearch(ctx, search, rows);
     return { asOf, rows, total };
   },
 
