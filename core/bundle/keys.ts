@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { bundleOwnKeys, bundlePeers, orgUnits, settings, type BundleOwnKeyRow, type BundlePeerRow } from '../../db/schema/index.ts';
 import { AppError } from '../contract/errors.ts';
 import type { Ctx, TxCtx } from '../context.ts';
@@ -109,7 +109,8 @@ export function listPeers(ctx: Ctx): BundlePeerRow[] {
 
 /** Peers whose signatures we recognise (trusted, revoked, or replaced by a rotation), by sign fingerprint. */
 export function peerBySignFingerprint(ctx: Ctx, fpr: string): BundlePeerRow | null {
-  return listPeers(ctx).find((p) => p.status !== 'pending' && signKeyFingerprint(p.signPublic) === fpr) ?? null;
+  return ctx.db.select().from(bundlePeers).where(ne(bundlePeers.status, 'pending')).orderBy(asc(bundlePeers.orgCode), desc(bundlePeers.createdAt)).all()
+    .find((p) => signKeyFingerprint(p.signPublic) === fpr) ?? null;
 }
 
 export function trustedPeers(ctx: Ctx, role: 'county' | 'community'): BundlePeerRow[] {
