@@ -132,7 +132,7 @@ async function bench(title: string, periods: number, n: number, goal: boolean, s
     { label: 'whole process, `JICENG_IMPORT_BATCH_BYTES=1` (one transaction per file)', ...(goal ? { goal: { ms: 3000 } } : {}) },
     { label: '`node -e 0`' },
   ], () => round(f, files), n);
-  console.log(`\nper bundle (median ÷ ${files.length}): ${rows.map((r) => `${r.label.split(':')[0]} ${(r.median / files.length).toFixed(2)} ms`).join('; ')}; load after ${load()}`);
+  console.log(`\nper bundle (median ÷ ${files.length}): ${rows.map((r) => `${r.label} ${(r.median / files.length).toFixed(2)} ms`).join('; ')}; load after ${load()}`);
   removeDir(f.dir);
 }
 
