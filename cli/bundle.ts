@@ -67,12 +67,13 @@ function expand(paths: string[]): string[] {
   return files;
 }
 
-// Files go to bundle.importMany in batches of at most this many bytes: one transaction and one
-// fsync per batch instead of per file, with every file in memory only while its batch runs.
-// Off by default: the one bench run so far (load 12-21) measured 32 MiB batches SLOWER than one
-// transaction per file (median 55 s against 32 s), cause not yet found. JICENG_IMPORT_BATCH_BYTES=33554432
-// turns batching on (the bench compares both).
-const BATCH_BYTES = Number(process.env.JICENG_IMPORT_BATCH_BYTES) || 1;
+// Files go to bundle.importMany in batches of at most this many bytes (base64): one transaction
+// and one fsync per batch instead of per file, with every file in memory only while its batch
+// runs. Each bundle is still all or nothing inside the batch (core/bundle/handlers-batch.ts).
+// On by default since issue 19's bench (tests/bench/county-import.bench.ts, docs/benchmarks.md):
+// 150 fsync'd commits were the largest self time of the import. JICENG_IMPORT_BATCH_BYTES=1
+// sends one file per transaction, as before.
+const BATCH_BYTES = Number(process.env.JICENG_IMPORT_BATCH_BYTES) || 32 * 1024 * 1024;
 const BATCH_FILES = 200;
 
 type Job = { i: number; path: string; name: string; file: string; signature: string | null; size: number };

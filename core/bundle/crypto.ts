@@ -71,7 +71,18 @@ export function installationFingerprint(signPublicB64: string, ageRecipient: str
   return formatFingerprint(sha256Hex(`jiceng-key/v1\n${signPublicB64}\n${ageRecipient}\n`));
 }
 
-export const signKeyFingerprint = (signPublicB64: string): string => formatFingerprint(sha256Hex(`jiceng-sign/v1\n${signPublicB64}\n`));
+// Memoised: every received bundle looks its sender up by sign fingerprint among all peers
+// (150 at a county), twice; a pure function of the key, so the cache cannot go stale.
+const signFprCache = new Map<string, string>();
+export const signKeyFingerprint = (signPublicB64: string): string => {
+  let f = signFprCache.get(signPublicB64);
+  if (f === undefined) {
+    f = formatFingerprint(sha256Hex(`jiceng-sign/v1\n${signPublicB64}\n`));
+    if (signFprCache.size >= 10_000) signFprCache.clear();
+    signFprCache.set(signPublicB64, f);
+  }
+  return f;
+};
 export const recipientFingerprint = (ageRecipient: string): string => formatFingerprint(sha256Hex(`jiceng-age/v1\n${ageRecipient}\n`));
 
 export async function newAgeIdentity(): Promise<{ identity: string; recipient: string }> {

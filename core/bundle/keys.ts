@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, ne } from 'drizzle-orm';
 import { bundleOwnKeys, bundlePeers, orgUnits, settings, type BundleOwnKeyRow, type BundlePeerRow } from '../../db/schema/index.ts';
 import { AppError } from '../contract/errors.ts';
 import type { Ctx, TxCtx } from '../context.ts';
@@ -109,7 +109,12 @@ export function listPeers(ctx: Ctx): BundlePeerRow[] {
 
 /** Peers whose signatures we recognise (trusted, revoked, or replaced by a rotation), by sign fingerprint. */
 export function peerBySignFingerprint(ctx: Ctx, fpr: string): BundlePeerRow | null {
-  return listPeers(ctx).find((p) => p.status !== 'pending' && signKeyFingerprint(p.signPublic) === fpr) ?? null;
+  // Only the keys are read for the search (every received bundle asks twice, among 150 peers at
+  // a county); the one row found is then read whole.
+  const hit = ctx.db.select({ id: bundlePeers.id, signPublic: bundlePeers.signPublic }).from(bundlePeers)
+    .where(ne(bundlePeers.status, 'pending')).orderBy(asc(bundlePeers.orgCode), desc(bundlePeers.createdAt)).all()
+    .find((p) => signKeyFingerprint(p.signPublic) === fpr);
+  return hit ? (ctx.db.select().from(bundlePeers).where(eq(bundlePeers.id, hit.id)).get() ?? null) : null;
 }
 
 export function trustedPeers(ctx: Ctx, role: 'county' | 'community'): BundlePeerRow[] {

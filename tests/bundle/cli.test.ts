@@ -84,7 +84,7 @@ describe('jiceng keys / enroll / bundle', () => {
     const first = jiceng('bundle', 'import', join(usb, name), '--db', county);
     expect(first.code).toBe(0);
     expect(first.out).toMatch(/ACCEPTED/);
-    // Batching is opt-in: without it every file is an ordinary bundle.import, not a batch of one.
+    // A single file is an ordinary bundle.import, not a batch of one.
     // (Read from the audit log in-process: only an auditor may list it, and the CLI logs in as admin.)
     const ops = await auditedOps(county);
     expect(ops.filter((o) => o === 'bundle.import')).toHaveLength(1);
@@ -95,5 +95,9 @@ describe('jiceng keys / enroll / bundle', () => {
     expect(lines).toHaveLength(2);
     expect(lines[0]).toContain('DUPLICATE');
     expect(lines[1]).toContain('CORRUPT');
+    // Several files go as one batch by default (issue 19: one transaction and one fsync per batch).
+    const after = await auditedOps(county);
+    expect(after.filter((o) => o === 'bundle.importMany')).toHaveLength(1);
+    expect(after.filter((o) => o === 'bundle.import')).toHaveLength(1);
   }, 600_000); // about fifteen CLI processes, each opening an encrypted database; slow on a loaded machine
 });
