@@ -89,6 +89,8 @@ async function runImport(args: string[]): Promise<number> {
     console.error(`无法读取文件 ${file}：${(e as Error).message}`);
     return 1;
   }
+  // The parse worker loads its modules on the other core while the login derives its key.
+  (await import('../core/roster-io/worker.ts')).warmParseWorker();
   const app = await openApp(resolveDbFile(values.db as string | undefined), values.user as string | undefined);
   try {
     const input = { fileName: basename(file), contentBase64: bytes.toString('base64'), orgId: await orgIdByCode(app, values.org as string), ...choices };

@@ -1,8 +1,7 @@
-import type { z } from 'zod';
 import { canonicalCode } from '../codes/tables.ts';
 import { isRealIsoDate } from '../roster/dates.ts';
-import { parseIdNumber } from '../roster/id-number.ts';
-import { crossCheckPerson, personFieldsShape, personInput, type PersonFields } from '../roster/person-schema.ts';
+import { parseIdNumber, type ParsedIdNumber } from '../roster/id-number.ts';
+import { personCrossIssues, personFieldsShape, personInput, type PersonFields } from '../roster/person-schema.ts';
 
 // The import checks 20,000 rows against the person schema; zod's generic object/pipe machinery
 // was two thirds of the validation time (issue 19). This is a compiled form of `personInput`
@@ -35,7 +34,8 @@ const optionalText = (max: number): Field => (v) => {
 // canonicalCode folds (NFKC) on every call; a roster repeats a few dozen coded values, so each
 // table keeps what it has seen (bounded: a pathological file cannot grow it without limit).
 const memo = new Map<string, Map<string, string | null>>();
-function canonical(table: string, v: string): string | null {
+/** `canonicalCode` remembered per table (the code tables are constants); also used by the import's cell reading. */
+export function canonical(table: string, v: string): string | null {
   let m = memo.get(table);
   if (!m) memo.set(table, (m = new Map()));
   let name = m.get(v);
@@ -136,22 +136,35 @@ const FIELDS: { [K in keyof typeof personFieldsShape]: Field } = {
   remarks: optionalText(500),
 };
 const KEYS = Object.keys(FIELDS) as (keyof typeof FIELDS)[];
+// Every output starts as a copy of this (all keys, in schema order), so the 20,000 records share
+// one object shape instead of growing key by key.
+const TEMPLATE: Record<string, unknown> = Object.fromEntries(KEYS.map((k) => [k, null]));
 
-/** The fast path alone: the parsed person, or null when zod must decide. Exported for the equivalence test. */
-export function fastPerson(input: Record<string, unknown>): PersonFields | null {
-  const out: Record<string, unknown> = {};
+/** An ID number the caller has already parsed: `id` is `parseIdNumber(raw)`'s successful result. */
+export interface KnownId {
+  raw: string;
+  id: ParsedIdNumber;
+}
+
+/**
+ * The fast path alone: the parsed person, or null when zod must decide. Exported for the
+ * equivalence test. `known` saves parsing the ID number again (issue 19: it was parsed three
+ * times per row); it is used only when `input.idNumber` is exactly its `raw`.
+ */
+export function fastPerson(input: Record<string, unknown>, known?: KnownId | null): PersonFields | null {
+  const out: Record<string, unknown> = { ...TEMPLATE };
+  const knownId = known && input.idNumber === known.raw ? known.id : null;
   for (const k of KEYS) {
-    const v = FIELDS[k](input[k]);
+    // A successful parse of a string means idNumber's field check would return its value.
+    const v = knownId && k === 'idNumber' ? knownId.value : FIELDS[k](input[k]);
     if (v === ASK_ZOD) return null;
     out[k] = v;
   }
-  let crossIssue = false;
-  crossCheckPerson(out as PersonFields, { addIssue: () => void (crossIssue = true) } as unknown as z.RefinementCtx);
-  return crossIssue ? null : (out as PersonFields);
+  return personCrossIssues(out as PersonFields, knownId).length ? null : (out as PersonFields);
 }
 
 /** `personInput.safeParse`, with the compiled path for rows it accepts. */
-export function checkPerson(input: Record<string, unknown>): Result {
-  const data = fastPerson(input);
+export function checkPerson(input: Record<string, unknown>, known?: KnownId | null): Result {
+  const data = fastPerson(input, known);
   return data ? ({ success: true, data } as Result) : personInput.safeParse(input);
 }

@@ -1,17 +1,16 @@
 import type { PersonRow } from '../../db/schema/index.ts';
 import { AppError } from '../contract/errors.ts';
-import { canonicalCode } from '../codes/tables.ts';
 import type { Ctx, TxCtx } from '../context.ts';
 import { assertPersonWritable } from '../roster/writable.ts';
 import { parseIdNumber } from '../roster/id-number.ts';
 import { checkPersonDates, type PersonFields } from '../roster/person-schema.ts';
-import { checkPerson } from './person-check.ts';
+import { canonical, checkPerson, type KnownId } from './person-check.ts';
 import { cellText, EMPTY, type RawCell, type SheetRow } from './cells.ts';
 import { diffPerson, type FieldChange } from './changes.ts';
-import { COLUMN_BY_KEY } from './columns.ts';
+import { COLUMN_BY_KEY, type ColumnDef } from './columns.ts';
 import { mapEducation } from './education.ts';
 import type { DetectedColumn } from './header.ts';
-import { derivedCrossPosting, derivedOneShoulder, derivedPostCategory, readPosts, type PostSource } from './posts.ts';
+import { derivedCrossPosting, derivedOneShoulder, derivedPostCategory, readPosts, type PostPart, type PostSource } from './posts.ts';
 import { resolveUnit, type MatchIndex } from './units.ts';
 import { communityOnlyProblem } from '../org/rules.ts';
 import { FIELD_TABLE, UnknownCollector, type ValueMap } from './value-map.ts';
@@ -63,23 +62,39 @@ export const FIELD_KEYS = [
 
 const POST_SOURCES = new Set<string>(['posts', 'partyPosts', 'adminPosts', 'sidePosts']);
 
+type MappedColumn = { index: number; letter: string; header: string; field: string };
+/** A mapped column with what reading its cells needs, looked up once per import, not per cell. */
+interface ColumnRead {
+  c: MappedColumn;
+  def: ColumnDef;
+  key: FieldKey;
+}
+
 export interface PlanContext {
   ctx: Ctx;
   today: string;
-  columns: { index: number; letter: string; header: string; field: string }[];
+  columns: MappedColumn[];
+  reads: ColumnRead[];
   index: MatchIndex;
   values: ValueMap;
   unknown: UnknownCollector;
   /** ID number → first sheet row that used it, across the whole file. */
   seenIds: Map<string, number>;
   seenPeople: Map<string, number>;
+  /** 职务 cell text → its parts: a roster repeats a few dozen spellings (bounded, see postParts). */
+  postMemo: Map<string, PostPart[]>;
   /** personInput.safeParse through its compiled fast path (person-check.ts); a test swaps in plain zod. */
-  check: (merged: Record<string, unknown>) => ReturnType<typeof checkPerson>;
+  check: (merged: Record<string, unknown>, known?: KnownId | null) => ReturnType<typeof checkPerson>;
 }
 
 export function newPlanContext(ctx: Ctx, today: string, mapped: DetectedColumn[], index: MatchIndex, values: ValueMap): PlanContext {
   const columns = mapped.filter((c): c is DetectedColumn & { field: string } => c.field !== null);
-  return { ctx, today, columns, index, values, unknown: new UnknownCollector(), seenIds: new Map(), seenPeople: new Map(), check: checkPerson };
+  const reads: ColumnRead[] = [];
+  for (const c of columns) {
+    const def = COLUMN_BY_KEY.get(c.field);
+    if (def) reads.push({ c, def, key: (POST_SOURCES.has(c.field) ? 'posts' : c.field) as FieldKey });
+  }
+  return { ctx, today, columns, reads, index, values, unknown: new UnknownCollector(), seenIds: new Map(), seenPeople: new Map(), postMemo: new Map(), check: checkPerson };
 }
 
 interface RowReading {
@@ -173,7 +188,8 @@ export function planRow(p: PlanContext, sheetRow: SheetRow): PlannedRow {
   resolveMonths(merged, r.months, existing, parsedId?.ok ? parsedId.id.birthDate : null);
   if (parsedId?.ok) reconcileWithId(merged, r, parsedId.id, issue);
 
-  const parsed = p.check(merged);
+  // The row's ID number is parsed once, here; the check and its cross-field rule reuse it.
+  const parsed = p.check(merged, parsedId?.ok ? { raw: given.idNumber as string, id: parsedId.id } : null);
   if (!parsed.success) {
     for (const i of parsed.error.issues) {
       const key = String(i.path[0] ?? '');
@@ -210,21 +226,14 @@ function readRow(p: PlanContext, sheetRow: SheetRow, issue: IssueFn): RowReading
     postTexts: [], postsGiven: false, postOneShoulder: false, eduText: {},
   };
   const posts: string[] = [];
-  for (const c of p.columns) {
+  for (const { c, def, key } of p.reads) {
     const cell: RawCell = sheetRow.cells[c.index] ?? EMPTY;
-    const def = COLUMN_BY_KEY.get(c.field);
-    if (!def) continue;
-    const key = (POST_SOURCES.has(c.field) ? 'posts' : c.field) as FieldKey;
-    const fail = (reason: string) => {
-      r.cellErrors.add(key);
-      issue(c.field, `「${c.header}」${reason}`);
-    };
     if (isClearMarker(cell)) {
       if (def.kind !== 'ignored') r.cleared.add(key);
       continue;
     }
     if (cell.t === 'text' && cell.v.includes('\uFFFD')) {
-      fail('含有无法识别的字符（�），文件中的文字已损坏：请在 Excel/WPS 中检查该单元格');
+      failCell(r, issue, key, c, '含有无法识别的字符（�），文件中的文字已损坏：请在 Excel/WPS 中检查该单元格');
       continue;
     }
     switch (def.kind) {
@@ -234,7 +243,7 @@ function readRow(p: PlanContext, sheetRow: SheetRow, issue: IssueFn): RowReading
         break;
       case 'date': {
         const d = parseDateCell(cell);
-        if (!d.ok) fail(d.reason);
+        if (!d.ok) failCell(r, issue, key, c, d.reason);
         else if (d.value) {
           r.given[key] = d.value.iso;
           if (d.value.monthOnly) r.months.add(key);
@@ -243,13 +252,13 @@ function readRow(p: PlanContext, sheetRow: SheetRow, issue: IssueFn): RowReading
       }
       case 'id': {
         const v = cleanIdNumber(cell);
-        if (!v.ok) fail(v.reason);
+        if (!v.ok) failCell(r, issue, key, c, v.reason);
         else if (v.value !== null) r.given.idNumber = v.value;
         break;
       }
       case 'bool': {
         const v = parseBool(cell);
-        if (!v.ok) fail(v.reason);
+        if (!v.ok) failCell(r, issue, key, c, v.reason);
         else if (v.value !== null) r.given[key] = v.value;
         break;
       }
@@ -258,7 +267,7 @@ function readRow(p: PlanContext, sheetRow: SheetRow, issue: IssueFn): RowReading
         if (text === null) break;
         r.postsGiven = true;
         r.postTexts.push(text);
-        for (const part of readPosts(text, c.field as PostSource, (v) => p.values.get('post', v))) {
+        for (const part of postParts(p, text, c.field as PostSource)) {
           if (part.oneShoulder) r.postOneShoulder = true;
           if (part.post) posts.push(part.post);
           else if (p.values.get('post', part.text) === undefined) {
@@ -279,7 +288,7 @@ function readRow(p: PlanContext, sheetRow: SheetRow, issue: IssueFn): RowReading
         const code = readCode(p, c.field, v, r);
         if (code === undefined) {
           p.unknown.add(FIELD_TABLE[c.field]!, v, sheetRow.row);
-          fail(`的值“${v}”不在代码表中（可在“未识别的值”中选择对应项）`);
+          failCell(r, issue, key, c, `的值“${v}”不在代码表中（可在“未识别的值”中选择对应项）`);
         } else if (code !== null) r.given[key] = code;
         break;
       }
@@ -293,10 +302,28 @@ function readRow(p: PlanContext, sheetRow: SheetRow, issue: IssueFn): RowReading
   return r;
 }
 
+// readPosts depends only on the text, the column and the import's fixed value choices, so
+// each spelling is read once per import; the parts are only read, never changed.
+function postParts(p: PlanContext, text: string, source: PostSource): PostPart[] {
+  const key = `${source}\0${text}`;
+  let parts = p.postMemo.get(key);
+  if (!parts) {
+    parts = readPosts(text, source, (v) => p.values.get('post', v));
+    if (p.postMemo.size > 5000) p.postMemo.clear();
+    p.postMemo.set(key, parts);
+  }
+  return parts;
+}
+
+function failCell(r: RowReading, issue: IssueFn, key: FieldKey, c: MappedColumn, reason: string): void {
+  r.cellErrors.add(key);
+  issue(c.field, `「${c.header}」${reason}`);
+}
+
 /** A coded cell → the table name; null when the clerk chose "no value"; undefined when unknown. */
 function readCode(p: PlanContext, field: string, v: string, r: RowReading): string | null | undefined {
   const table = FIELD_TABLE[field]!;
-  const direct = canonicalCode(table, v);
+  const direct = canonical(table, v);
   if (field === 'ftEducation' || field === 'ptEducation') r.eduText[field] = v;
   if (direct) return direct;
   const chosen = p.values.get(table, v);

@@ -33,7 +33,8 @@ export class ValueMap {
   }
   /** undefined: no choice made; null: keep as text only. */
   get(table: string, value: string): string | null | undefined {
-    return this.m.get(keyOf(table, value));
+    // Most imports have no choices: skip folding the value (asked for every 职务 part of every row).
+    return this.m.size === 0 ? undefined : this.m.get(keyOf(table, value));
   }
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { id, isoDate, optionalIsoDate, optionalText, requiredText } from '../contract/fields.ts';
 import { canonicalCode, LEAVING_STATUSES, PERSON_STATUSES } from '../codes/tables.ts';
-import { parseIdNumber } from './id-number.ts';
+import { parseIdNumber, type ParsedIdNumber } from './id-number.ts';
 import { addYears } from './dates.ts';
 import { target } from '../guard/refs.ts';
 import { partialShape } from '../contract/partial.ts';
@@ -106,12 +106,16 @@ export function crossCheckPerson(p: Fields, ctx: z.RefinementCtx): void {
   for (const i of personCrossIssues(p)) ctx.addIssue({ code: 'custom', path: [i.path], message: i.message });
 }
 
-/** The cross-field rules as a list, for a partial update that judges the merged record. */
-export function personCrossIssues(p: Fields): { path: string; message: string }[] {
+/**
+ * The cross-field rules as a list, for a partial update that judges the merged record.
+ * `known`: the ID number already parsed by the caller (the import parses each row's once);
+ * used only when it is the parse of `p.idNumber` itself, so the answer cannot differ.
+ */
+export function personCrossIssues(p: Fields, known?: ParsedIdNumber | null): { path: string; message: string }[] {
   const issues: { path: string; message: string }[] = [];
   const add = (path: string, message: string) => issues.push({ path, message });
   if (p.idNumber) {
-    const parsed = parseIdNumber(p.idNumber);
+    const parsed = known && known.value === p.idNumber ? { ok: true as const, id: known } : parseIdNumber(p.idNumber);
     if (parsed.ok && parsed.id.birthDate !== p.birthDate)
       add('birthDate', `「出生日期」${p.birthDate} 与身份证号中的 ${parsed.id.birthDate} 不一致`);
     if (parsed.ok && parsed.id.gender !== p.gender)

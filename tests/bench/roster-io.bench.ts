@@ -14,6 +14,8 @@ import { forget } from '../../core/roster-io/preview-cache.ts';
 import type { Ctx } from '../../core/context.ts';
 import { removeDir, tempDir } from '../helpers/app.ts';
 import { standardRow, STANDARD_HEADERS } from '../fixtures/roster-io/people.ts';
+import { load, rounds } from './bench-util.ts';
+import { cliImportCompare } from './import-cli.ts';
 
 const ROWS = 20_000;
 const RUNS = 3;
@@ -62,7 +64,10 @@ ws.addRow(STANDARD_HEADERS);
 for (let i = 0; i < ROWS; i++) ws.addRow(standardRow(i));
 const xlsx = Buffer.from(await wb.xlsx.writeBuffer());
 const file = { fileName: 'bench.xlsx', contentBase64: xlsx.toString('base64') };
-console.log(`\n### Roster import/export, ${ROWS.toLocaleString('en-US')} rows (.xlsx ${(xlsx.length / 1024).toFixed(0)} KiB)\n`);
+// Issue 19's measure first (the whole CLI process against exceljs's and our own bare read, one
+// run), then the in-process phases below.
+await cliImportCompare(xlsx, ROWS, rounds(5));
+console.log(`\n### Roster import/export in process, ${ROWS.toLocaleString('en-US')} rows (.xlsx ${(xlsx.length / 1024).toFixed(0)} KiB), plaintext, system actor\n\nload average ${load()}\n`);
 console.log('| case | median | best | runs | note |\n|---|---|---|---|---|');
 
 const dry: number[] = [];
@@ -146,6 +151,6 @@ stats('  phase: validate + match (person schema)', plan);
 const tWrite = stats('  phase: write inside the transaction (import writer)', write);
 const tBase = stats('baseline: parsed rows, one prepared INSERT, one transaction', baseline);
 stats('export 20,000 rows to .xlsx', exportTimes);
-console.log(`\npreview + commit / bare read (own reader), same run: ${(tPair / tRead).toFixed(2)}× (goal < 2×); cold commit / bare read: ${(tCommit / tRead).toFixed(2)}×`);
+console.log(`\nload average ${load()}; preview + commit / bare read (own reader), same run: ${(tPair / tRead).toFixed(2)}× (goal < 2×); cold commit / bare read: ${(tCommit / tRead).toFixed(2)}×`);
 console.log(`\nwrite step / baseline: ${(tWrite / tBase).toFixed(2)}×; whole commit / baseline: ${(tCommit / tBase).toFixed(1)}×`);
 removeDir(dir);

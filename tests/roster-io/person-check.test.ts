@@ -7,6 +7,7 @@ import { ValueMap } from '../../core/roster-io/value-map.ts';
 import { localIsoDate } from '../../core/roster/dates.ts';
 import { checkPerson, fastPerson } from '../../core/roster-io/person-check.ts';
 import { personInput } from '../../core/roster/person-schema.ts';
+import { parseIdNumber } from '../../core/roster/id-number.ts';
 import { removeDir } from '../helpers/app.ts';
 import { csvLine, makeId } from '../fixtures/roster-io/people.ts';
 import { bytesInput, importApp, type ImportApp } from './helpers.ts';
@@ -141,5 +142,32 @@ describe('the compiled person check (issue 19)', () => {
       }
     expect(accepted).toBeGreaterThan(100);
     expect(refused).toBeGreaterThan(300);
+  });
+
+  it('gives the same answer with the row’s already parsed ID number as without it', () => {
+    const base: Record<string, unknown> = {
+      orgId: '3f1b2c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d', name: '王伟', gender: '男', ethnicity: '汉族', birthDate: '1980-03-15', nativePlace: null,
+      politicalStatus: '中共党员', partyJoinDate: '2020-01-01', workStartDate: '2019-01-01', communityWorkStartDate: '2020-01-01', ftEducation: null, ftDegree: null,
+      ftSchoolMajor: null, ptEducation: null, ptDegree: null, ptSchoolMajor: null, posts: [], oneShoulder: false, crossPosting: false, reserveCadre: false,
+      postCategory: '其他', swQualification: null, swQualificationDate: null, phone: null, grid: null, remarks: null,
+    };
+    const ids = [makeId('1980-03-15', 1), makeId('1980-03-15', 2), makeId('1980-03-15', 1).toLowerCase(), ` ${makeId('1980-03-15', 3)} `, '610402800315001',
+      '610402800315002', makeId('1981-03-15', 1), makeId('1998-03-16', 1), makeId('2000-02-29', 2)];
+    let same = 0;
+    for (const raw of ids)
+      for (const birthDate of ['1980-03-15', '1981-03-15', '1998-03-16', '2000-02-29'])
+        for (const gender of ['男', '女']) {
+          const input = { ...base, idNumber: raw, birthDate, gender };
+          const parsed = parseIdNumber(raw);
+          if (!parsed.ok) throw new Error(raw);
+          const plain = JSON.stringify(fastPerson(input));
+          expect(JSON.stringify(fastPerson(input, { raw, id: parsed.id })), `${raw} ${birthDate} ${gender}`).toBe(plain);
+          expect(JSON.stringify(checkPerson(input, { raw, id: parsed.id }))).toBe(JSON.stringify(checkPerson(input)));
+          // A known ID of another cell is ignored.
+          const other = parseIdNumber(makeId('1970-01-01', 1));
+          if (other.ok) expect(JSON.stringify(fastPerson(input, { raw: 'x', id: other.id }))).toBe(plain);
+          if (plain !== 'null') same++;
+        }
+    expect(same).toBeGreaterThan(5);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseBool, parseDateCell, cleanIdNumber, cleanName, cleanText, splitPosts } from '../../core/roster-io/values.ts';
+import { isClearMarker, parseBool, parseDateCell, parseDateText, parseDateTextGeneral, cleanIdNumber, cleanName, cleanText, splitPosts } from '../../core/roster-io/values.ts';
 import { foldHeader, matchHeader } from '../../core/roster-io/columns.ts';
 import { csvRecords, decodeCsv } from '../../core/roster-io/read.ts';
 import iconv from 'iconv-lite';
@@ -93,5 +93,43 @@ describe('CSV decoding', () => {
     const gbk = decodeCsv(iconv.encode(s, 'gbk'));
     expect(gbk).toEqual({ text: s, encoding: 'GB18030/GBK' });
     expect([...csvRecords(s, ',')]).toEqual([['姓名', '备注'], ['王芳', '说明,含逗号']]);
+  });
+});
+
+describe('the plain-date fast path (issue 19)', () => {
+  it('reads every spelling exactly as the general path does', () => {
+    const seps = ['.', '-', '/', '年', '月', ' ', '．', '－'];
+    const parts = ['1985', '1900', '1899', '2024', '2999', '3000', '0985', '198', '19851'];
+    const months = ['', '1', '01', '02', '1', '10', '12', '13', '00', '001'];
+    const days = ['', '1', '01', '28', '29', '30', '31', '32', '00', '1日'];
+    let n = 0;
+    for (const y of parts)
+      for (const a of seps)
+        for (const m of months)
+          for (const b of ['', ...seps])
+            for (const d of days) {
+              for (const t of [`${y}${a}${m}${b}${d}`, ` ${y}${a}${m}${b}${d} `, `${y}${a}${m}${b}${d}T00:00:00`]) {
+                expect(parseDateText(t), JSON.stringify(t)).toEqual(parseDateTextGeneral(t));
+                n++;
+              }
+            }
+    expect(n).toBeGreaterThan(50_000);
+  });
+});
+
+describe('the clear marker’s fast refusal (issue 19)', () => {
+  it('no character but 清 itself normalises (NFKC) to text containing 清', () => {
+    const found: number[] = [];
+    for (let cp = 0; cp <= 0x10ffff; cp++) {
+      if (cp >= 0xd800 && cp <= 0xdfff) continue;
+      const ch = String.fromCodePoint(cp);
+      if (ch !== '清' && ch.normalize('NFKC').includes('清')) found.push(cp);
+    }
+    expect(found).toEqual([]);
+  });
+
+  it('still knows the marker in its spellings', () => {
+    for (const v of ['（清空）', '(清空)', '清空', ' （ 清空 ） ', '（清\u3000空）', '清🈳']) expect(isClearMarker(text(v)), v).toBe(true);
+    for (const v of ['清', '空', '清除', '（空）', '']) expect(isClearMarker(text(v)), v).toBe(false);
   });
 });
