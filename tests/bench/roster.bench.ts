@@ -12,12 +12,13 @@ const listOutput = contract['roster.list'].output;
 // runtime (session, access, record guard, output check), each against one raw prepared SELECT
 // of the same rows on the same connection.
 
-// Each ceiling with the best plan for it: the whole list by a table scan (the unary + keeps the
-// partial index people_list_idx out, as roster.list does), one block through that index.
+// Each ceiling with the best plan for it, as roster.list and roster.page plan theirs: the whole
+// list by a table scan (the unary + keeps the partial index people_list_idx out), one block by
+// walking the units in code order (CROSS JOIN) and each unit's people by index.
 const RAW = `SELECT p.*, o.name AS org_name FROM people p JOIN org_units o ON o.id = p.org_id
   WHERE +p.deleted_at IS NULL AND p.status = ? ORDER BY o.code, p.name`;
-const RAW_BLOCK = `SELECT p.*, o.name AS org_name FROM people p JOIN org_units o ON o.id = p.org_id
-  WHERE p.deleted_at IS NULL AND p.status = ? ORDER BY o.code, p.name`;
+const RAW_BLOCK = `SELECT p.*, o.name AS org_name FROM org_units o CROSS JOIN people p ON o.id = p.org_id
+  WHERE p.deleted_at IS NULL AND p.status = ? ORDER BY o.code, p.name, p.id`;
 
 async function listCase(people: number, n: number) {
   const app = await securedDemo(people, 150);
