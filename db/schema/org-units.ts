@@ -22,6 +22,9 @@ export const orgUnits = sqliteTable(
     index('org_units_parent_idx').on(t.parentId),
     index('org_units_seq_idx').on(t.changeSeq),
     uniqueIndex('org_units_code_uq').on(t.code).where(sql`deleted_at IS NULL`),
+    // Every unit in code order, deleted ones too: the roster grid's blocks walk the units in the
+    // list's default order (o.code, then name within a unit) and stop after one block (issue 19).
+    index('org_units_code_idx').on(t.code),
   ],
 );
 

@@ -47,6 +47,9 @@ export const people = sqliteTable(
     index('people_org_idx').on(t.orgId, t.status),
     index('people_seq_idx').on(t.changeSeq),
     index('people_name_idx').on(t.name),
+    // The roster grid's blocks and their count (roster.page, issue 19): the live people of one
+    // status without reading the table; the count is answered from this index alone.
+    index('people_list_idx').on(t.status, t.orgId, t.name, t.id).where(sql`deleted_at IS NULL`),
     // An ID number may appear on several records over time (re-hired, moved), but only
     // once among the people currently in post.
     uniqueIndex('people_active_id_uq')

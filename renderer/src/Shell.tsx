@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Login } from './api/session.ts';
 import { navFor } from './access.ts';
 import { ChangePasswordDialog } from './features/auth/ChangePassword.tsx';
@@ -25,13 +25,20 @@ export function Shell({ login, locked, onLock, onUnlocked, onLogout }: Props) {
   const { user } = login;
   const { entries, landing } = useMemo(() => navFor(user.role, NAV), [user.role]);
   const [path, setPath] = useState(hashPath);
+  const pathRef = useRef(path);
   const [changing, setChanging] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
-    const onHash = () => setPath(hashPath());
+    const onHash = () => {
+      const next = hashPath();
+      // A page the role may open asks for its first data now, while React renders it.
+      if (next !== pathRef.current) entries.find((n) => n.path === next)?.onEnter?.();
+      pathRef.current = next;
+      setPath(next);
+    };
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, []);
+  }, [entries]);
   useIdleLock(!locked, login.idleMinutes, onLock);
 
   const entry = entries.find((n) => n.path === path) ?? entries.find((n) => n.path === landing);

@@ -38,11 +38,13 @@ export interface NavEntry {
   path: string;
   label: string;
   render: () => ReactNode;
+  /** Run as the user opens the page (Shell, on the route change), before it renders: early requests. */
+  onEnter?: () => void;
 }
 
 export const NAV: NavEntry[] = [
   { path: 'home', label: '首页', render: page(loadHome, (m) => m.HomePage) },
-  { path: 'roster', label: '花名册', render: page(loadRoster, (m) => m.RosterPage) },
+  { path: 'roster', label: '花名册', render: page(loadRoster, (m) => m.RosterPage), onEnter: () => void loadRoster().then((m) => m.askEarly(), () => undefined) },
   { path: 'training', label: '培训', render: page(() => import('./features/training/TrainingPage.tsx'), (m) => m.TrainingPage) },
   { path: 'salary', label: '薪酬', render: page(() => import('./features/salary/SalaryPage.tsx'), (m) => m.SalaryPage) },
   { path: 'assessment', label: '考核', render: page(() => import('./features/assessment/AssessmentPage.tsx'), (m) => m.AssessmentPage) },

@@ -1,7 +1,63 @@
-import { AllCommunityModule, ModuleRegistry, themeQuartz } from 'ag-grid-community';
+import {
+  CellStyleModule,
+  CheckboxEditorModule,
+  ClientSideRowModelApiModule,
+  ClientSideRowModelModule,
+  ColumnApiModule,
+  ColumnAutoSizeModule,
+  CustomEditorModule,
+  DateEditorModule,
+  DateFilterModule,
+  InfiniteRowModelModule,
+  LocaleModule,
+  ModuleRegistry,
+  NumberEditorModule,
+  NumberFilterModule,
+  RenderApiModule,
+  RowApiModule,
+  RowSelectionModule,
+  RowStyleModule,
+  ScrollApiModule,
+  SelectEditorModule,
+  TextEditorModule,
+  TextFilterModule,
+  TooltipModule,
+  themeQuartz,
+} from 'ag-grid-community';
 import { AG_GRID_LOCALE_CN } from '@ag-grid-community/locale';
 
-ModuleRegistry.registerModules([AllCommunityModule]);
+// Only the modules our grids use, not AllCommunityModule: the ag-grid chunk is the largest script
+// the roster waits for (issue 19, first rows painted). Sorting, column moving/resizing/pinning,
+// overlays and keyboard navigation come with the core. Date and checkbox editors stay because
+// cellDataType inference picks them for date-string and boolean fields; ColumnAutoSize is the
+// double click on a header's resize handle. Left out, unused: CSV export, pagination, quick and
+// external filters, grid state, aligned grids, row drag, pinned rows, cell span, auto height,
+// change flashing, undo/redo, large-text editor, big-int filter, value cache, column hover.
+// A grid option that needs a module not listed here logs ag-grid error #200 in the console.
+ModuleRegistry.registerModules([
+  ClientSideRowModelModule,
+  ClientSideRowModelApiModule,
+  InfiniteRowModelModule,
+  TextEditorModule,
+  NumberEditorModule,
+  DateEditorModule,
+  CheckboxEditorModule,
+  SelectEditorModule,
+  CustomEditorModule,
+  TextFilterModule,
+  NumberFilterModule,
+  DateFilterModule,
+  ColumnApiModule,
+  RowApiModule,
+  ScrollApiModule,
+  RenderApiModule,
+  ColumnAutoSizeModule,
+  RowSelectionModule,
+  CellStyleModule,
+  RowStyleModule,
+  TooltipModule,
+  LocaleModule,
+]);
 
 // The stock CN pager reads "1 至 20 的 50"; "共" reads naturally: "1 至 20，共 50".
 // The stock empty text "无显示行" reads like a machine; a grid without its own text says "暂无记录"

@@ -19,11 +19,12 @@ import { emptyForm, formFromRecord, type PersonForm } from './personFormModel.ts
 import { defaultOrgFor } from './orgTree.ts';
 import { RosterIoButtons } from '../roster-import/RosterIoButtons.tsx';
 import { BLOCK_ROWS, KEPT_BLOCKS, rosterSource } from './rosterSource.ts';
+import { ROSTER_PAGE_KEY, takeOrgTree } from './firstBlock.ts';
 import { mayCall, unitsInScope } from '../../access.ts';
 import { Can } from '../../components/RoleGate.tsx';
 import { Toolbar } from '../../components/Toolbar.tsx';
 
-const PAGE_KEY = 'roster';
+const PAGE_KEY = ROSTER_PAGE_KEY;
 const STATUS_OPTIONS = [...PERSON_STATUSES, 'all'] as const;
 type StatusFilter = (typeof STATUS_OPTIONS)[number];
 
@@ -32,6 +33,8 @@ const DEFAULT_COL: ColDef<PersonListRow> = { sortable: true, resizable: true, fi
 const ROW_SELECTION = { mode: 'singleRow', checkboxes: false, enableClickSelection: true } as const;
 
 type Editing = { personId: string | null; initial: PersonForm } | null;
+
+export { askEarly } from './firstBlock.ts';
 
 export function RosterPage() {
   const [orgs, setOrgs] = useState<OrgUnit[] | null>(null);
@@ -54,15 +57,16 @@ export function RosterPage() {
   const [opening, setOpening] = useState(false);
   const [retired, setRetired] = useState<PersonRecord | null>(null);
 
-  const loadOrgs = useCallback(async () => {
+  const loadOrgs = useCallback(async (first = false) => {
     try {
-      setOrgs(await call('org.tree', {}));
+      // On opening, the tree asked for as the page was entered (firstBlock.ts), if there is one.
+      setOrgs(await ((first && takeOrgTree()) || call('org.tree', {})));
     } catch (e) {
       setError(errorText(e));
       setOrgs([]);
     }
   }, []);
-  useEffect(() => void loadOrgs(), [loadOrgs]);
+  useEffect(() => void loadOrgs(true), [loadOrgs]);
 
   // A new source whenever the toolbar's filter changes or after a save; the grid then starts
   // again from the first block. Sort and column filters are the grid's own and reach getRows.

@@ -2,6 +2,7 @@ import type { FilterModel, GridApi, IDatasource, SortModelItem } from 'ag-grid-c
 import type { PersonListRow } from '../../../../core/roster/contract.ts';
 import type { OpInput } from '../../../../core/contract/index.ts';
 import { call } from '../../api/client.ts';
+import { ALWAYS, BLOCK_ROWS, takeBlock } from './firstBlock.ts';
 
 // The roster grid asks the server for one block of rows at a time (ag-grid's infinite row
 // model): only the shown columns, sorted and filtered in SQL. The renderer never holds the
@@ -11,12 +12,9 @@ type PageInput = OpInput<'roster.page'>;
 type Filters = NonNullable<PageInput['filters']>;
 type Column = PageInput['columns'][number];
 
-/** Rows per request, and how many such blocks the grid keeps before dropping the oldest. */
-export const BLOCK_ROWS = 100;
+/** Rows per request (firstBlock.ts), and how many such blocks the grid keeps before dropping the oldest. */
+export { BLOCK_ROWS };
 export const KEPT_BLOCKS = 10;
-
-// The toolbar needs the name (dialog titles) and the status (离岗办理) of the selected row.
-const ALWAYS: Column[] = ['name', 'status'];
 
 interface SimpleCondition {
   filterType?: string;
@@ -60,14 +58,15 @@ export interface SourceHandlers {
 export function rosterSource(filter: Pick<PageInput, 'orgId' | 'status' | 'query'>, h: SourceHandlers): IDatasource {
   return {
     getRows(p) {
-      call('roster.page', {
+      const input: PageInput = {
         ...filter,
         columns: shownColumns(h.api()),
         offset: p.startRow,
         limit: p.endRow - p.startRow,
         sort: toSort(p.sortModel),
         filters: toFilters(p.filterModel),
-      }).then(
+      };
+      (takeBlock(input) ?? call('roster.page', input)).then(
         (r) => {
           h.onPage(r);
           p.successCallback(r.rows as PersonListRow[], r.total);

@@ -1,0 +1,1 @@
+CREATE INDEX `people_list_idx` ON `people` (`status`,`org_id`,`name`,`id`) WHERE deleted_at IS NULL;

@@ -1,0 +1,1 @@
+CREATE INDEX `org_units_code_idx` ON `org_units` (`code`);
