@@ -119,6 +119,8 @@ describe('built main.js with electron stubbed', () => {
     await vi.waitFor(() => expect(fake.windows).toHaveLength(1), { timeout: 20_000 });
     expect(fake.app.paths.userData).toBe(join(dir, 'jiceng-ledger'));
     expect(fake.app.sandboxed).toBe(true);
+    // Chromium's own widgets (date pickers, file dialogs) in Chinese on any display language.
+    expect(fake.app.switches.get('lang')).toBe('zh-CN');
     expect(existsSync(join(dir, 'jiceng-ledger'))).toBe(true);
     const win = fake.windows[0]!;
     const prefs = win.options.webPreferences as Record<string, unknown>;

@@ -72,6 +72,7 @@ function resetApp(app: FakeApp): void {
   app.exitCode = undefined;
   app.quitCalls = 0;
   app.sandboxed = false;
+  app.switches.clear();
 }
 
 class FakeApp extends EventEmitter {
@@ -81,6 +82,8 @@ class FakeApp extends EventEmitter {
   exitCode: number | undefined;
   quitCalls = 0;
   sandboxed = false;
+  switches = new Map<string, string>();
+  commandLine = { appendSwitch: (name: string, value = '') => void this.switches.set(name, value) };
   enableSandbox(): void {
     this.sandboxed = true;
   }
