@@ -43,7 +43,8 @@ export async function runReport(args: string[]): Promise<number> {
   if (!values.org) throw new UsageError('report 需要 --org CODE（统计哪个组织单位）');
   if (!values['as-of']) throw new UsageError('report 需要 --as-of YYYY-MM-DD（统计日期）');
   const ages = values.ages === undefined ? undefined : String(values.ages).split(/[,，]/).map((s) => Number(s.trim()));
-  const app = await openApp(resolveDbFile(values.db as string | undefined), values.user as string | undefined);
+  // Reports only read: no quick check and no backup for this process (docs/security.md).
+  const app = await openApp(resolveDbFile(values.db as string | undefined), values.user as string | undefined, true);
   try {
     const input = {
       name, orgId: await orgIdByCode(app, values.org as string), asOf: values['as-of'] as string,

@@ -137,7 +137,8 @@ async function runExport(args: string[], template: boolean): Promise<number> {
   const { values, positionals } = parseFlags(args, { org: { type: 'string' }, db: { type: 'string' }, user: { type: 'string' }, status: { type: 'string' } });
   const [out] = positionals;
   if (!out || positionals.length > 1) throw new UsageError(`roster ${template ? 'template' : 'export'} 需要一个输出文件路径（.xlsx）`);
-  const app = await openApp(resolveDbFile(values.db as string | undefined), values.user as string | undefined);
+  // An export only reads: no quick check and no backup for this process (docs/security.md).
+  const app = await openApp(resolveDbFile(values.db as string | undefined), values.user as string | undefined, true);
   try {
     const env = template
       ? await app.dispatcher.call('roster.exportTemplate', {})
