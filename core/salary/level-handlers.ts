@@ -1,4 +1,3 @@
-import { assertDateKeepsSeals } from './seal-dates.ts';
 import { randomUUID } from 'node:crypto';
 import { and, asc, eq, inArray, isNull } from 'drizzle-orm';
 import { orgUnits, people, salaryGradeInputs } from '../../db/schema/index.ts';
@@ -12,6 +11,7 @@ import type { salaryContract } from './contract.ts';
 import { recordGrades } from './grades.ts';
 import { gradeInitial } from './grading.ts';
 import { assertInBand, historyRows, schemeNameMap, schemeOn, toLevelEntry } from './store.ts';
+import { assertDateKeepsSeals } from './seal-dates.ts';
 
 type LevelOps = Pick<typeof salaryContract,
   'salary.setGrades' | 'salary.grades' | 'salary.gradingPreview' | 'salary.gradeInitial' | 'salary.setLevel' | 'salary.history'>;

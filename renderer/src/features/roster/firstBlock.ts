@@ -1,6 +1,7 @@
 import type { OrgTreeUnit } from '../../../../core/org/contract.ts';
 import type { OpInput, OpOutput } from '../../../../core/contract/index.ts';
 import { call } from '../../api/client.ts';
+import { getSession } from '../../api/transport.ts';
 import { loadColumnState } from '../../grid/columnState.ts';
 import { ROSTER_COLUMNS } from './columns.tsx';
 
@@ -25,6 +26,8 @@ const FRESH_MS = 5000;
 interface Early<T> {
   key: string;
   at: number;
+  /** The session that asked: an answer is never handed to another login on a shared PC. */
+  session: string | null;
   answer: Promise<T>;
 }
 let orgTree: Early<OrgTreeUnit[]> | null = null;
@@ -49,7 +52,7 @@ export function openingRequest(): PageInput {
 function early<T>(key: string, answer: Promise<T>): Early<T> {
   // Never an unhandled rejection: whoever takes the answer sees its failure.
   answer.catch(() => undefined);
-  return { key, at: Date.now(), answer };
+  return { key, at: Date.now(), session: getSession(), answer };
 }
 
 /** Called as 花名册 opens (Shell, on the route change), for a role that may read the roster. */
@@ -60,7 +63,7 @@ export function askEarly(): void {
 }
 
 function take<T>(e: Early<T> | null, key: string): Promise<T> | null {
-  return e && e.key === key && Date.now() - e.at < FRESH_MS ? e.answer : null;
+  return e && e.key === key && e.session === getSession() && Date.now() - e.at < FRESH_MS ? e.answer : null;
 }
 
 /** The early org tree, once; null when there is none (or it is stale). */
