@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { openApp, resolveDbFile, type App } from './app.ts';
+import type { App } from './app.ts';
 import { parseFlags, UsageError } from './args.ts';
 import type { ImportPreview } from '../core/roster-io/contract.ts';
 
@@ -89,11 +89,21 @@ async function runImport(args: string[]): Promise<number> {
     console.error(`无法读取文件 ${file}：${(e as Error).message}`);
     return 1;
   }
-  // The parse worker loads its modules on the other core while the login derives its key.
-  (await import('../core/roster-io/worker.ts')).warmParseWorker();
-  const app = await openApp(resolveDbFile(values.db as string | undefined), values.user as string | undefined);
+  // The file is read in the parse worker, on the other core, while this thread loads the app
+  // (imported only after the read has started) and the login derives the password's key.
+  const contentBase64 = bytes.toString('base64');
+  const { readAhead, dropReadAhead } = await import('../core/roster-io/read-ahead.ts');
+  readAhead(contentBase64, bytes);
+  const { openApp, resolveDbFile } = await import('./app.ts');
+  let app: App;
   try {
-    const input = { fileName: basename(file), contentBase64: bytes.toString('base64'), orgId: await orgIdByCode(app, values.org as string), ...choices };
+    app = await openApp(resolveDbFile(values.db as string | undefined), values.user as string | undefined);
+  } catch (e) {
+    dropReadAhead();
+    throw e;
+  }
+  try {
+    const input = { fileName: basename(file), contentBase64, orgId: await orgIdByCode(app, values.org as string), ...choices };
     const preview = await app.dispatcher.call('roster.importPreview', input);
     if (!preview.ok) {
       console.error(`未导入：${preview.error.message}`);
@@ -129,6 +139,8 @@ async function runImport(args: string[]): Promise<number> {
     console.log(`已导入：新增 ${d.created} 人，更新 ${d.updated} 人，未变 ${d.unchanged} 人${d.skipped ? `，跳过有错误的 ${d.skipped} 行` : ''}。`);
     return 0;
   } finally {
+    // A read nobody took (an unknown --org code) must not keep the process waiting for it.
+    dropReadAhead();
     app.close();
   }
 }
@@ -138,6 +150,7 @@ async function runExport(args: string[], template: boolean): Promise<number> {
   const [out] = positionals;
   if (!out || positionals.length > 1) throw new UsageError(`roster ${template ? 'template' : 'export'} 需要一个输出文件路径（.xlsx）`);
   // An export only reads: no quick check and no backup for this process (docs/security.md).
+  const { openApp, resolveDbFile } = await import('./app.ts');
   const app = await openApp(resolveDbFile(values.db as string | undefined), values.user as string | undefined, true);
   try {
     const env = template

@@ -14,7 +14,7 @@ import { progressOf, report } from './progress.ts';
 import { errorReport } from './report.ts';
 import { importWriter } from './write.ts';
 import { saveChoices } from './value-map.ts';
-import { cachedPlan, cachedSheet, forget, remember, writtenSince } from './preview-cache.ts';
+import { cachedPlan, forget, remember, sheetFor, writtenSince } from './preview-cache.ts';
 
 const RANK = { error: 0, update: 1, create: 2, unchanged: 3 } as const;
 const rank = (r: PlannedRow) => RANK[r.action];
@@ -58,7 +58,7 @@ export const rosterIoHandlers: HandlersFor<typeof rosterIoContract> = {
       // Taken before reading: a write during the (yielding) read and plan makes the commit plan again.
       const written = writtenSince(ctx);
       const people = peopleFingerprint(ctx);
-      const parsed = await parseImport(ctx, input, cachedSheet(input));
+      const parsed = await parseImport(ctx, input, await sheetFor(input));
       const plan = await planAsync(ctx, parsed, org, input.jobId);
       remember(ctx, input, { parsed, plan, written, people });
       const planned = plan.rows;
@@ -101,7 +101,7 @@ export const rosterIoHandlers: HandlersFor<typeof rosterIoContract> = {
           const n = parsed.sheet.rows.length;
           report(input.jobId, { stage: 'validating', parsed: n, total: n, validated: n, written: 0 });
         } else {
-          parsed = await parseImport(ctx, input, cachedSheet(input));
+          parsed = await parseImport(ctx, input, await sheetFor(input));
           const org = targetOrg(ctx, input.orgId);
           seen = peopleFingerprint(ctx);
           early = (await planAsync(ctx, parsed, org, input.jobId)).rows;
@@ -161,7 +161,7 @@ export const rosterIoHandlers: HandlersFor<typeof rosterIoContract> = {
   'roster.importErrorReport': async (ctx, input) => {
     const org = targetOrg(ctx, input.orgId);
     const previewed = cachedPlan(ctx, input);
-    const parsed = previewed?.parsed ?? (await parseImport(ctx, input, cachedSheet(input)));
+    const parsed = previewed?.parsed ?? (await parseImport(ctx, input, await sheetFor(input)));
     const planned = previewed?.plan.rows ?? (await planAsync(ctx, parsed, org)).rows;
     const base = input.fileName.replace(/\.(xlsx|csv|txt)$/i, '');
     return { fileName: `${base}-错误说明.xlsx`, contentBase64: b64(await errorReport(parsed, planned, input.fileName)) };

@@ -3,6 +3,7 @@ import type { Ctx } from '../context.ts';
 import { localIsoDate } from '../roster/dates.ts';
 import type { ImportRequest, ParsedImport, Plan } from './import.ts';
 import type { ReadSheet } from './read.ts';
+import { fileKeyOf, takeReadAhead } from './read-ahead.ts';
 
 // One pass per import: the dialog and the CLI call roster.importPreview and then
 // roster.importCommit with the same file. The commit takes the preview's read sheet (keyed by
@@ -26,12 +27,10 @@ interface Entry {
 }
 let last: Entry | null = null;
 // How often a commit or error report reused the preview; read by tests/roster-io/one-pass.test.ts.
-const hits = { plan: 0, sheet: 0 };
+const hits = { plan: 0, sheet: 0, ahead: 0 };
 export const cacheHits = () => ({ ...hits });
 
 const sha = (s: string) => createHash('sha256').update(s).digest('hex');
-
-const fileKeyOf = (input: Pick<ImportRequest, 'contentBase64'>) => sha(input.contentBase64);
 
 /** Everything besides the database the plan depends on. */
 function planKeyOf(ctx: Ctx, input: ImportRequest, fileKey: string): string {
@@ -65,6 +64,16 @@ export function cachedSheet(input: ImportRequest): ReadSheet | null {
   if (last.fileKey !== fileKeyOf(input)) return null;
   hits.sheet++;
   return last.sheet;
+}
+
+/** The sheet of this file already read: by the last preview, or by the CLI's read ahead (read-ahead.ts). */
+export async function sheetFor(input: ImportRequest): Promise<ReadSheet | null> {
+  const cached = cachedSheet(input);
+  if (cached) return cached;
+  const ahead = takeReadAhead(fileKeyOf(input));
+  if (!ahead) return null;
+  hits.ahead++;
+  return ahead;
 }
 
 /** The last preview's parse and plan, when nothing they depend on has changed since. */

@@ -63,13 +63,9 @@ function workerFor(heapMb: number): Worker {
   return worker;
 }
 
-/**
- * Starts the parse worker ahead of the first job, so loading its modules overlaps other work
- * (the CLI starts it before the password login's scrypt). Unreferenced: it never keeps a
- * process alive, and the first job simply finds it warm.
- */
-export function warmParseWorker(): void {
-  workerFor(WORKER_HEAP_MB);
+/** Ends the worker and whatever job it runs (that job is refused); the next job starts a new one. */
+export function stopParseWorker(): void {
+  if (warm) retire(warm.worker);
 }
 
 /** Forgets a worker that hit a limit or died, so the next job starts a fresh one. */

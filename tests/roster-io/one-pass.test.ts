@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { removeDir } from '../helpers/app.ts';
 import { bytesInput, importApp, peopleCount, type ImportApp } from './helpers.ts';
-import { cacheHits } from '../../core/roster-io/preview-cache.ts';
+import { cacheHits, forget } from '../../core/roster-io/preview-cache.ts';
+import { dropReadAhead, readAhead, takeReadAhead, fileKeyOf } from '../../core/roster-io/read-ahead.ts';
 import { csvLine, person, standardRow, STANDARD_HEADERS } from '../fixtures/roster-io/people.ts';
 import { scopedActor } from '../guard/world.ts';
 
@@ -59,5 +60,54 @@ describe('one pass per import', () => {
     const remapped = await call('roster.importCommit', { mapping: [{ index: 14, field: null }] });
     expect(remapped.ok && remapped.data).toMatchObject({ created: 30 });
     expect(cacheHits().plan).toBe(before.plan);
+  });
+});
+
+// `jiceng roster import` starts reading its file before the login (core/roster-io/read-ahead.ts).
+describe('the CLI’s read ahead', () => {
+  const ahead = (input: { contentBase64: string }) => readAhead(input.contentBase64, Buffer.from(input.contentBase64, 'base64'));
+
+  it('hands the read to the preview of the same file, which answers as without it', async () => {
+    ctx = await importApp();
+    const plain = await call('roster.importPreview', {});
+    ctx.app.close();
+    removeDir(ctx.app.dir);
+    // A fresh process: no preview's sheet to reuse.
+    forget();
+    ctx = await importApp();
+    ahead(file(30));
+    const before = cacheHits();
+    const env = await call('roster.importPreview', {});
+    expect(cacheHits().ahead).toBe(before.ahead + 1);
+    expect(env).toEqual(plain);
+    // Taken once: the commit gets the preview's plan, not the read again.
+    expect((await call('roster.importCommit', {})).ok).toBe(true);
+    expect(cacheHits().ahead).toBe(before.ahead + 1);
+    expect(peopleCount(ctx.app)).toBe(30);
+  });
+
+  it('is not used for another file, and a refused read gives the message a read of its own gives', async () => {
+    ctx = await importApp();
+    ahead(file(5));
+    const before = cacheHits();
+    const env = await call('roster.importPreview', {});
+    expect(cacheHits().ahead).toBe(before.ahead);
+    expect(env.ok && (env.data as { counts: object }).counts).toMatchObject({ create: 30 });
+    dropReadAhead();
+
+    const damaged = { fileName: '名单.xlsx', contentBase64: Buffer.from('PK\x03\x04 not really a zip').toString('base64') };
+    const own = await ctx.app.dispatcher.call('roster.importPreview', { ...damaged, orgId: ctx.orgId }, scopedActor('clerk', ctx.orgId));
+    ahead(damaged);
+    const taken = await ctx.app.dispatcher.call('roster.importPreview', { ...damaged, orgId: ctx.orgId }, scopedActor('clerk', ctx.orgId));
+    expect(cacheHits().ahead).toBe(before.ahead + 1);
+    expect(!own.ok && own.error.code).toBe('validation');
+    expect(taken).toEqual(own);
+  });
+
+  it('is dropped when the CLI gives up before a handler takes it', async () => {
+    const input = file(3);
+    ahead(input);
+    dropReadAhead();
+    expect(takeReadAhead(fileKeyOf(input))).toBeNull();
   });
 });
