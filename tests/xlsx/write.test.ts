@@ -182,3 +182,22 @@ describe('writeSheet', () => {
     expect(r.stdout.trim()).toBe('8');
   });
 });
+
+describe('lazy loading', () => {
+  it('the export never loads exceljs; the template still does', () => {
+    // A fresh process: exceljs is CommonJS, so a load shows in the require cache.
+    const script = `
+      import { createRequire } from 'node:module';
+      import { rosterWorkbook } from './core/roster-io/export.ts';
+      const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('/exceljs/'));
+      const ctx = { actor: { kind: 'system' }, now: () => new Date() };
+      const row = { posts: ['书记'], idNumber: '610402198001010011', phone: null, name: '张三' };
+      await rosterWorkbook(ctx, '花名册', [{ row, orgName: '新城社区' }]);
+      const afterExport = loaded();
+      await rosterWorkbook(ctx, '模板', [], true);
+      console.log(JSON.stringify([afterExport, loaded()]));`;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: new URL('../..', import.meta.url), encoding: 'utf8' });
+    expect(r.stderr.replace(/.*ExperimentalWarning.*\n?|.*--trace-warnings.*\n?/g, '')).toBe('');
+    expect(JSON.parse(r.stdout)).toEqual([false, true]);
+  });
+});
