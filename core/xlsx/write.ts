@@ -1,5 +1,5 @@
 import { xmlEscape } from './xml.ts';
-import { ZipWriter } from './zip-write.ts';
+import { TextEntryWriter, ZipWriter } from './zip-write.ts';
 
 // A single-sheet .xlsx writer for the roster export: a merged title row, a styled frozen header
 // row with an autofilter, then plain data rows. It replaces exceljs's streaming writer there
@@ -163,23 +163,21 @@ export async function writeSheet(spec: SheetSpec): Promise<Buffer> {
   zip.add('xl/workbook.xml', workbook(spec.sheetName));
   zip.add('xl/_rels/workbook.xml.rels', WORKBOOK_RELS);
   zip.add('xl/styles.xml', STYLES);
-  const sheet = zip.begin('xl/worksheets/sheet1.xml');
-  sheet.write(Buffer.from(sheetHead(spec, letters), 'utf8'));
+  const sheet = new TextEntryWriter(zip.begin('xl/worksheets/sheet1.xml'));
+  sheet.add(sheetHead(spec, letters));
   const first = spec.title === undefined ? 2 : 3;
   const per = spec.rowsPerChunk ?? 2000;
   for (let start = 0; start < spec.rowCount; start += per) {
     const end = Math.min(spec.rowCount, start + per);
-    let x = '';
     for (let n = start; n < end; n++) {
       const r = n + first;
-      x += `<row r="${r}">`;
+      let x = `<row r="${r}">`;
       for (let i = 0; i < cols.length; i++) x += cellXml(letters[i]! + r, styles[i]!, spec.cell(n, i));
-      x += '</row>';
+      sheet.add(x + '</row>');
     }
-    sheet.write(Buffer.from(x, 'utf8'));
     if (end < spec.rowCount) await spec.pause?.();
   }
-  sheet.write(Buffer.from(sheetTail(spec, letters), 'utf8'));
+  sheet.add(sheetTail(spec, letters));
   sheet.end();
   return zip.finish();
 }

@@ -14,10 +14,48 @@ const END = 0x06054b50;
 const UTF8_NAMES = 0x0800;
 const DEFLATE = 8;
 const MAX32 = 0xffffffff;
+const TEXT_BUFFER = 2 * 1024 * 1024;
 
 export interface ZipEntryWriter {
   write(chunk: Buffer): void;
   end(): void;
+}
+
+/**
+ * Text into an entry through one reused byte buffer. Encoding small strings straight into it
+ * measured far cheaper than building a large string and encoding it at once: Buffer.from() of
+ * a 3 MB rope of small pieces was about 60% of the whole sheet's time (flattening the rope,
+ * then UTF-8 from a two-byte string). Deflate starts a new window per 2 MiB, which costs
+ * almost nothing in size.
+ */
+export class TextEntryWriter {
+  private readonly buf = Buffer.allocUnsafe(TEXT_BUFFER);
+  private off = 0;
+  private readonly entry: ZipEntryWriter;
+
+  constructor(entry: ZipEntryWriter) {
+    this.entry = entry;
+  }
+
+  add(s: string): void {
+    // UTF-8 needs at most 3 bytes per UTF-16 unit.
+    if (this.off + s.length * 3 > this.buf.length) {
+      this.flush();
+      if (s.length * 3 > this.buf.length) return this.entry.write(Buffer.from(s, 'utf8'));
+    }
+    this.off += this.buf.write(s, this.off, 'utf8');
+  }
+
+  private flush(): void {
+    // The entry deflates synchronously, so the buffer is free again on return.
+    if (this.off > 0) this.entry.write(this.buf.subarray(0, this.off));
+    this.off = 0;
+  }
+
+  end(): void {
+    this.flush();
+    this.entry.end();
+  }
 }
 
 /** DOS date and time, local time as zip tools expect (2-second resolution). */

@@ -161,6 +161,21 @@ describe('writeSheet', () => {
     expect(ws.getCell('A7').value).toBe(5);
   });
 
+  it('writes rows larger than its 2 MiB text buffer, and many rows across it, intact', async () => {
+    // 25 cells of 30,000 ideographs: one row of 750,000 UTF-16 units, over 2 MiB as UTF-8.
+    const wide = Array.from({ length: 25 }, (_, i) => ({ header: `列${i}`, width: 10 }));
+    const big = (n: number, i: number) => String.fromCodePoint(0x4e00 + ((n * 25 + i) % 20000)).repeat(30_000);
+    const small = (n: number, i: number) => `第${n}行${i}列𠀀&`;
+    const rowCount = 4000;
+    const cell = (n: number, i: number) => (n === 1 || n === 2500 ? big(n, i) : small(n, i));
+    const buf = await writeSheet({ sheetName: 'S', creator: 'c', columns: wide, rowCount, cell });
+    const got = ours(buf).slice(1);
+    expect(got.length).toBe(rowCount);
+    let bad = 0;
+    got.forEach((row, n) => row.forEach((v, i) => void (v !== cell(n, i) && bad++)));
+    expect(bad).toBe(0);
+  });
+
   it('writes 0 rows with no title as a header-only sheet frozen under row 1', async () => {
     const buf = await sheet([], { title: undefined });
     const ws = (await excel(buf)).worksheets[0]!;
