@@ -4,9 +4,11 @@ import { TextEntryWriter, ZipWriter } from './zip-write.ts';
 // A single-sheet .xlsx writer for the roster export: a merged title row, a styled frozen header
 // row with an autofilter, then plain data rows. It replaces exceljs's streaming writer there
 // (issue 19: about 1.1 s of a 2.7 s export of 20,000 people were exceljs's per-cell objects,
-// XML rendering and archiver). Cells go straight from the caller's values into XML text, a few
-// thousand rows per chunk, each chunk deflated and dropped before the next is built, with a
-// pause for the event loop in between; no cell objects are ever made.
+// XML rendering and archiver). Cells go straight from the caller's values into one row of XML
+// text, encoded into a reused 2 MiB buffer that is deflated whenever it fills (zip-write.ts
+// TextEntryWriter), with a pause for the event loop every few thousand rows; no cell objects
+// are made and memory holds only the compressed file. Inline strings, not a shared-string
+// table: measured on the 20,000-person export, 164 ms against 204 ms, for a file 5% larger.
 
 export type CellValue = string | number | null | undefined;
 
@@ -27,7 +29,7 @@ export interface SheetSpec {
   rowCount: number;
   /** The value of data row `row` (0-based), column `col`. Numbers are written as numbers. */
   cell(row: number, col: number): CellValue;
-  /** Called between chunks of rows, e.g. to let the event loop run. */
+  /** Called every `rowsPerChunk` rows (default 2,000), e.g. to let the event loop run. */
   pause?: () => Promise<void>;
   rowsPerChunk?: number;
   /** zlib level; 1 measured best for the roster (see the report of issue 19). */
