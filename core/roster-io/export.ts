@@ -11,6 +11,7 @@ import { COLUMNS, type ColumnDef } from './columns.ts';
 import { canSeeFull } from '../security/masking.ts';
 import { escapeFormula } from '../xlsx/safe.ts';
 import { addTemplateGuides } from './template.ts';
+import { writeSheet } from '../xlsx/write.ts';
 
 // The county-style roster sheet: a title row, a frozen header row, 序号, ID numbers and
 // phones as text cells, dates as YYYY.MM. The blank template is the same sheet without rows.
@@ -63,7 +64,26 @@ const PLAIN_STYLE: Partial<ExcelJS.Style> = {};
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8EEF7' } };
 const THIN: ExcelJS.Border = { style: 'thin', color: { argb: 'FF999999' } };
 
+const isText = (c: ColumnDef) => c.kind === 'id' || c.kind === 'phone' || c.kind === 'date';
+
 export async function rosterWorkbook(ctx: Ctx, title: string, rows: ExportRow[], template = false): Promise<Buffer> {
+  // The export writes its sheet itself (core/xlsx/write.ts, issue 19); the blank template
+  // keeps exceljs for its data validations and guide sheet, and only it loads exceljs.
+  if (template) return templateWorkbook(ctx, title, rows);
+  const cols = EXPORT_COLUMNS;
+  return writeSheet({
+    sheetName: '花名册',
+    creator: '基层党建台账',
+    title: escapeFormula(title),
+    columns: cols.map((c) => ({ header: c.header, width: c.width, text: isText(c) })),
+    rowCount: rows.length,
+    cell: (n, i) => cellValue(cols[i]!, rows[n]!, n + 1, ctx),
+    pause: yieldToEventLoop,
+    now: ctx.now(),
+  });
+}
+
+async function templateWorkbook(ctx: Ctx, title: string, rows: ExportRow[]): Promise<Buffer> {
   // The streaming writer serialises each row as it is committed: memory and GC stay flat
   // for a county-wide export instead of holding every cell object until the end.
   const out = new PassThrough();
@@ -119,9 +139,9 @@ export async function rosterWorkbook(ctx: Ctx, title: string, rows: ExportRow[],
     if (n % 2000 === 1999) await yieldToEventLoop();
   }
   ws.autoFilter = { from: { row: 2, column: 1 }, to: { row: 2, column: cols.length } };
-  const guides = template ? addTemplateGuides(wb, ws, cols) : null;
+  const guides = addTemplateGuides(wb, ws, cols);
   ws.commit();
-  guides?.();
+  guides();
   await wb.commit();
   await finished;
   return Buffer.concat(chunks);
