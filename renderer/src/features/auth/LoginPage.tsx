@@ -3,6 +3,7 @@ import { ApiError, call, errorText } from '../../api/client.ts';
 import { PASSWORD_POLICY, saveLogin, type Login } from '../../api/session.ts';
 import { FormBanner } from '../../components/Field.tsx';
 import { AuthCard, issuesByFullPath, TextInput } from './AuthCard.tsx';
+import { endWarmUp, warmUpGrid } from '../../nav.tsx';
 
 interface Props {
   orgName: string | null;
@@ -41,7 +42,10 @@ function LoginForm({ orgName, info, onLogin, onForgot }: { orgName: string | nul
     setBanner(null);
     setErrors({});
     try {
-      const r = await call('auth.login', { username, password });
+      const answer = call('auth.login', { username, password });
+      // The page only waits for the server now: the grid code gets its first run meanwhile.
+      warmUpGrid();
+      const r = await answer.finally(endWarmUp);
       const login = { user: r.user, idleMinutes: r.idleMinutes };
       saveLogin(r.sessionId, login);
       onLogin(login);
