@@ -204,3 +204,32 @@ test('a typed security policy asks before the page is left: 取消 keeps it, 保
     await adminCall('settings.updateSecurity', { maxFailures: 5, lockMinutes: 15, idleMinutes: 10 });
   }
 });
+
+test('while the login is checked a hidden grid warms up ag-grid: it asks the server nothing and is gone before the app shows', async ({ page }) => {
+  // Issue 19. Records the warm-up grid (features/roster/warmUp.tsx) coming and going.
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { warmSeen: string[] }).warmSeen = seen;
+    const isWarm = (n: Node) => n instanceof HTMLElement && n.classList.contains('grid-warm-up');
+    new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of r.addedNodes) if (isWarm(n)) seen.push('added');
+        for (const n of r.removedNodes) if (isWarm(n)) seen.push('removed');
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const calls: string[] = [];
+  page.on('request', (r) => {
+    const path = new URL(r.url()).pathname;
+    if (path.startsWith('/api/')) calls.push(path.slice(5));
+  });
+  const lp = await loginAs(page, served, 'clerk');
+  const seen = await page.evaluate(() => (window as unknown as { warmSeen: string[] }).warmSeen);
+  expect(seen).toEqual(['added', 'removed']);
+  await expect(page.locator('.grid-warm-up')).toHaveCount(0);
+  await expect(lp.userbar).toBeVisible();
+  // Its rows are made up in the page: no roster call until 花名册 is opened.
+  expect(calls.filter((c) => c.startsWith('roster.') || c === 'org.tree')).toEqual([]);
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '花名册' }).click();
+  await expect(page.locator('.ag-root')).toHaveCount(1);
+});
