@@ -43,6 +43,13 @@ const SECURITY_HEADERS = {
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'",
 };
 
+// The build's scripts and styles under assets/ carry a hash of their content in their name (vite):
+// a name never changes meaning, so a reload or a second tab takes them from the browser's cache
+// (issue 19). They hold no data and no token. index.html (which names them) and every API answer
+// stay no-store.
+const ASSET_NAME = /^assets\/[^/]+-[A-Za-z0-9_-]{8}\.(js|css|woff2|svg|png)$/;
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
 export async function startBridge(opts: BridgeOptions): Promise<Bridge> {
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const maxBody = opts.maxBody ?? 64 * 1024 * 1024;
@@ -126,7 +133,8 @@ async function serveStatic(res: ServerResponse, root: string, pathname: string):
   if (!file.startsWith(normalize(root) + sep) && file !== normalize(root)) return send(res, 404, 'not found');
   try {
     const data = await readFile(file);
-    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', ...SECURITY_HEADERS });
+    const cache = ASSET_NAME.test(rel.split(sep).join('/')) ? { 'Cache-Control': IMMUTABLE } : {};
+    res.writeHead(200, { 'Content-Type': MIME[extname(file)] ?? 'application/octet-stream', ...SECURITY_HEADERS, ...cache });
     res.end(data);
   } catch {
     // Client-side routes all resolve to the single page.

@@ -10,6 +10,24 @@ import { NoToken } from './NoToken.tsx';
 import { prefetchPages } from './nav.tsx';
 import { Shell } from './Shell.tsx';
 
+// Issue 19: the login page waits for setup.status. It is asked for as the script starts
+// (main.tsx), while React renders its first frame, and the gate takes that answer once.
+let earlyStatus: ReturnType<typeof call<'setup.status'>> | null = null;
+
+/** Sends setup.status now, when the page can call the API at all. */
+export function askStatusEarly(): void {
+  if (getTransport().kind === 'none') return;
+  earlyStatus = call('setup.status', {});
+  // Never an unhandled rejection: the gate awaits it and shows the failure.
+  earlyStatus.catch(() => undefined);
+}
+
+function status(): ReturnType<typeof call<'setup.status'>> {
+  const early = earlyStatus;
+  earlyStatus = null;
+  return early ?? call('setup.status', {});
+}
+
 export function App() {
   const [, setRejected] = useState(false);
   useEffect(() => {
@@ -52,10 +70,10 @@ function Gate() {
     let live = true;
     (async () => {
       try {
-        const status = await call('setup.status', {});
+        const answer = await status();
         if (!live) return;
-        setOrgName(status.orgName);
-        if (status.state === 'setup') {
+        setOrgName(answer.orgName);
+        if (answer.state === 'setup') {
           clearLogin();
           return setScreen({ kind: 'setup' });
         }

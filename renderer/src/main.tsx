@@ -1,10 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App.tsx';
+import { App, askStatusEarly } from './App.tsx';
 import './styles.css';
 import './components/components.css';
 import './print.css';
 
+askStatusEarly();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <App />

@@ -29,6 +29,9 @@ beforeAll(async () => {
   const web = join(app.dir, 'web');
   mkdirSync(web);
   writeFileSync(join(web, 'index.html'), '<!doctype html><title>基层党建台账</title>');
+  mkdirSync(join(web, 'assets'));
+  writeFileSync(join(web, 'assets', 'index-CRfCQTD-.js'), 'export {};');
+  writeFileSync(join(web, 'assets', 'notes.js'), 'export {};');
   bridge = await startBridge({ dispatch: (name, input) => app.dispatcher.dispatch(name, input), staticDir: web });
 });
 afterAll(async () => {
@@ -96,5 +99,18 @@ describe('the loopback HTTP bridge', () => {
     expect(String(res.headers['content-security-policy'])).toContain("default-src 'self'");
     const escape = await raw('/../../etc/passwd', { headers: { Host: `127.0.0.1:${bridge.port}` } });
     expect(escape.body).not.toContain('root:');
+  });
+
+  it('lets the browser keep the hashed build assets, and nothing else', async () => {
+    const host = { Host: `127.0.0.1:${bridge.port}` };
+    const asset = await raw('/assets/index-CRfCQTD-.js', { headers: host });
+    expect(asset.status).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(String(asset.headers['content-security-policy'])).toContain("default-src 'self'");
+    // The page that names the assets, a file without a content hash, a client route, a missing
+    // asset and every API answer are never stored.
+    for (const path of ['/', '/index.html', '/assets/notes.js', '/roster', '/assets/gone-AAAAAAAA.js'])
+      expect((await raw(path, { headers: host })).headers['cache-control'], path).toBe('no-store');
+    expect((await api('setup.status', {})).headers['cache-control']).toBe('no-store');
   });
 });
