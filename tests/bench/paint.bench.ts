@@ -14,7 +14,7 @@ import { BENCH_PASSWORD, BENCH_USER, securedDemo } from './secured.ts';
 // county, as the county-wide 录入员 (tests/bench/secured.ts).
 //
 // Each round, untimed: launch chromium and open a fresh context and page (no cache, no stored
-// column layout), then spawn `jiceng serve --db … --info …` (the bin, cli/jiceng.js, which runs
+// column layout), let it settle for 1.5 s, then spawn `jiceng serve --db … --info …` (the bin, cli/jiceng.js, which runs
 // the dist/cli bundle when it is fresh) and wait for it to start.
 // Timed, from "server up" = the moment the --info file (written, then renamed, once the bridge
 // listens) is seen, polled every 5 ms:
@@ -53,6 +53,11 @@ async function round(dbFile: string, sizes: { last?: Sizes }): Promise<number[]>
   const info = join(dir, 'info.json');
   const browser = await chromium.launch({ ...launchOptions, headless: true });
   const page = await (await browser.newContext(contextOptions)).newPage();
+  // Debian's chromium (new headless mode) loads its own UI modules for about a second after
+  // launch; on 2 cores that would fall into the timed window. A user's browser is already
+  // running when they open the app: let it settle first (untimed).
+  await page.goto('about:blank');
+  await sleep(1500);
   const answers: Response[] = [];
   page.on('response', (r) => {
     if (new URL(r.url()).pathname.startsWith('/api/')) answers.push(r);
