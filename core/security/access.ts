@@ -151,6 +151,7 @@ export const ACCESS: Record<OpName, Rule> = {
   'training.requirements.list': r(READ),
   'training.hoursByPerson': r(READ),
   'training.belowRequirement': r(READ),
+  'training.hoursPage': r(READ),
   'training.belowRequirement.export': r(READ, true),
   'training.personHistory': r(READ),
   'training.classes.create': r(ENTRY),

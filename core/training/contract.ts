@@ -5,6 +5,7 @@ import { id, isoDate, oneOf, optionalText, requiredText } from '../contract/fiel
 import { ATTENDANCE_STATUSES, COMPULSORY_LABELS, TRAINING_FORMS, TRAINING_LEVELS } from './codes.ts';
 import { attendanceRecord, enrolTarget, targetShape, trainingAttendanceContract } from './contract-attendance.ts';
 import { trainingViewsContract } from './contract-views.ts';
+import { trainingHoursPageContract } from './contract-hours-page.ts';
 import { trainingConfigContract } from './contract-config.ts';
 import { amount, yearFilter } from './fields.ts';
 import { ref, target } from '../guard/refs.ts';
@@ -145,4 +146,5 @@ export const trainingContract = {
   ...trainingAttendanceContract,
   ...trainingConfigContract,
   ...trainingViewsContract,
+  ...trainingHoursPageContract,
 };

@@ -6,6 +6,7 @@ import { configHandlers } from './config.ts';
 import { exportBelowRequirement } from './export.ts';
 import { personHistory } from './history.ts';
 import { belowRequirement, hoursByPerson } from './hours.ts';
+import { hoursPage } from './hours-page.ts';
 import { seriesHandlers } from './series.ts';
 import { signinImport } from './signin-import.ts';
 
@@ -16,6 +17,7 @@ export const trainingHandlers: HandlersFor<typeof trainingContract> = {
   ...configHandlers,
   'training.hoursByPerson': (ctx, input) => hoursByPerson(ctx, input),
   'training.belowRequirement': (ctx, input) => belowRequirement(ctx, input),
+  'training.hoursPage': (ctx, input) => hoursPage(ctx, input),
   'training.belowRequirement.export': (ctx, input) => exportBelowRequirement(ctx, input),
   'training.personHistory': (ctx, input) => personHistory(ctx, input.personId),
   'training.signin.import': signinImport,

@@ -110,6 +110,7 @@ export const SAMPLES: Record<OpName, Sample> = {
   'training.requirements.save': { exempt: 'installation-wide rules; the origin test covers them where they came from the county' },
   'training.hoursByPerson': s((ids) => ({ year: 2026, orgId: ids.org_units })),
   'training.belowRequirement': s((ids) => ({ year: 2026, orgId: ids.org_units })),
+  'training.hoursPage': s((ids) => ({ year: 2026, orgId: ids.org_units, below: false, startRow: 0, endRow: 100, sort: [], filters: [] })),
   'training.belowRequirement.export': s((ids) => ({ year: 2026, orgId: ids.org_units })),
   'training.personHistory': s((ids) => ({ personId: ids.people })),
   'training.signin.import': s((ids) => ({ classId: ids.training_classes, orgId: ids.org_units, fileBase64: Buffer.from('x').toString('base64') })),

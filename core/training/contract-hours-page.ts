@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { query } from '../contract/op.ts';
+import { ref } from '../guard/refs.ts';
+import { yearFilter } from './fields.ts';
+import { personHours } from './contract-views.ts';
+
+// One block of the hours grid (issue 19): the renderer asks for what it shows, sorted and
+// filtered on the server, instead of keeping every person's row.
+
+export const HOURS_TEXT_COLUMNS = ['name', 'orgName', 'posts', 'postCategory', 'requirement', 'shortfall'] as const;
+export const HOURS_NUMBER_COLUMNS = ['hours', 'days'] as const;
+export const HOURS_COLUMNS = [...HOURS_TEXT_COLUMNS, ...HOURS_NUMBER_COLUMNS, 'met'] as const;
+export type HoursColumn = (typeof HOURS_COLUMNS)[number];
+
+const column = z.enum(HOURS_COLUMNS, { error: '「排序列」无效' });
+const textColumn = z.enum(HOURS_TEXT_COLUMNS, { error: '「筛选列」无效' });
+const numberColumn = z.enum(HOURS_NUMBER_COLUMNS, { error: '「筛选列」无效' });
+const filter = z.discriminatedUnion('kind', [
+  z.object({ column: textColumn, kind: z.literal('text'), type: z.enum(['contains', 'equals', 'startsWith']), value: z.string().max(200) }),
+  z.object({
+    column: numberColumn, kind: z.literal('number'), type: z.enum(['equals', 'lessThan', 'greaterThan', 'inRange']),
+    value: z.number().finite(), to: z.number().finite().optional(),
+  }),
+  // 达标 as the grid shows it: 达标 / 未达标 / 无要求.
+  z.object({ column: z.literal('met'), kind: z.literal('set'), values: z.array(z.enum(['达标', '未达标', '无要求'])).max(3) }),
+]);
+export type HoursFilter = z.infer<typeof filter>;
+
+export const MAX_BLOCK = 500;
+
+export const trainingHoursPageContract = {
+  'training.hoursPage': query(
+    '培训学时表的一段（服务器端排序、筛选、分段）',
+    z
+      .object({
+        year: yearFilter,
+        orgId: ref('org_units', '组织'),
+        below: z.boolean(),
+        startRow: z.number().int().min(0, { error: '「起始行」不能小于 0' }),
+        endRow: z.number().int().min(0, { error: '「结束行」不能小于 0' }),
+        sort: z.array(z.object({ column, dir: z.enum(['asc', 'desc']) })).max(HOURS_COLUMNS.length),
+        filters: z.array(filter).max(HOURS_COLUMNS.length),
+      })
+      .refine((v) => v.endRow >= v.startRow && v.endRow - v.startRow <= MAX_BLOCK, {
+        error: `「结束行」须不小于起始行，且一次最多 ${MAX_BLOCK} 行`, path: ['endRow'],
+      }),
+    z.object({ year: z.number().int(), rows: z.array(personHours), rowCount: z.number().int(), sample: z.boolean() }),
+  ),
+};
