@@ -91,6 +91,19 @@ test('create a class, enrol 20 people from the grid, mark 2 absent, see hours an
   await expect(hours(5).locator('[col-id="met"]')).toHaveText('未达标');
   await expect(page.getByText('部分要求来自系统自带的示例规则')).toBeVisible();
 
+  // Sorting asks the server (training.hoursPage with a sort), not the rows in the renderer.
+  const firstHours = page.locator('.ag-row[row-index="0"] [col-id="hours"]');
+  const sorted = (dir: string) => page.waitForRequest((r) => r.url().includes('training.hoursPage') && (r.postData() ?? '').includes(`"dir":"${dir}"`));
+  const header = page.locator('.ag-header-cell[col-id="hours"]');
+  let asked = sorted('asc');
+  await header.click();
+  await asked;
+  await expect(firstHours).toHaveText('0');
+  asked = sorted('desc');
+  await header.click();
+  await asked;
+  await expect(firstHours).toHaveText('16');
+
   await page.getByRole('tab', { name: '未达标名单' }).click();
   await expect(page.getByText(`${YEAR} 年未达到年度培训要求的人员（22 人）`)).toBeVisible();
   await expect(hours(3).locator('[col-id="shortfall"]')).toHaveText('培训还差 40 学时');
