@@ -115,8 +115,13 @@ describe('training.hoursPage', () => {
     expect(!refused.ok && refused.error.code).toBe('forbidden');
     const street = await app.dispatcher.call('training.hoursPage', { year: 2026, orgId: s.street.id, below: false, startRow: 0, endRow: 100, sort: [], filters: [] }, clerkA);
     expect(street.ok).toBe(false);
+    // Another actor's list of the same input is never reused: the clerk's own ask computes afresh.
+    await page({ orgId: s.community.id });
+    const beforeOwn = pagingStats();
     const own = await app.dispatcher.call('training.hoursPage', { year: 2026, orgId: s.community.id, below: false, startRow: 0, endRow: 100, sort: [], filters: [] }, clerkA);
     expect(own.ok).toBe(true);
+    expect(pagingStats().computed - beforeOwn.computed).toBe(1);
+    expect(pagingStats().hits - beforeOwn.hits).toBe(0);
     const orgs = new Set(own.ok ? own.data.rows.map((r) => r.orgName) : []);
     expect([...orgs]).toEqual([own.ok ? own.data.rows[0]!.orgName : '']);
     expect(orgs.has('东风社区')).toBe(false);
