@@ -19,7 +19,8 @@ const filter = z.discriminatedUnion('kind', [
   z.object({ column: textColumn, kind: z.literal('text'), type: z.enum(['contains', 'equals', 'startsWith']), value: z.string().max(200) }),
   z.object({
     column: numberColumn, kind: z.literal('number'), type: z.enum(['equals', 'lessThan', 'greaterThan', 'inRange']),
-    value: z.number().finite(), to: z.number().finite().optional(),
+    value: z.number({ error: '「筛选值」应为数字' }).finite({ error: '「筛选值」应为有限数字' }),
+    to: z.number({ error: '「筛选上限」应为数字' }).finite({ error: '「筛选上限」应为有限数字' }).optional(),
   }),
   // 达标 as the grid shows it: 达标 / 未达标 / 无要求.
   z.object({ column: z.literal('met'), kind: z.literal('set'), values: z.array(z.enum(['达标', '未达标', '无要求'])).max(3) }),
@@ -36,8 +37,8 @@ export const trainingHoursPageContract = {
         year: yearFilter,
         orgId: ref('org_units', '组织'),
         below: z.boolean(),
-        startRow: z.number().int().min(0, { error: '「起始行」不能小于 0' }),
-        endRow: z.number().int().min(0, { error: '「结束行」不能小于 0' }),
+        startRow: z.number({ error: '「起始行」应为数字' }).int({ error: '「起始行」应为整数' }).min(0, { error: '「起始行」不能小于 0' }),
+        endRow: z.number({ error: '「结束行」应为数字' }).int({ error: '「结束行」应为整数' }).min(0, { error: '「结束行」不能小于 0' }),
         sort: z.array(z.object({ column, dir: z.enum(['asc', 'desc']) })).max(HOURS_COLUMNS.length),
         filters: z.array(filter).max(HOURS_COLUMNS.length),
       })
