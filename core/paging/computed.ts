@@ -1,5 +1,5 @@
 import type { Ctx } from '../context.ts';
-import { writtenSince } from '../roster-io/preview-cache.ts';
+import { writtenSince } from '../db-version.ts';
 
 // Paging a list that is computed in JS (e.g. training hours: requirement evaluation per
 // person). The grid asks block by block; computing the whole list per block would cost

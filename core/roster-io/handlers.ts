@@ -14,7 +14,8 @@ import { progressOf, report } from './progress.ts';
 import { errorReport } from './report.ts';
 import { importWriter } from './write.ts';
 import { saveChoices } from './value-map.ts';
-import { cachedPlan, forget, remember, sheetFor, writtenSince } from './preview-cache.ts';
+import { cachedPlan, forget, remember, sheetFor } from './preview-cache.ts';
+import { writtenSince } from '../db-version.ts';
 
 const RANK = { error: 0, update: 1, create: 2, unchanged: 3 } as const;
 const rank = (r: PlannedRow) => RANK[r.action];

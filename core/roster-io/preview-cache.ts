@@ -4,6 +4,7 @@ import { localIsoDate } from '../roster/dates.ts';
 import type { ImportRequest, ParsedImport, Plan } from './import.ts';
 import type { ReadSheet } from './read.ts';
 import { fileKeyOf, takeReadAhead } from './read-ahead.ts';
+import { writtenSince } from '../db-version.ts';
 
 // One pass per import: the dialog and the CLI call roster.importPreview and then
 // roster.importCommit with the same file. The commit takes the preview's read sheet (keyed by
@@ -36,21 +37,6 @@ const sha = (s: string) => createHash('sha256').update(s).digest('hex');
 function planKeyOf(ctx: Ctx, input: ImportRequest, fileKey: string): string {
   const a = ctx.actor;
   return sha(JSON.stringify([fileKey, a.kind, a.id, a.role ?? null, a.orgScopeId ?? null, input.orgId, input.mapping ?? null, input.values ?? null, localIsoDate(ctx.now())]));
-}
-
-/**
- * Changes with every write through the dispatcher: each mutation writes exactly one audit row
- * and shared rows take a new change_seq; the settings (remembered mappings and value choices)
- * are compared whole.
- */
-export function writtenSince(ctx: Ctx): string {
-  const r = ctx.sqlite
-    .prepare(
-      `SELECT (SELECT coalesce(max(id), 0) FROM audit_log) AS a, (SELECT coalesce(max(value), 0) FROM counters) AS c,
-              (SELECT count(*) || ':' || coalesce(sum(length(key) + length(value)), 0) FROM settings) AS s`,
-    )
-    .get() as { a: number; c: number; s: string };
-  return `${r.a}/${r.c}/${r.s}`;
 }
 
 export function remember(ctx: Ctx, input: ImportRequest, e: { parsed: ParsedImport; plan: Plan; written: string; people: string }): void {

@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
 import type { PersonHours } from '../../../../core/training/contract-views.ts';
@@ -32,10 +32,16 @@ const COLUMNS: ColDef<PersonHours>[] = [
 export function HoursTab({ scope, below }: { scope: Scope; below: boolean }) {
   const [page, setPage] = useState<{ rowCount: number; sample: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const datasource = useMemo(
-    () => hoursSource({ year: scope.year, orgId: scope.orgId, below }, { onPage: setPage, onError: (e) => setError(errorText(e)) }),
-    [scope.year, scope.orgId, below],
-  );
+  // Answers for a year or unit the user has just left must not set this view's count or error.
+  const current = useRef<unknown>(null);
+  const datasource = useMemo(() => {
+    const mine = {};
+    current.current = mine;
+    return hoursSource({ year: scope.year, orgId: scope.orgId, below }, {
+      onPage: (p) => current.current === mine && setPage(p),
+      onError: (e) => current.current === mine && setError(errorText(e)),
+    });
+  }, [scope.year, scope.orgId, below]);
   useEffect(() => {
     setPage(null);
     setError(null);
