@@ -38,17 +38,7 @@ export function isBlankRow(cells: RawCell[]): boolean {
   return cells.every((c) => c.t === 'empty' || (c.t === 'text' && !c.v.trim()));
 }
 
-/** Column letters as the sheet shows them: 0 → A, 26 → AA. */
-export function columnLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}
+export { columnLetter } from '../xlsx/columns.ts';
 
 /** Lets timers, IPC and other requests run during a long parse. */
 export function yieldToEventLoop(): Promise<void> {

@@ -3,6 +3,7 @@ import { codeTable } from '../codes/tables.ts';
 import type { ColumnDef } from './columns.ts';
 import { FIELD_TABLE } from './value-map.ts';
 import { CLEAR_MARKER } from './values.ts';
+import { columnLetter } from '../xlsx/columns.ts';
 
 // The blank template guides whoever fills it in: every code column has a drop-down (data
 // validation) fed from a 代码表 sheet, and a 填写说明 sheet lists the allowed values, the date
@@ -17,7 +18,7 @@ export function addTemplateGuides(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: Ex
   // The stream writer has the same data validations as the in-memory sheet; its typings omit them.
   const dv = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
   cols.forEach((c, i) => {
-    const letter = colLetter(i);
+    const letter = columnLetter(i);
     const range = `${letter}${FIRST}:${letter}${FIRST + ROWS - 1}`;
     if (c.kind === 'bool') {
       dv.add(range, { type: 'list', allowBlank: true, formulae: ['"是,否"'], showErrorMessage: true, errorTitle: c.header, error: '请填写“是”或“否”' });
@@ -27,7 +28,7 @@ export function addTemplateGuides(wb: ExcelJS.stream.xlsx.WorkbookWriter, ws: Ex
     if (!table || (c.kind !== 'code' && c.kind !== 'posts')) return;
     const values = codeTable(table).entries.map((e) => e.name);
     const n = lists.push({ header: c.header, values });
-    const listCol = colLetter(n - 1);
+    const listCol = columnLetter(n - 1);
     dv.add(range, {
       type: 'list',
       allowBlank: true,
@@ -78,13 +79,3 @@ const NOTES = [
   '8. 身份证号请设为文本格式（本模板已设置），以免 Excel 把后几位变成 0。性别和出生年月与身份证号不一致时以身份证号为准，并给出提示。',
 ];
 
-function colLetter(index: number): string {
-  let n = index + 1;
-  let s = '';
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-}

@@ -1,3 +1,4 @@
+import { columnLetter } from './columns.ts';
 import { xmlEscape } from './xml.ts';
 import { TextEntryWriter, ZipWriter } from './zip-write.ts';
 
@@ -50,12 +51,6 @@ const NS_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationsh
 const NS_PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const CT = 'application/vnd.openxmlformats-officedocument';
 
-/** 0 → A, 27 → AB. */
-export function columnName(i: number): string {
-  let s = '';
-  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
-}
 
 /** One cell's XML; empty values write nothing (the column style still applies to the cell). */
 function cellXml(ref: string, style: string, v: CellValue): string {
@@ -154,7 +149,7 @@ function workbook(sheetName: string): string {
 export async function writeSheet(spec: SheetSpec): Promise<Buffer> {
   const cols = spec.columns;
   if (cols.length === 0) throw new Error('xlsx: a sheet needs at least one column');
-  const letters = cols.map((_, i) => columnName(i));
+  const letters = cols.map((_, i) => columnLetter(i));
   const styles = cols.map((c) => (c.text ? ` s="${S_TEXT}"` : ''));
   const now = spec.now ?? new Date();
   const zip = new ZipWriter(spec.level ?? 1, now);

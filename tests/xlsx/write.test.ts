@@ -6,7 +6,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EXPORT_COLUMNS } from '../../core/roster-io/export.ts';
 import { readSpreadsheetSync } from '../../core/roster-io/read.ts';
 import { openXlsx } from '../../core/roster-io/xlsx.ts';
-import { columnName, writeSheet, type CellValue, type SheetSpec } from '../../core/xlsx/write.ts';
+import { writeSheet, type CellValue, type SheetSpec } from '../../core/xlsx/write.ts';
+import { columnLetter } from '../../core/xlsx/columns.ts';
 import { removeDir, tempDir, type TestApp } from '../helpers/app.ts';
 import { csvLine, STANDARD_HEADERS, standardRow } from '../fixtures/roster-io/people.ts';
 import { bytesInput, importApp } from '../roster-io/helpers.ts';
@@ -65,7 +66,7 @@ describe('the roster export written by core/xlsx/write.ts', () => {
     const ws = wb.getWorksheet('花名册')!;
     expect(ws).toBeDefined();
     const n = EXPORT_COLUMNS.length;
-    const last = columnName(n - 1);
+    const last = columnLetter(n - 1);
     expect(ws.model.merges).toEqual([`A1:${last}1`]);
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 2 });
     expect(ws.autoFilter).toBe(`A2:${last}2`);
