@@ -32,17 +32,18 @@ const COLUMNS: ColDef<PersonHours>[] = [
 export function HoursTab({ scope, below }: { scope: Scope; below: boolean }) {
   const [page, setPage] = useState<{ rowCount: number; sample: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
-  // Answers for a year or unit the user has just left must not set this view's count or error.
+  // Answers for a year or unit the user has just left must not set this view's count or error:
+  // the callbacks act only for the data source the grid currently has (set after each render).
   const current = useRef<unknown>(null);
   const datasource = useMemo(() => {
-    const mine = {};
-    current.current = mine;
-    return hoursSource({ year: scope.year, orgId: scope.orgId, below }, {
-      onPage: (p) => current.current === mine && setPage(p),
-      onError: (e) => current.current === mine && setError(errorText(e)),
+    const ds = hoursSource({ year: scope.year, orgId: scope.orgId, below }, {
+      onPage: (p) => current.current === ds && setPage(p),
+      onError: (e) => current.current === ds && setError(errorText(e)),
     });
+    return ds;
   }, [scope.year, scope.orgId, below]);
   useEffect(() => {
+    current.current = datasource;
     setPage(null);
     setError(null);
   }, [datasource]);
