@@ -191,11 +191,10 @@ describe('salary.paySheetPage', () => {
     const clerk: Actor = { kind: 'user', id: 'clerk-a', name: '新城录入员', role: 'clerk', orgScopeId: tree.community.id };
     // The system actor's view of 东关社区 is cached; the clerk still gets no part of it.
     await page(other.id);
-    for (const [op, input] of [
-      ['salary.paySheetPage', { orgId: other.id, month: M, startRow: 0, endRow: 100, sort: [], filters: [] }],
-      ['salary.paySheetSummary', { orgId: other.id, month: M }],
-    ] as const) {
-      const env = await app.dispatcher.call(op, input, clerk);
+    for (const env of [
+      await app.dispatcher.call('salary.paySheetPage', { orgId: other.id, month: M, startRow: 0, endRow: 100, sort: [], filters: [] }, clerk),
+      await app.dispatcher.call('salary.paySheetSummary', { orgId: other.id, month: M }, clerk),
+    ]) {
       expect(env.ok).toBe(false);
       expect(!env.ok && env.error.code).toBe('forbidden');
     }
