@@ -77,6 +77,21 @@ test('grade two people, confirm a month, see the frozen sheet', async ({ page })
   await page.getByLabel('月份').fill('2025-09');
   await expect(page.locator('.sheet-host')).toContainText('补发 2025-08 300.00 元');
   await expect(page.getByTestId('sheet-total')).toHaveText('8800.00');
+
+  // Sorting 应发合计 asks the server (salary.paySheetPage with a sort), not rows held in the renderer:
+  // 李社工 4200.00 (3000.00 + 优秀 900.00 + 补发 300.00) before 王书记 4600.00.
+  const firstName = page.locator('.sheet-host .ag-row[row-index="0"] [col-id="name"]');
+  const sorted = (dir: string) =>
+    page.waitForRequest((r) => r.url().includes('salary.paySheetPage') && (r.postData() ?? '').includes(`{"column":"totalFen","dir":"${dir}"}`));
+  const header = page.locator('.sheet-host .ag-header-cell[col-id="totalFen"]');
+  let asked = sorted('asc');
+  await header.click();
+  await asked;
+  await expect(firstName).toHaveText('李社工');
+  asked = sorted('desc');
+  await header.click();
+  await asked;
+  await expect(firstName).toHaveText('王书记');
 });
 
 test('the grid editor warns where amounts do not rise, and a version can be copied', async ({ page }) => {
