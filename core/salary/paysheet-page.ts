@@ -56,16 +56,15 @@ function remember(orgId: string, month: string, v: SheetView): void {
 }
 
 /**
- * What confirmMonth checks for a shownToken: the pairs it stood for while they are kept
- * (then each person's figure is checked), else null after the token matched the sheet as it
- * is now; a changed sheet is refused.
+ * 确认本月 with a shownToken: while the token's pairs are kept, each person's figure is checked
+ * as the old `shown` list was (`perPerson`, naming the person); then, and for a token no longer
+ * kept, any other difference (e.g. a person added since) refuses the whole sheet.
  */
-export function shownFor(token: string, orgId: string, month: string, now: PaySheet): Shown | null {
+export function assertTokenHolds(token: string, orgId: string, month: string, now: PaySheet, perPerson: (s: PaySheet, shown: Shown) => void): void {
   const at = Date.now();
   const kept = shownSheets.find((e) => e.token === token && e.orgId === orgId && e.month === month && at - e.at <= TOKEN_MS);
-  if (kept) return kept.pairs;
+  if (kept) perPerson(now, kept.pairs);
   if (sheetToken(now.lines) !== token) throw new AppError('conflict', '「工资表」自显示以来已有变化，请刷新后再确认');
-  return null;
 }
 
 function checkColumn(v: SheetView, column: string, what: '排序列' | '筛选列'): void {

@@ -171,6 +171,17 @@ describe('salary.paySheetPage', () => {
     expect(err.message).toContain('不能再确认为 6250.00 元');
   });
 
+  it('confirm with the token refuses a sheet with a person added since, though every shown figure holds', async () => {
+    const { tree } = await setup();
+    const shown = await app.ok('salary.paySheetSummary', { orgId: tree.community.id, month: M });
+    const late = await addPerson(app, tree.community.id, { name: '戊', communityWorkStartDate: '2020-01-01' });
+    await app.ok('salary.setLevel', { personId: late.id, post: '其他社区工作者', level: 2, effectiveDate: '2024-01-01', reason: '人工调整', note: '期初' });
+    const before = auditCount(app);
+    const err = await expectError(app, 'salary.confirmMonth', { orgId: tree.community.id, month: M, shownToken: shown.shownToken });
+    expect(err).toMatchObject({ code: 'conflict', message: '「工资表」自显示以来已有变化，请刷新后再确认' });
+    expect(auditCount(app)).toBe(before);
+  });
+
   it('a token no longer kept: confirmed when the sheet is unchanged, refused when it changed', async () => {
     const { tree, a, set } = await setup();
     // Never summarised in this process: only the whole-sheet comparison can decide.
