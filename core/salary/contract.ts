@@ -56,7 +56,6 @@ const settlementScope = z.object({ orgId: id('组织'), year });
 export type { PayCorrection, PayItem, PayLine, PaySheet } from './contract-sheet.ts';
 
 export const salaryContract = {
-  ...paySheetPageContract,
   'salary.sampleScheme': query('示例薪酬方案（三岗十八级骨架，金额仅为示例）', z.object({}).default({}), z.object({ name: z.string(), config: schemeConfig })),
   'salary.sampleSchemes': query('真实地方薪酬方案示例（翔安 2013、陕西 2015、山东、西安 2019，可复制后修改）', z.object({}).default({}), z.array(z.object({
     key: z.string(), name: z.string(), docNo: z.string().nullable(), source: z.string(), config: schemeConfig,
@@ -118,4 +117,5 @@ export const salaryContract = {
   }), settlement),
   'salary.exportSettlement': query('导出年终绩效结算为 Excel（base64）', settlementScope, z.object({ fileName: z.string(), base64: z.string() })),
   'salary.exportPaySheet': query('导出月度工资表为 Excel（base64）', sheetScope, z.object({ fileName: z.string(), base64: z.string() })),
+  ...paySheetPageContract,
 };

@@ -36,13 +36,20 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
   // 打印预览 reads the whole sheet when it opens (the print needs every line); the grid never does.
   const [printing, setPrinting] = useState<'off' | 'loading' | PaySheet>('off');
   const asked = useRef(0);
+  // Only the latest summary asked for is shown: the grid's blocks follow it (month typed fast).
+  const loads = useRef(0);
 
   const load = useCallback(async () => {
+    const mine = ++loads.current;
+    ++asked.current;
     setPrinting('off');
     try {
-      setSheet(await call('salary.paySheetSummary', { orgId, month }));
+      const s = await call('salary.paySheetSummary', { orgId, month });
+      if (loads.current !== mine) return;
+      setSheet(s);
       setError(null);
     } catch (e) {
+      if (loads.current !== mine) return;
       setSheet(null);
       setError(message(e));
     }
