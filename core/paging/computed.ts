@@ -56,6 +56,14 @@ export function computedList<T>(ctx: Ctx, op: string, input: unknown, compute: (
   return rows;
 }
 
+/**
+ * One computed value (e.g. a whole assessment sheet with its summary) kept the same way:
+ * a summary and the blocks read after it share one computation.
+ */
+export function computedValue<T>(ctx: Ctx, op: string, input: unknown, compute: () => T): T {
+  return computedList(ctx, op, input, () => [compute()])[0]!;
+}
+
 // Same order as ag-grid's default comparator (the grid sorted client-side before): nulls
 // first, then plain < / > on the values, i.e. UTF-16 code-unit order for Chinese names.
 // Ties keep the list's own order (stable sort), so paging is deterministic.
