@@ -27,7 +27,7 @@ afterEach(() => {
   removeDir(app.dir);
 });
 
-type Row = { entryId: string; name: string; total: number; rank: number; scores: Record<string, number>; proposedGrade: string | null; finalGrade: string | null; tie: boolean };
+type Row = { entryId: string; name: string; status: string; total: number; rank: number; scores: Record<string, number>; proposedGrade: string | null; finalGrade: string | null; tie: boolean };
 const page = (over: Record<string, unknown> = {}): Promise<{ rows: Row[]; rowCount: number }> =>
   call('assessment.sheetPage', { cycleId: s.cycle.id, startRow: 0, endRow: 100, sort: [], filters: [], ...over });
 const blocks = async (size: number, over: Record<string, unknown> = {}) => {
@@ -53,7 +53,7 @@ describe('assessment.sheetPage / sheetSummary', () => {
     expect(locked.cycle.status).toBe('locked');
     const paged = await blocks(4);
     expect(paged).toEqual(locked.rows);
-    expect(paged.every((r: { status?: string }) => r.status === '已确认')).toBe(true);
+    expect(paged.every((r) => r.status === '已确认')).toBe(true);
     // Served from the frozen copy: a person added to the roster afterwards changes nothing.
     await call('roster.create', person(s.community.id, '新来者', 3));
     expect(await blocks(4)).toEqual(locked.rows);
@@ -112,7 +112,7 @@ describe('assessment.sheetPage / sheetSummary', () => {
     expect(sum.proposedCounts).toEqual(count((r) => (r.tie ? '并列待定' : r.proposedGrade)));
     expect(sum.finalCounts).toEqual(count((r) => r.finalGrade));
     expect(Object.keys(sum.finalCounts).length).toBeGreaterThan(1);
-    expect(sum.statusCounts).toEqual(count((r) => (r as unknown as { status: string }).status));
+    expect(sum.statusCounts).toEqual(count((r) => r.status));
     expect(sum.quota).toBe(whole.quota);
     expect(sum.leaves).toEqual(whole.leaves);
     expect(sum.cycle).toEqual(whole.cycle);
