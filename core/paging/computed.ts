@@ -26,7 +26,7 @@ export type Columns<T, C extends string> = Record<C, (row: T) => Cell>;
 
 const KEEP_MS = 5 * 60 * 1000;
 const KEEP_LISTS = 4;
-interface Entry { key: string; written: string; at: number; rows: unknown[] }
+interface Entry { key: string; written: string; at: number; value: unknown }
 let lists: Entry[] = [];
 const stats = { hits: 0, computed: 0 };
 /** How often a block was served from a kept list / computed afresh; read by tests. */
@@ -40,6 +40,11 @@ function keyOf(ctx: Ctx, op: string, input: unknown): string {
 
 /** The whole computed list for (op, actor, input), from the cache when nothing was written since. */
 export function computedList<T>(ctx: Ctx, op: string, input: unknown, compute: () => T[]): T[] {
+  return computedValue(ctx, op, input, compute);
+}
+
+/** Any computed answer (e.g. a pay sheet with its sums), kept like a list: the blocks of one view share it. */
+export function computedValue<T>(ctx: Ctx, op: string, input: unknown, compute: () => T): T {
   const key = keyOf(ctx, op, input);
   const written = writtenSince(ctx);
   const now = Date.now();
@@ -48,20 +53,12 @@ export function computedList<T>(ctx: Ctx, op: string, input: unknown, compute: (
   if (hit) {
     stats.hits++;
     hit.at = now;
-    return hit.rows as T[];
+    return hit.value as T;
   }
   stats.computed++;
-  const rows = compute();
-  lists = [{ key, written, at: now, rows }, ...lists.filter((e) => e.key !== key)].slice(0, KEEP_LISTS);
-  return rows;
-}
-
-/**
- * One computed value (e.g. a whole assessment sheet with its summary) kept the same way:
- * a summary and the blocks read after it share one computation.
- */
-export function computedValue<T>(ctx: Ctx, op: string, input: unknown, compute: () => T): T {
-  return computedList(ctx, op, input, () => [compute()])[0]!;
+  const value = compute();
+  lists = [{ key, written, at: now, value }, ...lists.filter((e) => e.key !== key)].slice(0, KEEP_LISTS);
+  return value;
 }
 
 // Same order as ag-grid's default comparator (the grid sorted client-side before): nulls

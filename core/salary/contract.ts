@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { mutation, query } from '../contract/op.ts';
 import { id, isoDate, optionalText, requiredText } from '../contract/fields.ts';
 import { ref, target } from '../guard/refs.ts';
+import { month, paySheet } from './contract-sheet.ts';
+import { paySheetPageContract, shownToken } from './contract-paysheet-page.ts';
 import { LEVEL_REASONS, schemeConfig, schemeInput, schemeRecord } from './scheme-schema.ts';
 
-const month = z.string({ error: '「月份」必须填写' }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { error: '「月份」格式应为 YYYY-MM' });
 const year = z.number({ error: '「年度」必须填写' }).int({ error: '「年度」应为整数' }).min(2000, { error: '「年度」不能早于 2000' }).max(2100, { error: '「年度」不能晚于 2100' });
 const approver = optionalText('审批人', 30);
 const levelNo = z.number({ error: '「级别」必须填写' }).int({ error: '「级别」应为整数' }).min(1, { error: '「级别」不能小于 1' });
@@ -32,56 +33,6 @@ export type ProposalRow = z.infer<typeof proposal>;
 
 const promotionScope = { orgId: id('组织'), year, effectiveDate: isoDate('晋级生效日期').optional() };
 
-const payCorrection = z.object({
-  month: z.string(), kind: z.enum(['补发', '扣回']), amountFen: z.number().int(), reason: z.string(),
-  // The 预留 share of the difference: not paid now, added to the open month's withheldFen for the
-  // year-end settlement. Absent on corrections stored before it was carried.
-  withheldFen: z.number().int().optional(),
-});
-export type PayCorrection = z.infer<typeof payCorrection>;
-
-// One 应发 or deduction item of a line, in fen. Item keys name the component: 'level' (等级工资),
-// 'postPay' (岗位工资), 'postAllowance' (岗位津贴), 'probation' (试用期工资), 'allowance.<name>'
-// (an allowance chosen by the person's attributes, or a fixed one), 'performance' (月度绩效);
-// deductions use 'socialInsurance', 'housingFund' or 'deduction.<label>'.
-const payItem = z.object({ key: z.string(), label: z.string(), fen: z.number().int() });
-export type PayItem = z.infer<typeof payItem>;
-
-const payLine = z.object({
-  personId: z.string(), name: z.string(), orgId: z.string(), orgName: z.string(), post: z.string(), level: z.number(), grade: z.string().nullable(),
-  // The old three totals stay: baseFen = the standard pay (等级工资 + 岗位工资 + 岗位津贴, or the
-  // 试用期工资) less the withheld 预留 share (a negative item), allowancesFen = the allowances chosen
-  // by the person's attributes, performanceFen = monthly performance. `items` breaks them down
-  // (show those, not baseFen, as columns): their sum is baseFen + allowancesFen + performanceFen.
-  baseFen: z.number().int(), allowances: z.array(z.object({ name: z.string(), amountFen: z.number().int() })), allowancesFen: z.number().int(),
-  performanceFen: z.number().int(),
-  // 应发合计: items + corrections.
-  totalFen: z.number().int(), note: z.string().nullable(),
-  items: z.array(payItem),
-  // Personal social insurance / housing fund withheld from 应发; netFen (实发) = totalFen − deductionsFen.
-  deductions: z.array(payItem), deductionsFen: z.number().int(), netFen: z.number().int(),
-  // The share of the month's standard pay withheld for the year-end 绩效 settlement (not in totalFen).
-  withheldFen: z.number().int(),
-  // 补发 / 扣回 for earlier sealed months of this person, inside totalFen.
-  corrections: z.array(payCorrection), correctionFen: z.number().int(),
-  // Set when the person-month was confirmed by another unit's sheet: these are its frozen figures.
-  sealed: z.object({ orgId: z.string(), orgName: z.string(), confirmedAt: z.string(), confirmedBy: z.string() }).nullable(),
-});
-export type PayLine = z.infer<typeof payLine>;
-const sums = {
-  count: z.number().int(), baseFen: z.number().int(), allowancesFen: z.number().int(), performanceFen: z.number().int(),
-  correctionFen: z.number().int(), totalFen: z.number().int(), deductionsFen: z.number().int(), netFen: z.number().int(),
-};
-const paySheet = z.object({
-  month: z.string(), orgId: z.string(), orgName: z.string(), status: z.enum(['draft', 'confirmed']),
-  confirmedAt: z.string().nullable(), confirmedBy: z.string().nullable(),
-  scheme: z.object({ id: z.string(), name: z.string(), sample: z.boolean() }),
-  lines: z.array(payLine),
-  communities: z.array(z.object({ orgId: z.string(), orgName: z.string(), ...sums })),
-  totals: z.object(sums),
-  missing: z.array(z.object({ personId: z.string(), name: z.string(), orgName: z.string(), reason: z.string() })),
-});
-export type PaySheet = z.infer<typeof paySheet>;
 const sheetScope = z.object({ orgId: id('组织'), month });
 
 // The year-end 绩效 settlement: the withheld pool (and any yearly amount) × grade × post coefficient.
@@ -101,6 +52,8 @@ const settlement = z.object({
 });
 export type Settlement = z.infer<typeof settlement>;
 const settlementScope = z.object({ orgId: id('组织'), year });
+
+export type { PayCorrection, PayItem, PayLine, PaySheet } from './contract-sheet.ts';
 
 export const salaryContract = {
   'salary.sampleScheme': query('示例薪酬方案（三岗十八级骨架，金额仅为示例）', z.object({}).default({}), z.object({ name: z.string(), config: schemeConfig })),
@@ -154,6 +107,8 @@ export const salaryContract = {
   'salary.confirmMonth': mutation('确认月度工资表（冻结，之后修改规则不再影响该月；每人每月只有一个确认金额）', sheetScope.extend({
     // What the user saw when pressing 确认: a figure that no longer holds is refused, not silently replaced.
     shown: z.array(z.object({ personId: ref('people', '人员编号'), totalFen: z.number({ error: '「应发合计」应为数字' }).int() })).optional(),
+    // The paged grid no longer holds every line: it sends the summary's token for the lines it showed.
+    shownToken: shownToken.optional(),
   }), paySheet),
   'salary.settlement': query('年终绩效结算（预留绩效或年度奖励 × 当年确认的考核等次系数；已确认的读取冻结数据）', settlementScope, settlement),
   'salary.confirmSettlement': mutation('确认年终绩效结算（冻结，之后不再改变）', settlementScope.extend({
@@ -162,4 +117,5 @@ export const salaryContract = {
   }), settlement),
   'salary.exportSettlement': query('导出年终绩效结算为 Excel（base64）', settlementScope, z.object({ fileName: z.string(), base64: z.string() })),
   'salary.exportPaySheet': query('导出月度工资表为 Excel（base64）', sheetScope, z.object({ fileName: z.string(), base64: z.string() })),
+  ...paySheetPageContract,
 };

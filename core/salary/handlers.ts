@@ -6,6 +6,7 @@ import { gradingFixHandlers } from './grading-fixes.ts';
 import { levelBonusHandlers } from './level-bonus.ts';
 import { levelHandlers } from './level-handlers.ts';
 import { paySheetHandlers } from './paysheet-handlers.ts';
+import { paySheetPageHandlers } from './paysheet-page.ts';
 import { promotionHandlers } from './promotion-handlers.ts';
 import { schemeHandlers } from './scheme-handlers.ts';
 import { settlementHandlers } from './settlement-handlers.ts';
@@ -15,6 +16,7 @@ export const salaryHandlers: HandlersFor<typeof salaryContract & typeof salaryGr
   ...levelHandlers,
   ...promotionHandlers,
   ...paySheetHandlers,
+  ...paySheetPageHandlers,
   ...settlementHandlers,
   ...batchGradingHandlers,
   ...gradingFixHandlers,

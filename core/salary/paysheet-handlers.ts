@@ -6,6 +6,7 @@ import type { PaySheet, salaryContract } from './contract.ts';
 import { fenToYuan } from './money.ts';
 import { paySheetXlsx } from './export.ts';
 import { computeSheet, frozenSheet, paySheetFor } from './paysheet.ts';
+import { assertTokenHolds } from './paysheet-page.ts';
 
 type SheetOps = Pick<typeof salaryContract, 'salary.paySheet' | 'salary.confirmMonth' | 'salary.exportPaySheet'>;
 
@@ -35,6 +36,7 @@ export const paySheetHandlers: HandlersFor<SheetOps> = {
     if (frozenSheet(tx, input.orgId, input.month)) throw new AppError('conflict', `「月份」${input.month} 的工资表已确认，不能重复确认`);
     const s = computeSheet(tx, input.orgId, input.month);
     if (input.shown) assertShownHolds(s, input.shown);
+    if (input.shownToken) assertTokenHolds(input.shownToken, input.orgId, input.month, s, assertShownHolds);
     if (!s.lines.length) throw new AppError('validation', `「月份」${input.month} 没有可发放的人员（均未定级或不在岗），未确认`);
     const sheetId = randomUUID();
     const seq = tx.seq();

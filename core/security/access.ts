@@ -108,6 +108,8 @@ export const ACCESS: Record<OpName, Rule> = {
   'salary.history': r(READ),
   'salary.promotionPreview': r(READ),
   'salary.paySheet': r(READ),
+  'salary.paySheetSummary': r(READ),
+  'salary.paySheetPage': r(READ),
   'salary.exportPaySheet': r(READ, true),
   'salary.settlement': r(READ),
   'salary.exportSettlement': r(READ, true),

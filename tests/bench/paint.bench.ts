@@ -1,12 +1,8 @@
-import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { chromium, type Response } from 'playwright-core';
-import config from '../playwright.config.ts';
+import type { Response } from 'playwright-core';
 import { removeDir, tempDir } from '../helpers/app.ts';
-import { repoRoot } from '../helpers/serve.ts';
 import { compareSplits, quick, rounds } from './bench-util.ts';
-import { BENCH_PASSWORD, BENCH_USER, securedDemo } from './secured.ts';
+import { loginPage, openRoster, settledPage, signIn, startServe, type Serve } from './browser-mode.ts';
+import { securedDemo } from './secured.ts';
 
 // Issue 19: "first rows painted in under 1.5 s after the server is up". A user's path in browser
 // mode, with Debian's chromium (the e2e launch flags, locale and viewport of
@@ -27,12 +23,6 @@ import { BENCH_PASSWORD, BENCH_USER, securedDemo } from './secured.ts';
 // Untimed, after the round: the bytes of the API answers the page received, chromium closed,
 // the server stopped (SIGTERM; its exit backup runs before the next round).
 
-const launchOptions = config.use?.launchOptions ?? {};
-const contextOptions = { locale: config.use?.locale ?? 'zh-CN', viewport: config.use?.viewport ?? { width: 1366, height: 768 } };
-const bin = join(repoRoot, 'cli', 'jiceng.js');
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 interface Sizes {
   firstBlockBytes: number;
   firstBlockRows: number;
@@ -43,54 +33,28 @@ interface Sizes {
   timeline: string;
 }
 
-function peakRss(pid: number | undefined): string {
-  const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
-  return m ? `${(Number(m[1]) / 1024).toFixed(0)} MiB` : '?';
-}
-
 async function round(dbFile: string, sizes: { last?: Sizes }): Promise<number[]> {
   const dir = tempDir('jiceng-bench-paint-');
-  const info = join(dir, 'info.json');
-  const browser = await chromium.launch({ ...launchOptions, headless: true });
-  const page = await (await browser.newContext(contextOptions)).newPage();
-  // Debian's chromium (new headless mode) loads its own UI modules for about a second after
-  // launch; on 2 cores that would fall into the timed window. A user's browser is already
-  // running when they open the app: let it settle first (untimed).
-  await page.goto('about:blank');
-  await sleep(1500);
+  const { browser, page } = await settledPage();
   const answers: Response[] = [];
   page.on('response', (r) => {
     if (new URL(r.url()).pathname.startsWith('/api/')) answers.push(r);
   });
-  const server = spawn(process.execPath, [bin, 'serve', '--db', dbFile, '--info', info], { cwd: repoRoot, stdio: ['ignore', 'ignore', 'pipe'] });
-  let stderr = '';
-  server.stderr!.on('data', (d) => (stderr += String(d)));
-  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  let serve: Serve | undefined;
   try {
-    const deadline = Date.now() + 120_000;
-    while (!existsSync(info)) {
-      if (server.exitCode !== null) throw new Error(`jiceng serve exited ${server.exitCode}: ${stderr}`);
-      if (Date.now() > deadline) throw new Error(`jiceng serve did not start: ${stderr}`);
-      await sleep(5);
-    }
+    serve = await startServe(dbFile, dir);
     // ---- timed from here ----
-    const up = performance.now();
-    const { url } = JSON.parse(readFileSync(info, 'utf8')) as { url: string };
-    await page.goto(url, { waitUntil: 'commit' });
-    await page.getByRole('heading', { name: '登录' }).waitFor();
+    const up = serve.up;
+    await loginPage(page, serve.url);
     const loginPainted = performance.now() - up;
-    await page.locator('#login-username').fill(BENCH_USER);
-    await page.locator('#login-password').fill(BENCH_PASSWORD);
-    await page.getByRole('button', { name: '登录', exact: true }).click();
-    await page.getByRole('banner', { name: '当前用户' }).waitFor();
+    await signIn(page);
     const signedIn = performance.now() - up;
-    await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '花名册' }).click();
-    await page.locator('.ag-row:not(.ag-row-loading) .ag-cell[col-id="name"]').filter({ hasText: /\S/ }).first().waitFor({ timeout: 120_000 });
+    await openRoster(page);
     const rowsPainted = performance.now() - up;
     // ---- timed until here ----
     const seen = answers.slice();
     const upEpoch = performance.timeOrigin + up;
-    const servePeakRss = peakRss(server.pid);
+    const servePeakRss = `${serve.rss().peak.toFixed(0)} MiB`;
     const block = seen.find((r) => r.url().endsWith('/api/roster.page'));
     if (!block) throw new Error('rows painted without a roster.page answer');
     const blockBody = await block.body();
@@ -107,8 +71,7 @@ async function round(dbFile: string, sizes: { last?: Sizes }): Promise<number[]>
     return [loginPainted, signedIn, rowsPainted];
   } finally {
     await browser.close();
-    if (server.exitCode === null) server.kill('SIGTERM');
-    await exited;
+    await serve?.stop();
     removeDir(dir);
   }
 }

@@ -46,6 +46,8 @@ async function listCase(people: number, n: number) {
   const rawPage = app.sqlite().prepare(`${RAW_BLOCK} LIMIT 100 OFFSET ?`);
   const rawCount = app.sqlite().prepare("SELECT count(*) FROM people WHERE deleted_at IS NULL AND status = ?");
   const mid = Math.floor(people / 2);
+  // The last block of the in-post list: a drag of the scroll bar to its end.
+  const end = (app.sqlite().prepare("SELECT count(*) AS n FROM people WHERE deleted_at IS NULL AND status = '在岗'").get() as { n: number }).n - 100;
   let pageBytes = 0;
   await compare(`roster.page, one grid block of 100 rows over ${people.toLocaleString('en')} people`, {
     label: 'ceiling: raw prepared SELECT of the same 100 rows (all columns) + raw count',
@@ -56,6 +58,7 @@ async function listCase(people: number, n: number) {
       fn: () => app.ok('roster.page', { columns, limit: 100 }),
     },
     { label: `roster.page, block at row ${mid.toLocaleString('en')}`, fn: () => app.ok('roster.page', { columns, offset: mid, limit: 100 }) },
+    { label: `roster.page, the last block (row ${end.toLocaleString('en')})`, fn: () => app.ok('roster.page', { columns, offset: end, limit: 100 }) },
     { label: 'roster.page, sorted by age, filtered on 职务 contains 主任', fn: () => app.ok('roster.page', { columns, limit: 100, sort: [{ column: 'age', dir: 'desc' }], filters: [{ column: 'posts', conditions: [{ type: 'contains', value: '主任' }] }] }) },
   ], n);
   pageBytes = JSON.stringify(await app.ok('roster.page', { columns, limit: 100 })).length;

@@ -5,6 +5,7 @@ import { sampleSchemeConfig } from '../../core/salary/sample.ts';
 import { schemeConfig } from '../../core/salary/scheme-schema.ts';
 import { removeDir } from '../helpers/app.ts';
 import { compare, demoDatabase, header, measure, rounds } from './bench-util.ts';
+import { paySheetPaging } from './paysheet-page.ts';
 
 // The pay grid at county scale: 15,000 people graded, three years of grades, then the
 // annual promotion run (preview, approve) and the monthly pay sheet (compute, confirm,
@@ -63,6 +64,11 @@ await compare(`Issue 19: the pay sheet for ${all.length.toLocaleString('en-US')}
   { label: 'salary.paySheet, computed (2025-04, 2025-03 sealed)', fn: () => ok('salary.paySheet', { orgId: county.id, month: '2025-04' }) },
   { label: 'salary.paySheet, sealed (2025-03, stored values)', fn: () => ok('salary.paySheet', { orgId: county.id, month: '2025-03' }) },
 ], rounds(5));
+header(`Issue 19: the pay sheet grid block by block, ${all.length} people`);
+// A grade for one person is the write that drops the kept sheet between the timed calls.
+const bust = () => ok('salary.setGrades', { year: 2023, grades: [{ personId: all[0]!.id, grade: '称职' }] });
+await paySheetPaging(ok, county.id, '2025-04', 'computed', bust);
+await paySheetPaging(ok, county.id, '2025-03', 'sealed', bust);
 await measure('salary.exportPaySheet (county, 2025-03, .xlsx)', 3, () => ok('salary.exportPaySheet', { orgId: county.id, month: '2025-03' }));
 console.log(`\ntotal ${(sheet.totals.totalFen / 100).toFixed(2)} 元 over ${sheet.totals.count} people in ${sheet.communities.length} communities`);
 

@@ -77,6 +77,41 @@ test('grade two people, confirm a month, see the frozen sheet', async ({ page })
   await page.getByLabel('月份').fill('2025-09');
   await expect(page.locator('.sheet-host')).toContainText('补发 2025-08 300.00 元');
   await expect(page.getByTestId('sheet-total')).toHaveText('8800.00');
+
+  // Sorting 应发合计 asks the server (salary.paySheetPage with a sort), not rows held in the renderer:
+  // 李社工 4200.00 (3000.00 + 优秀 900.00 + 补发 300.00) before 王书记 4600.00.
+  const firstName = page.locator('.sheet-host .ag-row[row-index="0"] [col-id="name"]');
+  const sorted = (dir: string) =>
+    page.waitForRequest((r) => r.url().includes('salary.paySheetPage') && (r.postData() ?? '').includes(`{"column":"totalFen","dir":"${dir}"}`));
+  const header = page.locator('.sheet-host .ag-header-cell[col-id="totalFen"]');
+  let asked = sorted('asc');
+  await header.click();
+  await asked;
+  await expect(firstName).toHaveText('李社工');
+  asked = sorted('desc');
+  await header.click();
+  await asked;
+  await expect(firstName).toHaveText('王书记');
+
+  // 确认本月 sends the summary's token, not every line: a figure changed since the sheet was
+  // shown is refused naming the person; after a refresh the month is confirmed.
+  await page.getByLabel('月份').fill('2025-10');
+  await expect(page.locator('.sheet-host')).toContainText('李社工');
+  await call('salary.setGrades', { year: 2024, grades: [{ personId: worker.id, grade: '称职' }] });
+  const confirmAsked = page.waitForRequest((r) => r.url().includes('salary.confirmMonth'));
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: '确认本月' }).click();
+  const sent = JSON.parse((await confirmAsked).postData() ?? '{}');
+  expect(sent.shownToken).toMatch(/^[0-9a-f]{32}$/);
+  expect(sent.shown).toBeUndefined();
+  await expect(page.getByRole('alert')).toContainText('「李社工」2025-10 的应发合计已变为');
+  await expect(page.getByText(/已确认冻结/)).toHaveCount(0);
+  await page.getByLabel('月份').fill('2025-11');
+  await page.getByLabel('月份').fill('2025-10');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+  page.once('dialog', (d) => void d.accept());
+  await page.getByRole('button', { name: '确认本月' }).click();
+  await expect(page.getByText(/已确认冻结/)).toBeVisible();
 });
 
 test('the grid editor warns where amounts do not rise, and a version can be copied', async ({ page }) => {

@@ -1,22 +1,26 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { ColDef } from 'ag-grid-community';
+import type { OpOutput } from '../../../../core/contract/index.ts';
 import type { PayLine, PaySheet } from '../../../../core/salary/contract.ts';
 import { fenToYuan } from '../../../../core/salary/money.ts';
+import { lineItemFen, noteText, sealedText, type PayItemColumn } from '../../../../core/salary/paysheet-columns.ts';
 import { ApiError, call, errorText } from '../../api/client.ts';
 import { GRID_LOCALE, emptyGrid, gridTheme } from '../../grid/setup.ts';
 import { downloadBase64 } from '../../api/files.ts';
 import { PaySheetPrint } from './PaySheetPrint.tsx';
-import { itemFen, sheetItemColumns } from '../../../../core/salary/sheet-layout.ts';
+import { PaySheetTotals } from './PaySheetTotals.tsx';
+import { PAY_BLOCK_ROWS, PAY_KEPT_BLOCKS, paySheetSource } from './paySheetSource.ts';
 import { Can } from '../../components/RoleGate.tsx';
 
+type Summary = OpOutput<'salary.paySheetSummary'>;
 const message = (e: unknown) => (e instanceof ApiError && e.issues.length ? e.issues.map((i) => i.message).join('；') : errorText(e));
 const formatFen = (p: { value: unknown }) => (typeof p.value === 'number' ? fenToYuan(p.value) : '');
 const money = (field: keyof PayLine, headerName: string, width = 110): ColDef<PayLine> => ({
   headerName, field, width, type: 'numericColumn', valueFormatter: formatFen,
 });
-const item = (colId: string, headerName: string, get: (l: PayLine) => number): ColDef<PayLine> => ({
-  headerName, colId, width: 110, type: 'numericColumn', valueGetter: (p) => (p.data ? get(p.data) : null), valueFormatter: formatFen,
+const item = (colId: PayItemColumn, headerName: string): ColDef<PayLine> => ({
+  headerName, colId, width: 110, type: 'numericColumn', valueGetter: (p) => (p.data ? lineItemFen(p.data, colId) : null), valueFormatter: formatFen,
 });
 // The current month on the office's wall calendar (local time, not UTC).
 const thisMonth = () => {
@@ -27,15 +31,25 @@ const thisMonth = () => {
 /** 月度工资表: computed with the scheme and levels in effect that month; confirm freezes it. */
 export function PaySheetPanel({ orgId }: { orgId: string }) {
   const [month, setMonth] = useState(thisMonth);
-  const [sheet, setSheet] = useState<PaySheet | null>(null);
+  const [sheet, setSheet] = useState<Summary | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [printing, setPrinting] = useState(false);
+  // 打印预览 reads the whole sheet when it opens (the print needs every line); the grid never does.
+  const [printing, setPrinting] = useState<'off' | 'loading' | PaySheet>('off');
+  const asked = useRef(0);
+  // Only the latest summary asked for is shown: the grid's blocks follow it (month typed fast).
+  const loads = useRef(0);
 
   const load = useCallback(async () => {
+    const mine = ++loads.current;
+    ++asked.current;
+    setPrinting('off');
     try {
-      setSheet(await call('salary.paySheet', { orgId, month }));
+      const s = await call('salary.paySheetSummary', { orgId, month });
+      if (loads.current !== mine) return;
+      setSheet(s);
       setError(null);
     } catch (e) {
+      if (loads.current !== mine) return;
       setSheet(null);
       setError(message(e));
     }
@@ -43,12 +57,24 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
   useEffect(() => void load(), [load]);
 
   const confirm = async () => {
-    if (!window.confirm(`确认 ${month} 工资表？确认后该月数据冻结，之后修改方案或薪级不再影响该月。`)) return;
+    if (!sheet || !window.confirm(`确认 ${month} 工资表？确认后该月数据冻结，之后修改方案或薪级不再影响该月。`)) return;
     try {
-      // The amounts on screen go along: a person-month another unit sealed meanwhile is refused, not silently replaced.
-      const shown = sheet?.lines.map((l) => ({ personId: l.personId, totalFen: l.totalFen }));
-      setSheet(await call('salary.confirmMonth', { orgId, month, ...(shown ? { shown } : {}) }));
+      // The token of the lines on screen goes along: a figure that changed since (another unit
+      // sealed the person-month, a level changed) is refused, not silently replaced.
+      await call('salary.confirmMonth', { orgId, month, shownToken: sheet.shownToken });
+      await load();
     } catch (e) {
+      setError(message(e));
+    }
+  };
+  const openPrint = async () => {
+    const mine = ++asked.current;
+    setPrinting('loading');
+    try {
+      const whole = await call('salary.paySheet', { orgId, month });
+      if (asked.current === mine) setPrinting(whole);
+    } catch (e) {
+      if (asked.current === mine) setPrinting('off');
       setError(message(e));
     }
   };
@@ -61,37 +87,35 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
     }
   };
 
-  const sealedCount = sheet?.lines.filter((l) => l.sealed).length ?? 0;
+  // A new data source per summary: a month change or a confirm reloads the blocks too.
+  const datasource = useMemo(() => (sheet ? paySheetSource({ orgId: sheet.orgId, month: sheet.month }, (e) => setError(message(e))) : null), [sheet]);
   // The item columns of the print and the .xlsx (sheet-layout.ts): 等级工资, 岗位工资, 岗位津贴,
   // 试用期工资, 预留绩效 and each allowance on its own, never a lump under one name.
-  const cols = useMemo(() => sheetItemColumns(sheet?.lines ?? []), [sheet]);
+  const cols = sheet?.columns;
   const columns = useMemo<ColDef<PayLine>[]>(() => [
     { headerName: '社区', field: 'orgName', width: 120 },
     { headerName: '姓名', field: 'name', width: 90, pinned: 'left' },
     { headerName: '岗位', field: 'post', width: 120 },
     { headerName: '级别', field: 'level', width: 70 },
     { headerName: '上年度考核', field: 'grade', width: 100 },
-    ...cols.items.map((i) => item(`item:${i.key}`, i.label, (l) => itemFen([l], (x) => x.items, i.key))),
+    ...(cols?.items ?? []).map((i) => item(`item:${i.key}`, i.label)),
     {
       ...money('correctionFen', '补发/扣回'),
       tooltipValueGetter: (p) => p.data?.corrections.map((c) => `${c.kind} ${fenToYuan(Math.abs(c.amountFen))}：${c.reason}`).join('\n') ?? '',
     },
     money('totalFen', '应发合计', 120),
     // 代扣 and 实发 only where the scheme withholds something: otherwise 实发 is 应发.
-    ...(cols.deductions.length ? [
-      ...cols.deductions.map((d) => item(`deduction:${d.key}`, d.label, (l) => itemFen([l], (x) => x.deductions, d.key))),
+    ...(cols?.deductions.length ? [
+      ...cols.deductions.map((d) => item(`deduction:${d.key}`, d.label)),
       money('deductionsFen', '扣款合计'),
       money('netFen', '实发', 120),
     ] : []),
     {
       headerName: '确认', colId: 'sealed', width: 170,
-      valueGetter: (p) => (p.data?.sealed ? `已由${p.data.sealed.orgName}确认（${p.data.sealed.confirmedAt.slice(0, 10)}）` : ''),
+      valueGetter: (p) => (p.data ? sealedText(p.data) : ''),
       cellClass: (p) => (p.data?.sealed ? 'sealed-cell' : ''),
     },
-    {
-      headerName: '备注', colId: 'note', flex: 1, minWidth: 160,
-      valueGetter: (p) => [...(p.data?.corrections ?? []).map((c) => `${c.kind} ${c.month} ${fenToYuan(Math.abs(c.amountFen))} 元（${c.reason}）`), p.data?.note ?? ''].filter(Boolean).join('；'),
-    },
+    { headerName: '备注', colId: 'note', flex: 1, minWidth: 160, valueGetter: (p) => (p.data ? noteText(p.data) : '') },
   ], [cols]);
 
   return (
@@ -102,36 +126,25 @@ export function PaySheetPanel({ orgId }: { orgId: string }) {
         {sheet?.scheme.sample && <span className="badge sample">示例方案</span>}
         {sheet?.status === 'confirmed' && <span className="badge frozen">已确认冻结（{sheet.confirmedAt?.slice(0, 10)} {sheet.confirmedBy}）</span>}
         <span className="spacer" />
-        {sealedCount > 0 && sheet?.status === 'draft' && <span className="badge frozen" data-testid="sealed-count">{sealedCount} 人本月已由其他单位确认，按确认数发放</span>}
+        {sheet && sheet.sealedCount > 0 && sheet.status === 'draft' && <span className="badge frozen" data-testid="sealed-count">{sheet.sealedCount} 人本月已由其他单位确认，按确认数发放</span>}
         <button type="button" disabled={!sheet} onClick={() => void exportXlsx()}>导出 Excel</button>
-        <button type="button" disabled={!sheet?.lines.length} onClick={() => setPrinting(true)}>打印预览</button>
+        <button type="button" disabled={!sheet?.lineCount || printing === 'loading'} onClick={() => void openPrint()}>{printing === 'loading' ? '正在准备…' : '打印预览'}</button>
         <Can op="salary.confirmMonth" note="确认工资表">
-          <button type="button" className="primary" disabled={!sheet || sheet.status === 'confirmed' || !sheet.lines.length} onClick={() => void confirm()}>确认本月</button>
+          <button type="button" className="primary" disabled={!sheet || sheet.status === 'confirmed' || !sheet.lineCount} onClick={() => void confirm()}>确认本月</button>
         </Can>
       </div>
       {error && <div className="form-banner" role="alert">{error}</div>}
-      {sheet && printing && <PaySheetPrint sheet={sheet} onClose={() => setPrinting(false)} />}
-      {sheet && (
+      {typeof printing === 'object' && <PaySheetPrint sheet={printing} onClose={() => setPrinting('off')} />}
+      {sheet && datasource && (
         <>
           <div className="sheet-host">
-            <AgGridReact<PayLine> theme={gridTheme} localeText={GRID_LOCALE} overlayNoRowsTemplate={emptyGrid('本月工资表还没有人员')} rowData={sheet.lines} columnDefs={columns} getRowId={(p) => p.data.personId} />
+            <AgGridReact<PayLine>
+              theme={gridTheme} localeText={GRID_LOCALE} overlayNoRowsTemplate={emptyGrid('本月工资表还没有人员')}
+              rowModelType="infinite" datasource={datasource} cacheBlockSize={PAY_BLOCK_ROWS} maxBlocksInCache={PAY_KEPT_BLOCKS}
+              columnDefs={columns} getRowId={(p) => p.data.personId}
+            />
           </div>
-          <table className="plain community-totals">
-            <thead><tr><th>社区</th><th>人数</th>{cols.items.map((i) => <th key={i.key}>{i.label}</th>)}<th>补发/扣回</th><th>应发合计</th></tr></thead>
-            <tbody>
-              {sheet.communities.map((c) => {
-                const lines = sheet.lines.filter((l) => l.orgId === c.orgId);
-                return (
-                  <tr key={c.orgId}><td>{c.orgName}</td><td>{c.count}</td>
-                    {cols.items.map((i) => <td key={i.key} className="money">{fenToYuan(itemFen(lines, (x) => x.items, i.key))}</td>)}
-                    <td className="money">{fenToYuan(c.correctionFen)}</td><td className="money">{fenToYuan(c.totalFen)}</td></tr>
-                );
-              })}
-              <tr className="total-row"><th>合计</th><th>{sheet.totals.count}</th>
-                {cols.items.map((i) => <th key={i.key} className="money">{fenToYuan(itemFen(sheet.lines, (x) => x.items, i.key))}</th>)}
-                <th className="money">{fenToYuan(sheet.totals.correctionFen)}</th><th className="money" data-testid="sheet-total">{fenToYuan(sheet.totals.totalFen)}</th></tr>
-            </tbody>
-          </table>
+          <PaySheetTotals summary={sheet} />
           {sheet.missing.length > 0 && (
             <div className="warn">未列入（{sheet.missing.length} 人）：{sheet.missing.slice(0, 20).map((m) => `${m.name}（${m.reason}）`).join('、')}{sheet.missing.length > 20 ? ' 等' : ''}</div>
           )}
