@@ -4,6 +4,7 @@ import { bundleHandlers } from './bundle/handlers.ts';
 import { codesHandlers } from './codes/handlers.ts';
 import { coopHandlers } from './ledger/coop/handlers.ts';
 import { assessmentHandlers } from './assessment/handlers.ts';
+import { sheetPageHandlers } from './assessment/handlers-sheet-page.ts';
 import { ledgerHandlers } from './ledger/handlers.ts';
 import { orgHandlers } from './org/handlers.ts';
 import { rosterHandlers } from './roster/handlers.ts';
@@ -19,6 +20,7 @@ const all = {
   ...codesHandlers,
   ...coopHandlers,
   ...assessmentHandlers,
+  ...sheetPageHandlers,
   ...ledgerHandlers,
   ...orgHandlers,
   ...rosterHandlers,

@@ -4,6 +4,7 @@ import { codesContract } from '../codes/contract.ts';
 import { coopContract } from '../ledger/coop/contract.ts';
 import { gridContract } from '../ledger/grid/contract.ts';
 import { assessmentContract } from '../assessment/contract.ts';
+import { assessmentSheetPageContract } from '../assessment/contract-sheet-page.ts';
 import { ledgerContract } from '../ledger/contract.ts';
 import { orgContract } from '../org/contract.ts';
 import { rosterContract } from '../roster/contract.ts';
@@ -23,6 +24,7 @@ export const contract = {
   ...coopContract,
   ...gridContract,
   ...assessmentContract,
+  ...assessmentSheetPageContract,
   ...ledgerContract,
   ...orgContract,
   ...rosterContract,

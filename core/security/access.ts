@@ -129,6 +129,8 @@ export const ACCESS: Record<OpName, Rule> = {
   'assessment.scheme': r(READ),
   'assessment.cycles': r(READ),
   'assessment.sheet': r(READ),
+  'assessment.sheetSummary': r(READ),
+  'assessment.sheetPage': r(READ),
   'assessment.results': r(READ),
   'assessment.distribution': r(READ),
   'assessment.exportXlsx': r(READ, true),

@@ -30,6 +30,26 @@ for (const r of ev.rows) grades[r.proposed ?? '并列待定'] = (grades[r.propos
 console.log(`\nquota ${ev.quota}; tie: ${ev.tie ? `${ev.tie.ids.length} people for ${ev.tie.slots} places at ${ev.tie.total}` : 'none'}; proposed ${JSON.stringify(grades)}`);
 
 const { dir, opened, ok, county } = await demoDatabase(N);
+
+// Issue 19: what the 考核 page reads on opening a cycle — the summary and one block of 100 —
+// against the whole sheet. The first pair builds the sheet; later blocks reuse it until a write.
+const bytes = (v: unknown) => Buffer.byteLength(JSON.stringify(v));
+const block = (cycleId: string, start: number) =>
+  ok('assessment.sheetPage', { cycleId, startRow: start, endRow: start + 100, sort: [{ column: 'total', dir: 'desc' }], filters: [] });
+async function paged(cycleId: string, what: string) {
+  const whole = await ok('assessment.sheet', { cycleId });
+  // Nothing has asked sheetSummary/sheetPage for this cycle since the last write: the first pair builds the sheet.
+  let t0 = performance.now();
+  const summary = await ok('assessment.sheetSummary', { cycleId });
+  const first = await block(cycleId, 0);
+  const cold = performance.now() - t0;
+  console.log(`| ${what}: sheetSummary + first block of 100, first read after a write | ${cold.toFixed(1)} ms | | 1 |`);
+  t0 = performance.now();
+  await block(cycleId, 100);
+  console.log(`| ${what}: second block of 100 (kept sheet) | ${(performance.now() - t0).toFixed(1)} ms | | 1 |`);
+  await measure(`${what}: next block of 100 (kept sheet, sorted by total desc)`, 5, () => block(cycleId, 200));
+  console.log(`\n${what}: JSON bytes — whole assessment.sheet ${(bytes(whole) / 1e6).toFixed(2)} MB; sheetSummary ${(bytes(summary) / 1e3).toFixed(1)} kB + first block ${(bytes(first) / 1e3).toFixed(1)} kB\n`);
+}
 const scheme = await ok('assessment.installSample', { orgId: county.id, year: 2025 });
 
 header(`Assessment operations, one cycle over ${N} people (SQLite)`);
@@ -47,6 +67,7 @@ await ok('assessment.saveSession', {
 });
 console.log(`| assessment.saveSession, ${N} tallies | ${(performance.now() - t).toFixed(1)} ms | | 1 |`);
 await measure('assessment.sheet (totals, ranks, proposals, training indicator)', 5, () => ok('assessment.sheet', { cycleId: cycle.id }));
+await paged(cycle.id, 'open cycle');
 const sheet = await ok('assessment.sheet', { cycleId: cycle.id });
 for (const id of sheet.tie?.ids.slice(sheet.tie.slots) ?? []) await ok('assessment.setFinalGrade', { entryId: id, grade: cfg.gradeLabels[1], reason: '并列，会议研究决定' });
 for (const id of sheet.tie?.ids.slice(0, sheet.tie.slots) ?? []) await ok('assessment.setFinalGrade', { entryId: id, grade: cfg.gradeLabels[0], reason: '并列，会议研究决定' });
@@ -59,6 +80,7 @@ console.log(`| assessment.confirm (writes ${N} results and the stored sheet) | $
 const frozen = opened.sqlite.prepare('SELECT length(frozen) AS n FROM assessment_cycles WHERE id = ?').get(cycle.id) as { n: number };
 console.log(`\nstored sheet of the locked cycle: ${(frozen.n / 1e6).toFixed(1)} MB of JSON\n`);
 await measure('assessment.sheet, locked (read from the stored sheet)', 5, () => ok('assessment.sheet', { cycleId: cycle.id }));
+await paged(cycle.id, 'locked cycle');
 await measure('assessment.results for the year', 5, () => ok('assessment.results', { year: 2025 }));
 await measure('assessment.exportXlsx', 3, () => ok('assessment.exportXlsx', { cycleId: cycle.id }));
 opened.close();

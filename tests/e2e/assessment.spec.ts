@@ -129,6 +129,53 @@ test('the score grid works like a spreadsheet from the keyboard', async ({ page 
   await page.screenshot({ path: test.info().outputPath('assessment-score-grid.png') });
 });
 
+test('a typed score survives sorting the grid on the server and is then saved', async ({ page }) => {
+  const year = YEAR + 2;
+  if (!(await call('roster.list', {})).rows.length) await seedCycle(call);
+  const county = (await call('org.tree', {})).find((o: any) => o.level === 'county');
+  const scheme = await call('assessment.installSample', { orgId: county.id, year });
+  const cycle = await call('assessment.createCycle', { schemeId: scheme.id, orgId: county.id });
+  const sheet = await call('assessment.sheet', { cycleId: cycle.id });
+  expect(sheet.rows.length).toBeGreaterThan(2);
+
+  await loginAs(page, served, 'clerk');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '考核' }).click();
+  await page.getByLabel('年度').fill(String(year));
+  await page.getByRole('button', { name: new RegExp(cycle.name) }).click();
+
+  const first = page.locator('.ag-row[row-index="0"] .ag-cell[col-id="name"]');
+  await expect(first).not.toBeEmpty();
+  const name = (await first.textContent())!.trim();
+  const typed = sheet.rows.find((r: any) => r.name === name);
+  await page.locator('.ag-row[row-index="0"] .ag-cell[col-id="de"]').click();
+  await page.keyboard.type('3.5');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: '保存（1 处修改）' })).toBeVisible();
+
+  // Sorting by name (descending) asks the server for a new block; the typed score is kept.
+  const sorted = (dir: string) => page.waitForRequest((r) => r.url().includes('assessment.sheetPage') && (r.postData() ?? '').includes(`"dir":"${dir}"`));
+  const header = page.locator('.ag-header-cell[col-id="name"]');
+  let asked = sorted('asc');
+  await header.click();
+  await asked;
+  asked = sorted('desc');
+  await header.click();
+  await asked;
+  // Where the server's name order (code units, descending) puts the typed person: not row 0.
+  const at = sheet.rows.map((r: any) => r.name as string).sort().reverse().indexOf(name);
+  expect(at).toBeGreaterThan(0);
+  await expect(page.locator(`.ag-row[row-index="${at}"] .ag-cell[col-id="name"]`)).toHaveText(name);
+  await expect(page.locator(`.ag-row[row-index="${at}"] .ag-cell[col-id="de"]`)).toHaveText('3.5');
+  await expect(page.locator('.ag-row[row-index="0"] .ag-cell[col-id="de"]')).toHaveText('');
+  await expect(page.getByRole('button', { name: '保存（1 处修改）' })).toBeVisible();
+
+  await page.getByRole('button', { name: '保存（1 处修改）' }).click();
+  await expect(page.getByRole('button', { name: '保存', exact: true })).toBeDisabled();
+  const saved = await call('assessment.sheet', { cycleId: cycle.id });
+  expect(saved.rows.find((r: any) => r.entryId === typed.entryId).scores).toMatchObject({ de: 3.5 });
+  expect(saved.rows.filter((r: any) => 'de' in r.scores)).toHaveLength(1);
+});
+
 test('a county builds its own scheme structure: add a component and an indicator, remove one, save', async ({ page }) => {
   const county = (await call('org.tree', {})).find((o: { level: string }) => o.level === 'county');
   await call('assessment.installSample', { orgId: county.id, year: 2030 });

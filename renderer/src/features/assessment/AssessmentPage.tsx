@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OrgTreeUnit as OrgUnit } from '../../../../core/org/contract.ts';
-import type { CycleSummary, SchemeRecord, Sheet } from '../../../../core/assessment/contract.ts';
+import type { CycleSummary, SchemeRecord } from '../../../../core/assessment/contract.ts';
+import type { SheetSummary } from '../../../../core/assessment/contract-sheet-page.ts';
 import { call, errorText } from '../../api/client.ts';
 import { switchTab } from '../../components/Tabs.tsx';
 import { leaveAll } from '../../components/useDirty.ts';
@@ -24,7 +25,7 @@ export function AssessmentPage() {
   const [mayInstall, setMayInstall] = useState(false);
   const [cycles, setCycles] = useState<CycleSummary[] | null>(null);
   const [cycleId, setCycleId] = useState<string | null>(null);
-  const [sheet, setSheet] = useState<Sheet | null>(null);
+  const [sheet, setSheet] = useState<SheetSummary | null>(null);
   const [tab, setTab] = useState<Tab>('打分');
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState(false);
@@ -48,7 +49,8 @@ export function AssessmentPage() {
   const loadSheet = useCallback(async () => {
     if (!cycleId) return setSheet(null);
     try {
-      setSheet(await call('assessment.sheet', { cycleId }));
+      // The sheet without its rows: each panel asks for the rows it shows (issue 19).
+      setSheet(await call('assessment.sheetSummary', { cycleId }));
       setError(null);
     } catch (e) {
       setError(errorText(e));
@@ -140,8 +142,8 @@ export function AssessmentPage() {
           </div>
         )}
         {!sheet && <div className="empty-guide"><p>请在左侧选择或新建一个考核周期。考核方案、分数线与优秀比例在方案中配置；示例方案仅供参考。</p></div>}
-        {sheet && tab === '打分' && <ScoreGrid sheet={sheet} onSaved={refresh} />}
-        {sheet && tab === '民主测评' && <SessionPanel sheet={sheet} onSaved={refresh} />}
+        {sheet && tab === '打分' && <ScoreGrid summary={sheet} onSaved={refresh} />}
+        {sheet && tab === '民主测评' && <SessionPanel summary={sheet} onSaved={refresh} />}
         {sheet && tab === '结果与等次' && <ResultsPanel sheet={sheet} onChanged={refresh} />}
         {sheet && tab === '报表' && <ReportsPanel sheet={sheet} />}
       </div>

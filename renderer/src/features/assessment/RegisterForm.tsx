@@ -1,7 +1,8 @@
-import type { Sheet, SheetRow } from '../../../../core/assessment/contract.ts';
+import type { SheetRow } from '../../../../core/assessment/contract.ts';
+import type { SheetSummary } from '../../../../core/assessment/contract-sheet-page.ts';
 
 /** 年度考核登记表 for one person, laid out for A4; the print stylesheet hides the app around it. */
-export function RegisterForm({ sheet, row, onClose }: { sheet: Sheet; row: SheetRow; onClose: () => void }) {
+export function RegisterForm({ sheet, row, onClose }: { sheet: SheetSummary; row: SheetRow; onClose: () => void }) {
   const cfg = sheet.scheme.config;
   const options = cfg.voteOptions.map((o) => o.label);
   return (
@@ -29,7 +30,7 @@ export function RegisterForm({ sheet, row, onClose }: { sheet: Sheet; row: Sheet
                 <td>{row.components[c.key] ?? '—'}</td>
               </tr>
             ))}
-            <tr><th>综合得分</th><td>{row.total}</td><th>单位内排名</th><td>{row.rank} / {sheet.rows.length}</td><th>拟定等次</th><td>{row.tie ? '并列待定' : row.proposedGrade}</td></tr>
+            <tr><th>综合得分</th><td>{row.total}</td><th>单位内排名</th><td>{row.rank} / {sheet.rowCount}</td><th>拟定等次</th><td>{row.tie ? '并列待定' : row.proposedGrade}</td></tr>
             <tr><th>否决情况</th><td colSpan={5}>{row.vetoes.map((v) => v.reason).join('；') || '无'}</td></tr>
             <tr><th>审定等次</th><td>{row.finalGrade ?? ''}</td><th>调整理由</th><td colSpan={3}>{row.finalReason ?? ''}</td></tr>
             <tr><th>审定单位意见</th><td colSpan={5} className="tall">{sheet.cycle.status === 'locked' ? `已于 ${sheet.cycle.lockedAt?.slice(0, 10)} 确认` : ''}<span className="sign">（盖章）　　年　　月　　日</span></td></tr>

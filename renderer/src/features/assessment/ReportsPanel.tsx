@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Sheet } from '../../../../core/assessment/contract.ts';
+import type { SheetSummary } from '../../../../core/assessment/contract-sheet-page.ts';
 import type { OpOutput } from '../../../../core/contract/index.ts';
 import { call, errorText } from '../../api/client.ts';
 
@@ -16,7 +16,7 @@ function download(fileName: string, base64: string) {
 }
 
 /** Grade distribution per community (confirmed results) and the .xlsx ranking list. */
-export function ReportsPanel({ sheet }: { sheet: Sheet }) {
+export function ReportsPanel({ sheet }: { sheet: SheetSummary }) {
   const [dist, setDist] = useState<Distribution | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {

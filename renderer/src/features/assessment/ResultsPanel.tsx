@@ -1,15 +1,22 @@
-import { useState } from 'react';
-import type { Sheet, SheetRow } from '../../../../core/assessment/contract.ts';
+import { useEffect, useState } from 'react';
+import type { SheetRow } from '../../../../core/assessment/contract.ts';
+import type { SheetSummary } from '../../../../core/assessment/contract-sheet-page.ts';
 import { call, errorText } from '../../api/client.ts';
 import { RegisterForm } from './RegisterForm.tsx';
 import { Can } from '../../components/RoleGate.tsx';
 
 interface Props {
-  sheet: Sheet;
+  sheet: SheetSummary;
   onChanged: () => Promise<void>;
 }
 
-/** The ranking with proposals; a person sets each final grade, then confirms and locks. */
+const PAGE_ROWS = 100;
+
+/**
+ * The ranking with proposals; a person sets each final grade, then confirms and locks. The
+ * ranked rows come a page at a time from the server (assessment.sheetPage, by rank then
+ * name); the counts above them come from the summary.
+ */
 export function ResultsPanel({ sheet, onChanged }: Props) {
   const locked = sheet.cycle.status === 'locked';
   const labels = sheet.scheme.config.gradeLabels;
@@ -17,7 +24,22 @@ export function ResultsPanel({ sheet, onChanged }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [reopenReason, setReopenReason] = useState('');
   const [printing, setPrinting] = useState<SheetRow | null>(null);
-  const ranked = [...sheet.rows].sort((a, b) => a.rank - b.rank || a.name.localeCompare(b.name, 'zh-CN'));
+  const [start, setStart] = useState(0);
+  const [ranked, setRanked] = useState<SheetRow[]>([]);
+  useEffect(() => setStart(0), [sheet.cycle.id]);
+  useEffect(() => {
+    let live = true;
+    call('assessment.sheetPage', {
+      cycleId: sheet.cycle.id, startRow: start, endRow: start + PAGE_ROWS,
+      sort: [{ column: 'rank', dir: 'asc' }, { column: 'name', dir: 'asc' }], filters: [],
+    }).then(
+      (r) => live && setRanked(r.rows),
+      (e: unknown) => live && setError(errorText(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [sheet, start]);
 
   const run = async (f: () => Promise<unknown>) => {
     try {
@@ -30,7 +52,8 @@ export function ResultsPanel({ sheet, onChanged }: Props) {
   };
   const draft = (r: SheetRow) => drafts[r.entryId] ?? { grade: r.finalGrade ?? '', reason: r.finalReason ?? '' };
   const setDraft = (r: SheetRow, v: Partial<{ grade: string; reason: string }>) => setDrafts({ ...drafts, [r.entryId]: { ...draft(r), ...v } });
-  const top = sheet.rows.filter((r) => r.finalGrade === labels[0]).length;
+  const top = sheet.finalCounts[labels[0] ?? ''] ?? 0;
+  const pages = Math.max(1, Math.ceil(sheet.rowCount / PAGE_ROWS));
 
   return (
     <div className="results-panel">
@@ -111,6 +134,13 @@ export function ResultsPanel({ sheet, onChanged }: Props) {
           </tbody>
         </table>
       </div>
+      {pages > 1 && (
+        <div className="toolbar pager">
+          <button type="button" disabled={start === 0} onClick={() => setStart(start - PAGE_ROWS)}>上一页</button>
+          <span className="muted small-text">第 {start / PAGE_ROWS + 1} / {pages} 页，共 {sheet.rowCount} 人</span>
+          <button type="button" disabled={start + PAGE_ROWS >= sheet.rowCount} onClick={() => setStart(start + PAGE_ROWS)}>下一页</button>
+        </div>
+      )}
       {printing && <RegisterForm sheet={sheet} row={printing} onClose={() => setPrinting(null)} />}
     </div>
   );

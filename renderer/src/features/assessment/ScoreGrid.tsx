@@ -1,16 +1,18 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellFocusedEvent, ColDef, ColGroupDef, GridApi, ValueParserParams } from 'ag-grid-community';
-import type { Sheet, SheetRow } from '../../../../core/assessment/contract.ts';
+import type { SheetRow } from '../../../../core/assessment/contract.ts';
+import type { SheetSummary } from '../../../../core/assessment/contract-sheet-page.ts';
 import { ApiError, call, errorText } from '../../api/client.ts';
 import { GRID_LOCALE, emptyGrid, gridTheme } from '../../grid/setup.ts';
 import { NotesEditor } from './NotesEditor.tsx';
 import { useDirty, useSavedNote } from '../../components/useDirty.ts';
 import { Can } from '../../components/RoleGate.tsx';
 import { mayCall } from '../../access.ts';
+import { BLOCK_ROWS, KEPT_BLOCKS, sheetSource } from './sheetSource.ts';
 
 interface Props {
-  sheet: Sheet;
+  summary: SheetSummary;
   onSaved: () => Promise<void>;
 }
 
@@ -19,9 +21,16 @@ type Drafts = Map<string, Record<string, number | null>>;
 
 const countDrafts = (drafts: Drafts) => [...drafts.values()].reduce((n, d) => n + Object.keys(d).length, 0);
 
+// Only what assessment.sheetPage filters on the server; one condition per column.
+const TEXT_FILTER = { filterOptions: ['contains', 'equals', 'startsWith'], maxNumConditions: 1 };
+const NUMBER_FILTER = { filterOptions: ['equals', 'lessThan', 'greaterThan', 'inRange'], maxNumConditions: 1 };
+const numberFilter = { filter: 'agNumberColumnFilter', filterParams: NUMBER_FILTER } as const;
+
 // A spreadsheet: type a number to start editing, Enter commits and moves down, Tab moves
 // right. Edits collect locally and go in one batch (保存 or Ctrl+S), checked in core.
-export function ScoreGrid({ sheet, onSaved }: Props) {
+// The rows come block by block from the server (sorted and filtered there); typed scores
+// live in `drafts`, so a block dropped from the grid's cache or re-read after a sort keeps them.
+export function ScoreGrid({ summary: sheet, onSaved }: Props) {
   const locked = sheet.cycle.status === 'locked';
   // Only a role that may save scores may type them: anything else would be unsaved work that
   // the leave question's 保存 could never store.
@@ -35,7 +44,6 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
     draftCycle.current = sheet.cycle.id;
     drafts.current.clear();
   }
-  const rows = sheet.rows;
   const [dirty, setDirty] = useState(() => countDrafts(drafts.current));
   const [error, setError] = useState<string | null>(null);
   const [selected, setSelected] = useState<SheetRow | null>(null);
@@ -43,16 +51,42 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
   const notesLeave = useRef<(() => Promise<boolean>) | null>(null);
   const [saved, markSaved, clearSaved] = useSavedNote();
   const [stale, setStale] = useState<string | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
   useEffect(() => setDirty(countDrafts(drafts.current)), [sheet]);
+  // Answers for a cycle the user has just left must not set this view's error.
+  const leafList = sheet.leaves.map((l) => l.key).join(',');
+  const leafKeys = useMemo(() => new Set(leafList.split(',')), [leafList]);
+  const current = useRef<unknown>(null);
+  const datasource = useMemo(() => {
+    const ds = sheetSource(sheet.cycle.id, leafKeys, {
+      onPage: () => current.current === ds && setLoadError(null),
+      onError: (e) => current.current === ds && setLoadError(errorText(e)),
+    });
+    return ds;
+    // A new summary of the same cycle (after a save) re-reads the blocks below, not a new source.
+  }, [sheet.cycle.id, leafKeys]);
+  useEffect(() => {
+    current.current = datasource;
+    setLoadError(null);
+  }, [datasource]);
+  // Every new summary (a save here, notes, a scheme) means the rows may have changed: re-read
+  // the blocks the grid holds. The first summary of a cycle is read by the new source itself.
+  const shownSummary = useRef(sheet);
+  useEffect(() => {
+    if (shownSummary.current === sheet) return;
+    const sameCycle = shownSummary.current.cycle.id === sheet.cycle.id;
+    shownSummary.current = sheet;
+    if (sameCycle) gridApi.current?.refreshInfiniteCache();
+  }, [sheet]);
   useEffect(() => setSelected(null), [sheet.cycle.id]);
   const draftOf = (d: Row | undefined) => (d ? drafts.current.get(d.entryId) : undefined);
 
   const columns = useMemo<(ColDef<Row> | ColGroupDef<Row>)[]>(() => {
     const comps = sheet.scheme.config.components;
     const cols: (ColDef<Row> | ColGroupDef<Row>)[] = [
-      { headerName: '姓名', field: 'name', pinned: 'left', width: 96, editable: false },
-      { headerName: '单位', field: 'orgName', width: 110, editable: false },
-      { headerName: '状态', field: 'status', width: 80, editable: false },
+      { headerName: '姓名', field: 'name', colId: 'name', pinned: 'left', width: 96, editable: false, filter: 'agTextColumnFilter', filterParams: TEXT_FILTER },
+      { headerName: '单位', field: 'orgName', colId: 'orgName', width: 110, editable: false, filter: 'agTextColumnFilter', filterParams: TEXT_FILTER },
+      { headerName: '状态', field: 'status', colId: 'status', width: 80, editable: false, filter: 'agTextColumnFilter', filterParams: TEXT_FILTER },
     ];
     const autoLeaves = new Set(sheet.leaves.filter((l) => l.auto).map((l) => l.key));
     for (const comp of comps) {
@@ -67,6 +101,7 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
             colId: l.key,
             width: 92,
             type: 'numericColumn',
+            ...numberFilter,
             editable: (p) => canEdit && !!p.data && !p.data.autoKeys.includes(l.key),
             valueGetter: (p) => {
               const d = draftOf(p.data);
@@ -90,12 +125,12 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
             headerTooltip: l.auto ? '由培训模块的年度学时自动计算（达标得满分）' : undefined,
           };
           }),
-          { headerName: '得分', colId: `c_${comp.key}`, width: 80, editable: false, valueGetter: (p: { data: Row | undefined }) => p.data?.components[comp.key] ?? null },
+          { headerName: '得分', colId: `c_${comp.key}`, width: 80, editable: false, ...numberFilter, valueGetter: (p: { data: Row | undefined }) => p.data?.components[comp.key] ?? null },
         ],
       });
     }
-    cols.push({ headerName: '总分', field: 'total', width: 80, editable: false, pinned: 'right' });
-    cols.push({ headerName: '排名', field: 'rank', width: 64, editable: false, pinned: 'right' });
+    cols.push({ headerName: '总分', field: 'total', colId: 'total', width: 80, editable: false, pinned: 'right', ...numberFilter });
+    cols.push({ headerName: '排名', field: 'rank', colId: 'rank', width: 64, editable: false, pinned: 'right', ...numberFilter });
     return cols;
   }, [sheet, canEdit]);
 
@@ -168,14 +203,19 @@ export function ScoreGrid({ sheet, onSaved }: Props) {
         </Can>
       </div>
       {error && <div className="form-banner" role="alert">{error}</div>}
+      {loadError && <div className="form-banner" role="alert">{loadError}</div>}
       {stale && <div className="form-banner tie" role="status">{stale}</div>}
       <div className="grid-host">
         <AgGridReact<Row>
           theme={gridTheme}
           localeText={GRID_LOCALE}
           overlayNoRowsTemplate={emptyGrid('本周期还没有考核对象')}
-          rowData={rows}
+          rowModelType="infinite"
+          datasource={datasource}
+          cacheBlockSize={BLOCK_ROWS}
+          maxBlocksInCache={KEPT_BLOCKS}
           columnDefs={columns}
+          defaultColDef={{ sortable: true }}
           getRowId={(p) => p.data.entryId}
           enterNavigatesVertically
           enterNavigatesVerticallyAfterEdit

@@ -1,5 +1,6 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { SessionRecord, Sheet } from '../../../../core/assessment/contract.ts';
+import type { SheetSummary } from '../../../../core/assessment/contract-sheet-page.ts';
 import { call, errorText } from '../../api/client.ts';
 import { countChanges, useDirty, useSavedNote } from '../../components/useDirty.ts';
 import { mayCall } from '../../access.ts';
@@ -8,6 +9,28 @@ import { Can } from '../../components/RoleGate.tsx';
 interface Props {
   sheet: Sheet;
   onSaved: () => Promise<void>;
+}
+
+/**
+ * The tally table still lists every person, so this tab reads the whole sheet (with each
+ * session's tallies) itself, again after every new summary; paging it is not done yet (issue 19).
+ */
+export function SessionPanel({ summary, onSaved }: { summary: SheetSummary; onSaved: () => Promise<void> }) {
+  const [sheet, setSheet] = useState<Sheet | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    call('assessment.sheet', { cycleId: summary.cycle.id }).then(
+      (s) => live && (setSheet(s), setError(null)),
+      (e: unknown) => live && setError(errorText(e)),
+    );
+    return () => {
+      live = false;
+    };
+  }, [summary]);
+  if (error) return <div className="form-banner" role="alert">{error}</div>;
+  if (!sheet || sheet.cycle.id !== summary.cycle.id) return <p className="muted">正在读取……</p>;
+  return <SessionForm key={sheet.cycle.id} sheet={sheet} onSaved={onSaved} />;
 }
 
 type Form = Omit<SessionRecord, 'id' | 'cycleId'> & { id: string | null };
@@ -20,7 +43,7 @@ const blank = (year: number): Form => ({
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
 
 /** 民主测评: ballot counts and per-person tallies; every limit is checked again in core. */
-export function SessionPanel({ sheet, onSaved }: Props) {
+function SessionForm({ sheet, onSaved }: Props) {
   // Locked, or a role that cannot save: nothing here is editable (edits would not count as unsaved work either).
   const locked = sheet.cycle.status === 'locked' || !mayCall('assessment.saveSession');
   const options = sheet.scheme.config.voteOptions.map((o) => o.label);
