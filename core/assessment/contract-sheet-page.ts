@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { query } from '../contract/op.ts';
 import { ref } from '../guard/refs.ts';
+import { keyedColumn, numberFilter, pageRequest, textFilter } from '../paging/contract.ts';
 import { cycleSummary, schemeRecord, sessionRecord, sheetRow } from './contract.ts';
 
 // The assessment sheet block by block (issue 19): the panels get the sheet without its rows
@@ -13,29 +14,15 @@ export const SHEET_NUMBER_COLUMNS = ['total', 'rank'] as const;
 export const SHEET_KEYED_COLUMN = /^(score|component):[A-Za-z0-9_]{1,40}$/;
 export type SheetColumn = (typeof SHEET_TEXT_COLUMNS)[number] | (typeof SHEET_NUMBER_COLUMNS)[number] | `score:${string}` | `component:${string}`;
 
-const keyed = (label: string) =>
-  z
-    .string({ error: `「${label}」无效` })
-    .max(50, { error: `「${label}」无效` })
-    .regex(SHEET_KEYED_COLUMN, { error: `「${label}」无效` })
-    .transform((s) => s as `score:${string}` | `component:${string}`);
+const keyed = (label: string) => keyedColumn<`score:${string}` | `component:${string}`>(SHEET_KEYED_COLUMN, label);
 const column = z.union([z.enum([...SHEET_TEXT_COLUMNS, ...SHEET_NUMBER_COLUMNS]), keyed('排序列')], { error: '「排序列」无效' });
 const numberColumn = z.union([z.enum(SHEET_NUMBER_COLUMNS), keyed('筛选列')], { error: '「筛选列」无效' });
 const filter = z.discriminatedUnion('kind', [
-  z.object({
-    column: z.enum(SHEET_TEXT_COLUMNS, { error: '「筛选列」无效' }), kind: z.literal('text'),
-    type: z.enum(['contains', 'equals', 'startsWith'], { error: '「筛选方式」无效' }),
-    value: z.string({ error: '「筛选值」应为文字' }).max(200, { error: '「筛选值」不能超过 200 个字符' }),
-  }),
-  z.object({
-    column: numberColumn, kind: z.literal('number'), type: z.enum(['equals', 'lessThan', 'greaterThan', 'inRange'], { error: '「筛选方式」无效' }),
-    value: z.number({ error: '「筛选值」应为数字' }).finite({ error: '「筛选值」应为有限数字' }),
-    to: z.number({ error: '「筛选上限」应为数字' }).finite({ error: '「筛选上限」应为有限数字' }).optional(),
-  }),
+  textFilter(z.enum(SHEET_TEXT_COLUMNS, { error: '「筛选列」无效' })),
+  numberFilter(numberColumn),
 ], { error: '「筛选」无效' });
 export type SheetFilter = z.infer<typeof filter>;
 
-export const MAX_SHEET_BLOCK = 500;
 const MAX_RULES = 20;
 
 const cycleId = ref('assessment_cycles', '考核周期');
@@ -62,17 +49,7 @@ export const assessmentSheetPageContract = {
   'assessment.sheetSummary': query('考核周期概要（不含逐人行）：方案、指标、名额、并列、各等次人数', z.object({ cycleId }), sheetSummary),
   'assessment.sheetPage': query(
     '考核表的一段（服务器端排序、筛选、分段）',
-    z
-      .object({
-        cycleId,
-        startRow: z.number({ error: '「起始行」应为数字' }).int({ error: '「起始行」应为整数' }).min(0, { error: '「起始行」不能小于 0' }),
-        endRow: z.number({ error: '「结束行」应为数字' }).int({ error: '「结束行」应为整数' }).min(0, { error: '「结束行」不能小于 0' }),
-        sort: z.array(z.object({ column, dir: z.enum(['asc', 'desc'], { error: '「排序方向」无效' }) }), { error: '「排序」无效' }).max(MAX_RULES, { error: '「排序」条件过多' }),
-        filters: z.array(filter, { error: '「筛选」无效' }).max(MAX_RULES, { error: '「筛选」条件过多' }),
-      })
-      .refine((v) => v.endRow >= v.startRow && v.endRow - v.startRow <= MAX_SHEET_BLOCK, {
-        error: `「结束行」须不小于起始行，且一次最多 ${MAX_SHEET_BLOCK} 行`, path: ['endRow'],
-      }),
+    pageRequest({ cycleId }, column, filter, MAX_RULES),
     z.object({ rows: z.array(sheetRow), rowCount: z.number().int() }),
   ),
 };
