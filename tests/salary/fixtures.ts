@@ -34,3 +34,24 @@ export async function expectError(app: TestApp, name: Parameters<TestApp['ok']>[
 export function auditCount(app: TestApp): number {
   return (app.opened.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE outcome = 'ok'").get() as { n: number }).n;
 }
+
+/**
+ * The sample scheme's four people of the pay sheet tests, graded for 2024: 甲 正职 level 11
+ * (优秀) and 乙 level 3 (称职) in 新城社区, 丙 副职 level 7 (不称职) and 丁 not graded in 东关社区.
+ * `set` changes a level.
+ */
+export async function fourPeople() {
+  const s = await salaryApp();
+  const app = s.app;
+  const a = await addPerson(app, s.tree.community.id, { name: '甲', postCategory: '正职', communityWorkStartDate: '2014-01-01', swQualification: '助理社工师' });
+  const b = await addPerson(app, s.tree.community.id, { name: '乙', communityWorkStartDate: '2022-03-01' });
+  const c = await addPerson(app, s.other.id, { name: '丙', postCategory: '副职', communityWorkStartDate: '2019-01-01' });
+  const d = await addPerson(app, s.other.id, { name: '丁（未定级）' });
+  const set = (id: string, post: string, level: number, date = '2024-01-01') =>
+    app.ok('salary.setLevel', { personId: id, post, level, effectiveDate: date, reason: '人工调整', note: '期初' });
+  await set(a.id, '社区正职', 11); // 4500.00
+  await set(b.id, '其他社区工作者', 3); // 3300.00
+  await set(c.id, '社区副职', 7); // 3900.00
+  await app.ok('salary.setGrades', { year: 2024, grades: [{ personId: a.id, grade: '优秀' }, { personId: b.id, grade: '称职' }, { personId: c.id, grade: '不称职' }] });
+  return { ...s, a, b, c, d, set };
+}

@@ -5,7 +5,7 @@ import type { PayLine } from '../../core/salary/contract.ts';
 import { sheetToken } from '../../core/salary/paysheet-page.ts';
 import { itemFen } from '../../core/salary/sheet-layout.ts';
 import { removeDir, type TestApp } from '../helpers/app.ts';
-import { addPerson, auditCount, expectError, salaryApp } from './fixtures.ts';
+import { addPerson, auditCount, expectError, fourPeople } from './fixtures.ts';
 
 // Issue 19: the pay sheet grid asks for one block at a time; the summary carries the rest of
 // the panel and a token for what 确认本月 was shown.
@@ -18,19 +18,9 @@ afterEach(() => {
 
 // Sample scheme as in paysheet.test.ts: 甲 625,000, 乙 396,000 (新城社区), 丙 400,000 (东关社区), 丁 not graded.
 async function setup() {
-  const s = await salaryApp();
+  const s = await fourPeople();
   app = s.app;
-  const a = await addPerson(app, s.tree.community.id, { name: '甲', postCategory: '正职', communityWorkStartDate: '2014-01-01', swQualification: '助理社工师' });
-  const b = await addPerson(app, s.tree.community.id, { name: '乙', communityWorkStartDate: '2022-03-01' });
-  const c = await addPerson(app, s.other.id, { name: '丙', postCategory: '副职', communityWorkStartDate: '2019-01-01' });
-  await addPerson(app, s.other.id, { name: '丁（未定级）' });
-  const set = (id: string, post: string, level: number, date = '2024-01-01') =>
-    app.ok('salary.setLevel', { personId: id, post, level, effectiveDate: date, reason: '人工调整', note: '期初' });
-  await set(a.id, '社区正职', 11);
-  await set(b.id, '其他社区工作者', 3);
-  await set(c.id, '社区副职', 7);
-  await app.ok('salary.setGrades', { year: 2024, grades: [{ personId: a.id, grade: '优秀' }, { personId: b.id, grade: '称职' }, { personId: c.id, grade: '不称职' }] });
-  return { ...s, a, b, c, set };
+  return s;
 }
 
 const M = '2025-03';

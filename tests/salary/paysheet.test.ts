@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { sampleSchemeConfig } from '../../core/salary/sample.ts';
 import { removeDir, type TestApp } from '../helpers/app.ts';
-import { addPerson, auditCount, expectError, salaryApp } from './fixtures.ts';
+import { auditCount, expectError, fourPeople } from './fixtures.ts';
 
 let app: TestApp;
 afterEach(() => {
@@ -13,19 +13,9 @@ afterEach(() => {
 // Sample scheme: base 3000.00 元 × (1 + 0.05 × (level − 1)); seniority 5+ y 100 元, 10+ y 200 元;
 // 助理社工师 200 元/月; performance 优秀 0.3 / 称职 0.2 / 基本称职 0.1 / 不称职 0 of the base.
 async function setup() {
-  const s = await salaryApp();
+  const s = await fourPeople();
   app = s.app;
-  const a = await addPerson(app, s.tree.community.id, { name: '甲', postCategory: '正职', communityWorkStartDate: '2014-01-01', swQualification: '助理社工师' });
-  const b = await addPerson(app, s.tree.community.id, { name: '乙', communityWorkStartDate: '2022-03-01' });
-  const c = await addPerson(app, s.other.id, { name: '丙', postCategory: '副职', communityWorkStartDate: '2019-01-01' });
-  const d = await addPerson(app, s.other.id, { name: '丁（未定级）' });
-  const set = (id: string, post: string, level: number, date = '2024-01-01') =>
-    app.ok('salary.setLevel', { personId: id, post, level, effectiveDate: date, reason: '人工调整', note: '期初' });
-  await set(a.id, '社区正职', 11); // 4500.00
-  await set(b.id, '其他社区工作者', 3); // 3300.00
-  await set(c.id, '社区副职', 7); // 3900.00
-  await app.ok('salary.setGrades', { year: 2024, grades: [{ personId: a.id, grade: '优秀' }, { personId: b.id, grade: '称职' }, { personId: c.id, grade: '不称职' }] });
-  return { ...s, a, b, c, d, set };
+  return s;
 }
 
 describe('monthly pay sheet', () => {
