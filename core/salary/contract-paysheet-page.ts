@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { query } from '../contract/op.ts';
 import { id } from '../contract/fields.ts';
+import { MAX_BLOCK_ROWS, blockBounds, blockRows, columnFilter, filterList, sortList } from '../paging/contract.ts';
 import { month, payLine, paySheet } from './contract-sheet.ts';
 import { PAY_ITEM_COLUMN, PAY_NUMBER_COLUMNS, PAY_TEXT_COLUMNS, type PayItemColumn } from './paysheet-columns.ts';
 
@@ -16,22 +17,13 @@ export const shownToken = z.string({ error: '「显示标记」应为文字' }).
 const itemColumn = (what: string) =>
   z.string().regex(PAY_ITEM_COLUMN, { error: `「${what}」无效` }) as unknown as z.ZodType<PayItemColumn, PayItemColumn>;
 const sortColumn = z.union([z.enum([...PAY_TEXT_COLUMNS, ...PAY_NUMBER_COLUMNS]), itemColumn('排序列')], { error: '「排序列」无效' });
-const filter = z.discriminatedUnion('kind', [
-  z.object({
-    column: z.enum(PAY_TEXT_COLUMNS, { error: '「筛选列」无效' }), kind: z.literal('text'),
-    type: z.enum(['contains', 'equals', 'startsWith'], { error: '「筛选方式」无效' }),
-    value: z.string({ error: '「筛选值」应为文字' }).max(200, { error: '「筛选值」不能超过 200 个字符' }),
-  }),
-  z.object({
-    column: z.union([z.enum(PAY_NUMBER_COLUMNS), itemColumn('筛选列')], { error: '「筛选列」无效' }), kind: z.literal('number'),
-    type: z.enum(['equals', 'lessThan', 'greaterThan', 'inRange'], { error: '「筛选方式」无效' }),
-    value: z.number({ error: '「筛选值」应为数字' }).finite({ error: '「筛选值」应为有限数字' }),
-    to: z.number({ error: '「筛选上限」应为数字' }).finite({ error: '「筛选上限」应为有限数字' }).optional(),
-  }),
-], { error: '「筛选类型」无效' });
+const filter = columnFilter(
+  z.enum(PAY_TEXT_COLUMNS, { error: '「筛选列」无效' }),
+  z.union([z.enum(PAY_NUMBER_COLUMNS), itemColumn('筛选列')], { error: '「筛选列」无效' }),
+);
 export type PayFilter = z.infer<typeof filter>;
 
-export const PAY_MAX_BLOCK = 500;
+export const PAY_MAX_BLOCK = MAX_BLOCK_ROWS;
 // Static columns plus a generous number of item and deduction columns.
 const MAX_CONDITIONS = 60;
 
@@ -50,16 +42,7 @@ export const paySheetPageContract = {
       shownToken: z.string(),
     })),
   'salary.paySheetPage': query('月度工资表的一段（服务器端排序、筛选、分段）', z
-    .object({
-      ...sheetScope,
-      startRow: z.number({ error: '「起始行」应为数字' }).int({ error: '「起始行」应为整数' }).min(0, { error: '「起始行」不能小于 0' }),
-      endRow: z.number({ error: '「结束行」应为数字' }).int({ error: '「结束行」应为整数' }).min(0, { error: '「结束行」不能小于 0' }),
-      sort: z.array(z.object({ column: sortColumn, dir: z.enum(['asc', 'desc'], { error: '「排序方向」无效' }) }), { error: '「排序」应为列表' })
-        .max(MAX_CONDITIONS, { error: '「排序」条件过多' }),
-      filters: z.array(filter, { error: '「筛选」应为列表' }).max(MAX_CONDITIONS, { error: '「筛选」条件过多' }),
-    })
-    .refine((v) => v.endRow >= v.startRow && v.endRow - v.startRow <= PAY_MAX_BLOCK, {
-      error: `「结束行」须不小于起始行，且一次最多 ${PAY_MAX_BLOCK} 行`, path: ['endRow'],
-    }),
+    .object({ ...sheetScope, ...blockRows, sort: sortList(sortColumn, MAX_CONDITIONS), filters: filterList(filter, MAX_CONDITIONS) })
+    .refine(...blockBounds(PAY_MAX_BLOCK)),
   z.object({ rows: z.array(payLine), rowCount: z.number().int() })),
 };
