@@ -17,7 +17,7 @@ export const blockBounds = (max = MAX_BLOCK_ROWS): [(v: { startRow: number; endR
 ];
 
 export const sortList = <C extends z.ZodType>(column: C, max: number) =>
-  z.array(z.object({ column, dir: z.enum(['asc', 'desc'], { error: '「排序方向」无效' }) }), { error: '「排序」应为列表' })
+  z.array(z.object({ column, dir: z.enum(['asc', 'desc'], { error: '「排序方向」无效' }) }, { error: '「排序」条件应为列与方向' }), { error: '「排序」应为列表' })
     .max(max, { error: '「排序」条件过多' });
 
 export const textFilter = <C extends z.ZodType>(column: C) => z.object({

@@ -115,6 +115,7 @@ describe('salary.settlementPage / settlementSummary', () => {
     const base = { orgId: org, year: 2025, startRow: 0, endRow: 10, sort: [], filters: [] };
     expect((await expectError(app, 'salary.settlementPage', { ...base, sort: [{ column: 'sealed', dir: 'asc' }] })).message).toContain('「排序列」无效');
     expect((await expectError(app, 'salary.settlementPage', { ...base, filters: [{ column: 'name', kind: 'number', type: 'equals', value: 1 }] })).message).toContain('「筛选列」无效');
+    expect((await expectError(app, 'salary.settlementPage', { ...base, sort: ['amountFen'] })).message).toContain('「排序」条件应为列与方向');
     expect((await expectError(app, 'salary.settlementPage', { ...base, endRow: 501 })).message).toContain('「结束行」须不小于起始行，且一次最多 500 行');
     expect((await expectError(app, 'salary.settlementSummary', { orgId: org, year: 1999 })).message).toContain('「年度」不能早于 2000');
     expect(auditCount(app)).toBe(before);
