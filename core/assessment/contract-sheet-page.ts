@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { query } from '../contract/op.ts';
 import { ref } from '../guard/refs.ts';
-import { keyedColumn, numberFilter, pageRequest, textFilter } from '../paging/contract.ts';
+import { columnFilter, keyedColumn, pageRequest } from '../paging/contract.ts';
 import { cycleSummary, schemeRecord, sessionRecord, sheetRow } from './contract.ts';
 
 // The assessment sheet block by block (issue 19): the panels get the sheet without its rows
@@ -17,10 +17,7 @@ export type SheetColumn = (typeof SHEET_TEXT_COLUMNS)[number] | (typeof SHEET_NU
 const keyed = (label: string) => keyedColumn<`score:${string}` | `component:${string}`>(SHEET_KEYED_COLUMN, label);
 const column = z.union([z.enum([...SHEET_TEXT_COLUMNS, ...SHEET_NUMBER_COLUMNS]), keyed('排序列')], { error: '「排序列」无效' });
 const numberColumn = z.union([z.enum(SHEET_NUMBER_COLUMNS), keyed('筛选列')], { error: '「筛选列」无效' });
-const filter = z.discriminatedUnion('kind', [
-  textFilter(z.enum(SHEET_TEXT_COLUMNS, { error: '「筛选列」无效' })),
-  numberFilter(numberColumn),
-], { error: '「筛选」无效' });
+const filter = columnFilter(z.enum(SHEET_TEXT_COLUMNS, { error: '「筛选列」无效' }), numberColumn);
 export type SheetFilter = z.infer<typeof filter>;
 
 const MAX_RULES = 20;

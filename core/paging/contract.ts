@@ -3,7 +3,7 @@ import { z } from 'zod';
 // The input of a paged query over a computed list (core/paging/computed.ts): one block of rows
 // [startRow, endRow), sorted and filtered on the server. One definition of the fields and their
 // Chinese messages for every grid that pages this way (training hours, the pay sheet, the
-// settlement, the assessment sheet).
+// year-end settlement, the assessment sheet).
 
 /** Rows per block at most: the grids ask for 100; a print or an export never pages. */
 export const MAX_BLOCK = 500;
@@ -28,6 +28,10 @@ export const numberFilter = <C extends z.ZodType<string>>(column: C) =>
     to: z.number({ error: '「筛选上限」应为数字' }).finite({ error: '「筛选上限」应为有限数字' }).optional(),
   });
 
+/** A text or number filter on the grid's columns, each column kind in its own list. */
+export const columnFilter = <T extends z.ZodType<string>, N extends z.ZodType<string>>(text: T, number: N) =>
+  z.discriminatedUnion('kind', [textFilter(text), numberFilter(number)], { error: '「筛选类型」无效' });
+
 /** A column named by a key of the data (an item, an indicator): checked by shape here, by the data in the handler. */
 export const keyedColumn = <K extends string>(pattern: RegExp, label: string) =>
   z.string({ error: `「${label}」无效` }).max(100, { error: `「${label}」无效` }).regex(pattern, { error: `「${label}」无效` }) as unknown as z.ZodType<K, K>;
@@ -44,7 +48,7 @@ export function pageRequest<S extends z.ZodRawShape, C extends z.ZodType<string>
       ...scope,
       startRow: rowIndex('起始行'),
       endRow: rowIndex('结束行'),
-      sort: z.array(z.object({ column: sortColumn, dir: z.enum(['asc', 'desc'], { error: '「排序方向」无效' }) }), { error: '「排序」应为列表' })
+      sort: z.array(z.object({ column: sortColumn, dir: z.enum(['asc', 'desc'], { error: '「排序方向」无效' }) }, { error: '「排序」条件应为列与方向' }), { error: '「排序」应为列表' })
         .max(maxConditions, { error: '「排序」条件过多' }),
       filters: z.array(filter, { error: '「筛选」应为列表' }).max(maxConditions, { error: '「筛选」条件过多' }),
     })

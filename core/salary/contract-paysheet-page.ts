@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { query } from '../contract/op.ts';
 import { id } from '../contract/fields.ts';
-import { keyedColumn, numberFilter, pageRequest, textFilter } from '../paging/contract.ts';
+import { columnFilter, keyedColumn, pageRequest } from '../paging/contract.ts';
 import { month, payLine, paySheet } from './contract-sheet.ts';
 import { PAY_ITEM_COLUMN, PAY_NUMBER_COLUMNS, PAY_TEXT_COLUMNS, type PayItemColumn } from './paysheet-columns.ts';
 
@@ -16,10 +16,10 @@ export const shownToken = z.string({ error: '「显示标记」应为文字' }).
 
 const itemColumn = (what: string) => keyedColumn<PayItemColumn>(PAY_ITEM_COLUMN, what);
 const sortColumn = z.union([z.enum([...PAY_TEXT_COLUMNS, ...PAY_NUMBER_COLUMNS]), itemColumn('排序列')], { error: '「排序列」无效' });
-const filter = z.discriminatedUnion('kind', [
-  textFilter(z.enum(PAY_TEXT_COLUMNS, { error: '「筛选列」无效' })),
-  numberFilter(z.union([z.enum(PAY_NUMBER_COLUMNS), itemColumn('筛选列')], { error: '「筛选列」无效' })),
-], { error: '「筛选类型」无效' });
+const filter = columnFilter(
+  z.enum(PAY_TEXT_COLUMNS, { error: '「筛选列」无效' }),
+  z.union([z.enum(PAY_NUMBER_COLUMNS), itemColumn('筛选列')], { error: '「筛选列」无效' }),
+);
 export type PayFilter = z.infer<typeof filter>;
 
 // Static columns plus a generous number of item and deduction columns.

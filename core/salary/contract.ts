@@ -4,9 +4,9 @@ import { id, isoDate, optionalText, requiredText } from '../contract/fields.ts';
 import { ref, target } from '../guard/refs.ts';
 import { month, paySheet } from './contract-sheet.ts';
 import { paySheetPageContract, shownToken } from './contract-paysheet-page.ts';
+import { settlement, settlementPageContract, settlementScope, year } from './contract-settlement.ts';
 import { LEVEL_REASONS, schemeConfig, schemeInput, schemeRecord } from './scheme-schema.ts';
 
-const year = z.number({ error: '「年度」必须填写' }).int({ error: '「年度」应为整数' }).min(2000, { error: '「年度」不能早于 2000' }).max(2100, { error: '「年度」不能晚于 2100' });
 const approver = optionalText('审批人', 30);
 const levelNo = z.number({ error: '「级别」必须填写' }).int({ error: '「级别」应为整数' }).min(1, { error: '「级别」不能小于 1' });
 
@@ -35,25 +35,8 @@ const promotionScope = { orgId: id('组织'), year, effectiveDate: isoDate('晋�
 
 const sheetScope = z.object({ orgId: id('组织'), month });
 
-// The year-end 绩效 settlement: the withheld pool (and any yearly amount) × grade × post coefficient.
-const settlementLine = z.object({
-  personId: z.string(), name: z.string(), orgId: z.string(), orgName: z.string(), post: z.string(), grade: z.string().nullable(),
-  months: z.number().int(), withheldFen: z.number().int(), yearlyFen: z.number().int(),
-  gradeCoefficient: z.number().nullable(), postCoefficient: z.number(), amountFen: z.number().int(), note: z.string().nullable(),
-  sealed: z.object({ orgId: z.string(), orgName: z.string(), confirmedAt: z.string(), confirmedBy: z.string() }).nullable(),
-});
-export type SettlementLine = z.infer<typeof settlementLine>;
-const settlement = z.object({
-  year: z.number(), orgId: z.string(), orgName: z.string(), status: z.enum(['draft', 'confirmed']),
-  confirmedAt: z.string().nullable(), confirmedBy: z.string().nullable(),
-  scheme: z.object({ id: z.string(), name: z.string(), sample: z.boolean() }),
-  lines: z.array(settlementLine),
-  totals: z.object({ count: z.number().int(), withheldFen: z.number().int(), amountFen: z.number().int() }),
-});
-export type Settlement = z.infer<typeof settlement>;
-const settlementScope = z.object({ orgId: id('组织'), year });
-
 export type { PayCorrection, PayItem, PayLine, PaySheet } from './contract-sheet.ts';
+export type { Settlement, SettlementLine } from './contract-settlement.ts';
 
 export const salaryContract = {
   'salary.sampleScheme': query('示例薪酬方案（三岗十八级骨架，金额仅为示例）', z.object({}).default({}), z.object({ name: z.string(), config: schemeConfig })),
@@ -118,4 +101,5 @@ export const salaryContract = {
   'salary.exportSettlement': query('导出年终绩效结算为 Excel（base64）', settlementScope, z.object({ fileName: z.string(), base64: z.string() })),
   'salary.exportPaySheet': query('导出月度工资表为 Excel（base64）', sheetScope, z.object({ fileName: z.string(), base64: z.string() })),
   ...paySheetPageContract,
+  ...settlementPageContract,
 };

@@ -10,6 +10,7 @@ import { paySheetPageHandlers } from './paysheet-page.ts';
 import { promotionHandlers } from './promotion-handlers.ts';
 import { schemeHandlers } from './scheme-handlers.ts';
 import { settlementHandlers } from './settlement-handlers.ts';
+import { settlementPageHandlers } from './settlement-page.ts';
 
 export const salaryHandlers: HandlersFor<typeof salaryContract & typeof salaryGradingContract> = {
   ...schemeHandlers,
@@ -18,6 +19,7 @@ export const salaryHandlers: HandlersFor<typeof salaryContract & typeof salaryGr
   ...paySheetHandlers,
   ...paySheetPageHandlers,
   ...settlementHandlers,
+  ...settlementPageHandlers,
   ...batchGradingHandlers,
   ...gradingFixHandlers,
   ...levelBonusHandlers,

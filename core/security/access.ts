@@ -112,6 +112,8 @@ export const ACCESS: Record<OpName, Rule> = {
   'salary.paySheetPage': r(READ),
   'salary.exportPaySheet': r(READ, true),
   'salary.settlement': r(READ),
+  'salary.settlementSummary': r(READ),
+  'salary.settlementPage': r(READ),
   'salary.exportSettlement': r(READ, true),
   'salary.saveScheme': r(ENTRY),
   'salary.copyScheme': r(ENTRY),

@@ -5,7 +5,7 @@ import { sampleSchemeConfig } from '../../core/salary/sample.ts';
 import { schemeConfig } from '../../core/salary/scheme-schema.ts';
 import { removeDir } from '../helpers/app.ts';
 import { compare, demoDatabase, header, measure, rounds } from './bench-util.ts';
-import { paySheetPaging } from './paysheet-page.ts';
+import { paySheetPaging, settlementPaging } from './paysheet-page.ts';
 
 // The pay grid at county scale: 15,000 people graded, three years of grades, then the
 // annual promotion run (preview, approve) and the monthly pay sheet (compute, confirm,
@@ -71,6 +71,22 @@ await paySheetPaging(ok, county.id, '2025-04', 'computed', bust);
 await paySheetPaging(ok, county.id, '2025-03', 'sealed', bust);
 await measure('salary.exportPaySheet (county, 2025-03, .xlsx)', 3, () => ok('salary.exportPaySheet', { orgId: county.id, month: '2025-03' }));
 console.log(`\ntotal ${(sheet.totals.totalFen / 100).toFixed(2)} 元 over ${sheet.totals.count} people in ${sheet.communities.length} communities`);
+
+// The year-end settlement grid (issue 19): a version withholding 20 % from 2026 (after every
+// figure above), grades for 2026, then the draft (twelve computed sheets) and, with the year's
+// months confirmed, the confirmed settlement (read from its stored lines).
+header(`Issue 19: the year-end settlement grid block by block, ${all.length} people`);
+await ok('salary.saveScheme', {
+  orgId: county.id, name: '示例（预留 20 %）', effectiveDate: '2026-01-01', sample: true,
+  config: { ...sampleSchemeConfig(), performancePay: { mode: 'withheld', withheldPercent: 20, settlementGrades: [{ grade: '优秀', coefficient: 1.2 }, { grade: '称职', coefficient: 1 }, { grade: '基本称职', coefficient: 0.8 }] } },
+});
+await ok('salary.setGrades', { year: 2026, grades: all.map((p, i) => ({ personId: p.id, grade: GRADES[(i * 7 + 2026) % GRADES.length] })) });
+await settlementPaging(ok, county.id, 2026, 'draft', bust);
+for (let m = 1; m <= 12; m++) await ok('salary.confirmMonth', { orgId: county.id, month: `2026-${String(m).padStart(2, '0')}` });
+t = performance.now();
+const settled = await ok('salary.confirmSettlement', { orgId: county.id, year: 2026 });
+console.log(`| salary.confirmSettlement (${settled.lines.length} lines frozen) | ${(performance.now() - t).toFixed(1)} ms | | 1 |`);
+await settlementPaging(ok, county.id, 2026, 'confirmed', bust);
 
 opened.close();
 removeDir(dir);

@@ -190,3 +190,39 @@ test('the grid shows each pay item in its own column, as the print and the .xlsx
   await expect(row.locator('[col-id="item:withheld"]')).toHaveText('-1000.00');
   await expect(page.locator('.sheet-host .ag-header-cell[col-id="item:postPay"]')).toContainText('岗位工资');
 });
+
+test('the year-end settlement grid asks for blocks, sorts on the server and shows the summary’s 合计', async ({ page }) => {
+  const county = (await call('org.tree', {})).find((o: { level: string }) => o.level === 'county');
+  // 2027 under the 岗位工资 version above (20 % 预留): nobody has a 2027 grade, so each line
+  // carries its withheld pool and a note, and pays 0 for now.
+  const whole = await call('salary.settlement', { orgId: county.id, year: 2027 });
+  expect(whole.lines.length).toBe(2);
+  const byWithheld = [...whole.lines].sort((a: { withheldFen: number }, b: { withheldFen: number }) => a.withheldFen - b.withheldFen);
+  await page.goto(served.url);
+  await page.getByLabel('用户名').fill(REVIEWER.username);
+  await page.getByLabel('密码').fill(REVIEWER.password);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '薪酬' }).click();
+  const firstBlock = page.waitForRequest((r) => r.url().includes('salary.settlementPage') && (r.postData() ?? '').includes('"startRow":0'));
+  await page.getByRole('tab', { name: '年终绩效' }).click();
+  await page.getByLabel('结算年度').fill('2027');
+  await firstBlock;
+  const grid = page.locator('.sheet-host.settlement');
+  await expect(grid).toContainText('缺少 2027 年度考核结果，暂不发放');
+  await expect(page.getByTestId('settlement-total')).toHaveText((whole.totals.amountFen / 100).toFixed(2));
+  await expect(page.locator('.settlement-totals')).toContainText(`${whole.totals.count} 人`);
+  await expect(page.getByText('草稿')).toBeVisible();
+  // Sorting 预留绩效 asks the server (salary.settlementPage with a sort), not rows held in the renderer.
+  const firstName = grid.locator('.ag-row[row-index="0"] [col-id="name"]');
+  const sorted = (dir: string) =>
+    page.waitForRequest((r) => r.url().includes('salary.settlementPage') && (r.postData() ?? '').includes(`{"column":"withheldFen","dir":"${dir}"}`));
+  const header = grid.locator('.ag-header-cell[col-id="withheldFen"]');
+  let asked = sorted('asc');
+  await header.click();
+  await asked;
+  await expect(firstName).toHaveText(byWithheld[0].name);
+  asked = sorted('desc');
+  await header.click();
+  await asked;
+  await expect(firstName).toHaveText(byWithheld[1].name);
+});

@@ -165,6 +165,8 @@ export const SAMPLES: Record<OpName, Sample> = {
   'salary.confirmMonth': s((ids) => ({ orgId: ids.org_units, month: '2026-04', shown: [{ personId: ids.people, totalFen: 0 }] })),
   'salary.exportPaySheet': s((ids) => ({ orgId: ids.org_units, month: '2026-03' })),
   'salary.settlement': s((ids) => ({ orgId: ids.org_units, year: 2025 })),
+  'salary.settlementSummary': s((ids) => ({ orgId: ids.org_units, year: 2025 })),
+  'salary.settlementPage': s((ids) => ({ orgId: ids.org_units, year: 2025, startRow: 0, endRow: 100, sort: [{ column: 'amountFen', dir: 'desc' }], filters: [] })),
   'salary.confirmSettlement': s((ids) => ({ orgId: ids.org_units, year: 2025, shownTotalFen: 0 })),
   'salary.exportSettlement': s((ids) => ({ orgId: ids.org_units, year: 2025 })),
 
