@@ -1,8 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { realSamples } from '../../core/salary/samples-real.ts';
 import { removeDir, type TestApp } from '../helpers/app.ts';
-import { addPerson, auditCount, expectError, salaryApp } from './fixtures.ts';
+import { auditCount, expectError, shandongYear } from './fixtures.ts';
 
 // Year-end 绩效 settlement for 2025 under the 山东 sample (30 % withheld monthly, 示例 grade
 // coefficients 优秀 1.2 / 合格 1.0 / 基本合格 0.8, none for 不合格) with a 正职 post coefficient 1.4.
@@ -14,23 +13,9 @@ afterEach(() => {
 });
 
 async function setup() {
-  const s = await salaryApp();
+  const s = await shandongYear();
   app = s.app;
-  const config = structuredClone(realSamples().find((x) => x.key === 'shandong')!.config);
-  config.performancePay = { ...config.performancePay, postCoefficients: [{ post: '社区正职', coefficient: 1.4 }] };
-  await app.ok('salary.saveScheme', { orgId: s.tree.county.id, name: '山东示例', effectiveDate: '2025-01-01', sample: true, config });
-  const org = s.tree.community.id;
-  const put = async (name: string, post: string, level: number, date = '2025-01-01', over: Parameters<typeof addPerson>[2] = {}) => {
-    const p = await addPerson(app, org, { name, ...over });
-    await app.ok('salary.setLevel', { personId: p.id, post, level, effectiveDate: date, reason: '人工调整', note: '期初' });
-    return p;
-  };
-  const a = await put('甲', '社区正职', 7, '2025-01-01', { postCategory: '正职' });
-  const b = await put('乙', '社区工作人员', 1);
-  const c = await put('丙', '社区工作人员', 2, '2025-07-01');
-  const d = await put('丁', '社区工作人员', 1);
-  await app.ok('salary.setGrades', { year: 2025, grades: [{ personId: a.id, grade: '优秀' }, { personId: b.id, grade: '合格' }, { personId: c.id, grade: '不合格' }] });
-  return { ...s, org, a, b, c, d };
+  return s;
 }
 
 async function confirmMonths(orgId: string, from: number, to: number) {
