@@ -132,7 +132,7 @@ export const entryHandlers: EntryHandlers = {
     }
     const cleared = settleAfterChange(tx, cycle.id, sheetBefore);
     const after = toSessionRecord(tx.db.select().from(assessmentSessions).where(eq(assessmentSessions.id, id)).get()!);
-    tx.audit({ entity: 'assessment_session', entityId: id, before, after: { ...after, talliesMode: merge ? 'merge' : 'replace', clearedGrades: cleared }, });
+    tx.audit({ entity: 'assessment_session', entityId: id, before, after: { ...after, talliesMode: merge ? 'merge' : 'replace', clearedGrades: cleared } });
     return after;
   },
 
