@@ -24,6 +24,30 @@ const MAX_RULES = 20;
 
 const cycleId = ref('assessment_cycles', '考核周期');
 
+// The 民主测评 tally table: name, unit, this session's count per option (`count:<选项>`), their
+// sum, and each option's rate over all sessions (`rate:<选项>`). Option labels are checked
+// against the scheme's voteOptions by the handler.
+export const SESSION_TEXT_COLUMNS = ['name', 'orgName'] as const;
+export const SESSION_KEYED_COLUMN = /^(count|rate):.{1,20}$/;
+export type SessionColumn = (typeof SESSION_TEXT_COLUMNS)[number] | 'sum' | `count:${string}` | `rate:${string}`;
+const sessionKeyed = (label: string) => keyedColumn<`count:${string}` | `rate:${string}`>(SESSION_KEYED_COLUMN, label);
+const sessionNumberColumn = z.union([z.literal('sum'), sessionKeyed('筛选列')], { error: '「筛选列」无效' });
+const sessionColumn = z.union([z.enum([...SESSION_TEXT_COLUMNS, 'sum']), sessionKeyed('排序列')], { error: '「排序列」无效' });
+const sessionFilter = columnFilter(z.enum(SESSION_TEXT_COLUMNS, { error: '「筛选列」无效' }), sessionNumberColumn);
+export type SessionFilter = z.infer<typeof sessionFilter>;
+
+export const sessionRow = z.object({
+  entryId: z.string(),
+  name: z.string(),
+  orgName: z.string(),
+  /** This session's count per option (empty for a new session). */
+  counts: z.record(z.string(), z.number()),
+  sum: z.number(),
+  /** Each option's share of the valid ballots over all sessions (0..1), as the sheet has it. */
+  rates: z.record(z.string(), z.number().nullable()),
+});
+export type SessionRow = z.infer<typeof sessionRow>;
+
 export const sheetSummary = z.object({
   cycle: cycleSummary,
   scheme: schemeRecord,
@@ -48,5 +72,11 @@ export const assessmentSheetPageContract = {
     '考核表的一段（服务器端排序、筛选、分段）',
     pageRequest({ cycleId }, column, filter, MAX_RULES),
     z.object({ rows: z.array(sheetRow), rowCount: z.number().int() }),
+  ),
+  'assessment.sessionPage': query(
+    '民主测评计票表的一段（本场次各选项票数与全部场次的比率，服务器端排序、筛选、分段）',
+    // sessionId absent or null: a session not saved yet, so every count is empty.
+    pageRequest({ cycleId, sessionId: ref('assessment_sessions', '测评场次').nullable().optional() }, sessionColumn, sessionFilter, MAX_RULES),
+    z.object({ rows: z.array(sessionRow), rowCount: z.number().int() }),
   ),
 };

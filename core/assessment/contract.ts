@@ -188,6 +188,10 @@ export const assessmentContract = {
       supervisor: optionalText('监票人', 40),
       announced: z.boolean().default(false),
       tallies: z.array(z.object({ entryId: ref('assessment_entries', '考核对象'), counts: z.record(z.string(), z.number({ error: '「票数」应为数字' })) })).default([]),
+      // replace: the given tallies are the session's whole table. merge: they replace only those
+      // people's counts (empty counts clear them), every other stored tally stays; a paged table
+      // knows only the rows it has shown. A new session is always replace.
+      talliesMode: z.enum(['replace', 'merge'], { error: '「计票保存方式」只能是 replace（整表替换）或 merge（按人合并）' }).default('replace'),
     }),
     sessionRecord,
   ),

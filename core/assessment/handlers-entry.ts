@@ -16,6 +16,13 @@ type EntryHandlers = Pick<
   'assessment.saveScores' | 'assessment.saveNotes' | 'assessment.saveSession' | 'assessment.deleteSession'
 >;
 
+// A merged-in stored tally has no place in the input: its issue points at `tallies` (the
+// message names the person) instead of an index past the input's end.
+const keptPath = (x: FieldIssue, given: number): FieldIssue => {
+  const m = /^tallies\.(\d+)/.exec(x.path);
+  return m && Number(m[1]) >= given ? { ...x, path: 'tallies' } : x;
+};
+
 const decimals2 = (v: number) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
 
 export const entryHandlers: EntryHandlers = {
@@ -81,16 +88,33 @@ export const entryHandlers: EntryHandlers = {
     const entries = new Map(
       tx.db.select().from(assessmentEntries).where(and(eq(assessmentEntries.cycleId, cycle.id), isNull(assessmentEntries.deletedAt))).all().map((e) => [e.id, e]),
     );
+    const stored = input.id
+      ? tx.db.select().from(assessmentSessions).where(and(eq(assessmentSessions.id, input.id), eq(assessmentSessions.cycleId, cycle.id), isNull(assessmentSessions.deletedAt))).get()
+      : undefined;
+    if (input.id && !stored) throw notFound('测评场次', input.id);
+    const merge = input.talliesMode === 'merge' && !!stored;
     const issues = checkBallots(input);
-    const tallies: Record<string, Record<string, number>> = {};
+    const given: Record<string, Record<string, number>> = {};
     const named = input.tallies.map((t, i) => {
       const e = entries.get(t.entryId);
       if (!e) issues.push({ path: `tallies.${i}.entryId`, message: '「考核对象」不属于本考核周期' });
-      else if (tallies[t.entryId]) issues.push({ path: `tallies.${i}.entryId`, message: `「${e.personName}」在本场次重复计票` });
-      tallies[t.entryId] = t.counts;
+      else if (given[t.entryId]) issues.push({ path: `tallies.${i}.entryId`, message: `「${e.personName}」在本场次重复计票` });
+      given[t.entryId] = t.counts;
       return { entryId: t.entryId, name: e?.personName ?? t.entryId, counts: t.counts };
     });
-    if (!issues.length) issues.push(...checkTallies(input, named, cfg.voteOptions.map((o) => o.label)));
+    // Merge: the stored tallies of everyone not given stay and are checked again with the new
+    // header (a lowered 有效票 must not leave a stored count above it); an empty given count clears.
+    let tallies = given;
+    if (merge) {
+      tallies = { ...stored.tallies };
+      for (const [entryId, counts] of Object.entries(given)) {
+        if (Object.keys(counts).length) tallies[entryId] = counts;
+        else delete tallies[entryId];
+      }
+      for (const [entryId, counts] of Object.entries(stored.tallies))
+        if (!(entryId in given)) named.push({ entryId, name: entries.get(entryId)?.personName ?? entryId, counts });
+    }
+    if (!issues.length) issues.push(...checkTallies(input, named, cfg.voteOptions.map((o) => o.label)).map((x) => keptPath(x, input.tallies.length)));
     if (issues.length) throw validationError(issues);
     const sheetBefore = buildSheet(tx, cycle.id);
     const values = {
@@ -99,10 +123,8 @@ export const entryHandlers: EntryHandlers = {
     };
     let id = input.id;
     let before: unknown = null;
-    if (id) {
-      const row = tx.db.select().from(assessmentSessions).where(and(eq(assessmentSessions.id, id), eq(assessmentSessions.cycleId, cycle.id), isNull(assessmentSessions.deletedAt))).get();
-      if (!row) throw notFound('测评场次', id);
-      before = toSessionRecord(row);
+    if (id && stored) {
+      before = toSessionRecord(stored);
       tx.db.update(assessmentSessions).set(values).where(eq(assessmentSessions.id, id)).run();
     } else {
       id = randomUUID();
@@ -110,7 +132,7 @@ export const entryHandlers: EntryHandlers = {
     }
     const cleared = settleAfterChange(tx, cycle.id, sheetBefore);
     const after = toSessionRecord(tx.db.select().from(assessmentSessions).where(eq(assessmentSessions.id, id)).get()!);
-    tx.audit({ entity: 'assessment_session', entityId: id, before, after: { ...after, clearedGrades: cleared } });
+    tx.audit({ entity: 'assessment_session', entityId: id, before, after: { ...after, talliesMode: merge ? 'merge' : 'replace', clearedGrades: cleared } });
     return after;
   },
 

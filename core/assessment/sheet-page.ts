@@ -11,7 +11,7 @@ import { buildSheet } from './sheet.ts';
 
 const TIE_LABEL = '并列待定';
 
-function sheetOf(ctx: Ctx, cycleId: string): Sheet {
+export function sheetOf(ctx: Ctx, cycleId: string): Sheet {
   return computedValue(ctx, 'assessment.sheetData', cycleId, () => buildSheet(ctx, cycleId));
 }
 

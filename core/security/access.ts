@@ -133,6 +133,7 @@ export const ACCESS: Record<OpName, Rule> = {
   'assessment.sheet': r(READ),
   'assessment.sheetSummary': r(READ),
   'assessment.sheetPage': r(READ),
+  'assessment.sessionPage': r(READ),
   'assessment.results': r(READ),
   'assessment.distribution': r(READ),
   'assessment.exportXlsx': r(READ, true),

@@ -50,6 +50,25 @@ async function paged(cycleId: string, what: string) {
   await measure(`${what}: next block of 100 (kept sheet, sorted by total desc)`, 5, () => block(cycleId, 200));
   console.log(`\n${what}: JSON bytes — whole assessment.sheet ${(bytes(whole) / 1e6).toFixed(2)} MB; sheetSummary ${(bytes(summary) / 1e3).toFixed(1)} kB + first block ${(bytes(first) / 1e3).toFixed(1)} kB\n`);
 }
+// The 民主测评 tally table: a block of one session's tallies (assessment.sessionPage) against the
+// whole sheet it used to read, and saving one typed tally in merge mode.
+async function tallyTable(cycleId: string, sessionId: string) {
+  const tallyBlock = (start: number) =>
+    ok('assessment.sessionPage', { cycleId, sessionId, startRow: start, endRow: start + 100, sort: [{ column: 'count:优秀', dir: 'desc' }], filters: [] });
+  const whole = await ok('assessment.sheet', { cycleId });
+  let t0 = performance.now();
+  const first = await tallyBlock(0);
+  console.log(`| tally table: first block of 100 sorted by a count (kept sheet) | ${(performance.now() - t0).toFixed(1)} ms | | 1 |`);
+  await measure('tally table: next block of 100 (kept rows)', 5, () => tallyBlock(100));
+  console.log(`\ntally table: JSON bytes — whole assessment.sheet ${(bytes(whole) / 1e6).toFixed(2)} MB; one block of 100 ${(bytes(first) / 1e3).toFixed(1)} kB\n`);
+  const s = whole.sessions.find((x: { id: string }) => x.id === sessionId);
+  const { tallies: _t, cycleId: _c, ...head } = s;
+  const someone = first.rows[0];
+  t0 = performance.now();
+  await ok('assessment.saveSession', { ...head, cycleId, talliesMode: 'merge', tallies: [{ entryId: someone.entryId, counts: { ...someone.counts, 不称职: 0 } }] });
+  console.log(`| assessment.saveSession, merge of 1 typed tally into ${N} stored | ${(performance.now() - t0).toFixed(1)} ms | | 1 |`);
+}
+
 const scheme = await ok('assessment.installSample', { orgId: county.id, year: 2025 });
 
 header(`Assessment operations, one cycle over ${N} people (SQLite)`);
@@ -61,13 +80,14 @@ t = performance.now();
 await ok('assessment.saveScores', { cycleId: cycle.id, rows: sheet0.rows.map((r: any) => ({ entryId: r.entryId, scores: r.autoKeys.includes('training') ? scoresFor() : { ...scoresFor(), training: pts(4) } })) });
 console.log(`| assessment.saveScores, one batch of ${N} | ${(performance.now() - t).toFixed(1)} ms | | 1 |`);
 t = performance.now();
-await ok('assessment.saveSession', {
+const session = await ok('assessment.saveSession', {
   cycleId: cycle.id, date: '2025-12-20', raterGroup: '党员和居民代表', issued: 62, returned: 61, valid: 60, invalid: 1,
   tallies: sheet0.rows.map((r: any) => ({ entryId: r.entryId, counts: countsFor() })),
 });
 console.log(`| assessment.saveSession, ${N} tallies | ${(performance.now() - t).toFixed(1)} ms | | 1 |`);
 await measure('assessment.sheet (totals, ranks, proposals, training indicator)', 5, () => ok('assessment.sheet', { cycleId: cycle.id }));
 await paged(cycle.id, 'open cycle');
+await tallyTable(cycle.id, session.id);
 const sheet = await ok('assessment.sheet', { cycleId: cycle.id });
 for (const id of sheet.tie?.ids.slice(sheet.tie.slots) ?? []) await ok('assessment.setFinalGrade', { entryId: id, grade: cfg.gradeLabels[1], reason: '并列，会议研究决定' });
 for (const id of sheet.tie?.ids.slice(0, sheet.tie.slots) ?? []) await ok('assessment.setFinalGrade', { entryId: id, grade: cfg.gradeLabels[0], reason: '并列，会议研究决定' });

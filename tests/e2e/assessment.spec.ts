@@ -176,6 +176,66 @@ test('a typed score survives sorting the grid on the server and is then saved', 
   expect(saved.rows.filter((r: any) => 'de' in r.scores)).toHaveLength(1);
 });
 
+test('a typed tally survives sorting the tally table and is saved with the other stored tallies intact', async ({ page }) => {
+  const year = YEAR + 3;
+  if (!(await call('roster.list', {})).rows.length) await seedCycle(call);
+  const county = (await call('org.tree', {})).find((o: any) => o.level === 'county');
+  const scheme = await call('assessment.installSample', { orgId: county.id, year });
+  const cycle = await call('assessment.createCycle', { schemeId: scheme.id, orgId: county.id });
+  const sheet = await call('assessment.sheet', { cycleId: cycle.id });
+  const stored = await call('assessment.saveSession', { ...session(cycle.id, sheet, () => ({ 优秀: 10, 称职: 5 })), date: `${year}-12-20` });
+
+  await loginAs(page, served, 'clerk');
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '考核' }).click();
+  await page.getByLabel('年度').fill(String(year));
+  await page.getByRole('button', { name: new RegExp(cycle.name) }).click();
+  await page.getByRole('tab', { name: '民主测评' }).click();
+  await page.getByRole('button', { name: `${year}-12-20 · 党员和居民代表 · 有效 45 票` }).click();
+
+  const cell = (row: number, col: string) => page.locator(`.tally-grid .ag-row[row-index="${row}"] .ag-cell[col-id="${col}"]`);
+  await expect(cell(0, 'count:优秀')).toHaveText('10');
+  const name = (await cell(0, 'name').textContent())!.trim();
+  const typed = sheet.rows.find((r: any) => r.name === name);
+  await cell(0, 'count:优秀').click();
+  await page.keyboard.type('33');
+  await page.keyboard.press('Enter');
+  await expect(cell(0, 'sum')).toHaveText('38');
+  // Over the valid ballots: the row is marked, as the HTML table's tr.over was.
+  await cell(0, 'count:不称职').click();
+  await page.keyboard.type('20');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.tally-grid .ag-row.over[row-index="0"]').first()).toBeVisible();
+  await cell(0, 'count:不称职').click();
+  await page.keyboard.type('2');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.tally-grid .ag-row.over')).toHaveCount(0);
+
+  // Sorting by name (descending) asks the server for new blocks; the typed counts are kept.
+  const sorted = (dir: string) => page.waitForRequest((r) => r.url().includes('assessment.sessionPage') && (r.postData() ?? '').includes(`"dir":"${dir}"`));
+  const header = page.locator('.tally-grid .ag-header-cell[col-id="name"]');
+  let asked = sorted('asc');
+  await header.click();
+  await asked;
+  asked = sorted('desc');
+  await header.click();
+  await asked;
+  const at = sheet.rows.map((r: any) => r.name as string).sort().reverse().indexOf(name);
+  expect(at).toBeGreaterThan(0);
+  await expect(cell(at, 'name')).toHaveText(name);
+  await expect(cell(at, 'count:优秀')).toHaveText('33');
+  await expect(cell(at, 'count:不称职')).toHaveText('2');
+  await expect(cell(0, 'count:优秀')).toHaveText('10');
+
+  await page.getByRole('button', { name: '保存本场测评' }).click();
+  await expect(page.getByRole('status').filter({ hasText: '已保存' })).toBeVisible();
+  const saved = (await call('assessment.sheet', { cycleId: cycle.id })).sessions.find((x: any) => x.id === stored.id).tallies;
+  expect(saved[typed.entryId]).toEqual({ 优秀: 33, 称职: 5, 不称职: 2 });
+  for (const r of sheet.rows) if (r.entryId !== typed.entryId) expect(saved[r.entryId]).toEqual({ 优秀: 10, 称职: 5 });
+  // Re-read from the server after the save: the stored count shows, no longer a draft.
+  await expect(cell(at, 'count:优秀')).toHaveText('33');
+  await expect(cell(at, 'count:优秀')).not.toHaveClass(/dirty-cell/);
+});
+
 test('a county builds its own scheme structure: add a component and an indicator, remove one, save', async ({ page }) => {
   const county = (await call('org.tree', {})).find((o: { level: string }) => o.level === 'county');
   await call('assessment.installSample', { orgId: county.id, year: 2030 });

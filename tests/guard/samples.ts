@@ -124,10 +124,11 @@ export const SAMPLES: Record<OpName, Sample> = {
   'assessment.sheet': s((ids) => ({ cycleId: ids.assessment_cycles })),
   'assessment.sheetSummary': s((ids) => ({ cycleId: ids.assessment_cycles })),
   'assessment.sheetPage': s((ids) => ({ cycleId: ids.assessment_cycles, startRow: 0, endRow: 100, sort: [{ column: 'rank', dir: 'asc' }], filters: [] })),
+  'assessment.sessionPage': s((ids) => ({ cycleId: ids.assessment_cycles, sessionId: ids.assessment_sessions, startRow: 0, endRow: 100, sort: [{ column: 'sum', dir: 'desc' }], filters: [] })),
   'assessment.saveScores': s((ids) => ({ cycleId: ids.assessment_cycles, rows: [{ entryId: ids.assessment_entries, scores: {} }] })),
   'assessment.saveNotes': s((ids) => ({ entryId: ids.assessment_entries, selfAssessment: '越界' })),
   'assessment.saveSession': s((ids) => ({
-    cycleId: ids.assessment_cycles, id: ids.assessment_sessions, date: '2025-12-21', raterGroup: '党员和居民代表', issued: 1, returned: 1, valid: 1, invalid: 0,
+    cycleId: ids.assessment_cycles, id: ids.assessment_sessions, date: '2025-12-21', raterGroup: '党员和居民代表', issued: 1, returned: 1, valid: 1, invalid: 0, talliesMode: 'merge',
   })),
   'assessment.deleteSession': s((ids) => ({ id: ids.assessment_sessions, reason: '越界' })),
   'assessment.setFinalGrade': s((ids) => ({ entryId: ids.assessment_entries, grade: '优秀', reason: '越界' })),

@@ -1,91 +1,92 @@
-import { useEffect, useState } from 'react';
-import type { SessionRecord, Sheet } from '../../../../core/assessment/contract.ts';
-import type { SheetSummary } from '../../../../core/assessment/contract-sheet-page.ts';
+import { useEffect, useRef, useState } from 'react';
+import type { GridApi } from 'ag-grid-community';
+import type { SessionRecord } from '../../../../core/assessment/contract.ts';
+import type { SessionRow, SheetSummary } from '../../../../core/assessment/contract-sheet-page.ts';
 import { call, errorText } from '../../api/client.ts';
 import { countChanges, useDirty, useSavedNote } from '../../components/useDirty.ts';
 import { mayCall } from '../../access.ts';
 import { Can } from '../../components/RoleGate.tsx';
+import { TallyGrid, type TallyDrafts } from './TallyGrid.tsx';
 
 interface Props {
-  sheet: Sheet;
+  summary: SheetSummary;
   onSaved: () => Promise<void>;
 }
 
 /**
- * The tally table still lists every person, so this tab reads the whole sheet (with each
- * session's tallies) itself, again after every new summary; paging it is not done yet (issue 19).
+ * 民主测评 of one cycle: the session list and header come from the summary (sessions without
+ * their tallies), the per-person tallies block by block from assessment.sessionPage (issue 19).
  */
-export function SessionPanel({ summary, onSaved }: { summary: SheetSummary; onSaved: () => Promise<void> }) {
-  const [sheet, setSheet] = useState<Sheet | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    let live = true;
-    call('assessment.sheet', { cycleId: summary.cycle.id }).then(
-      (s) => live && (setSheet(s), setError(null)),
-      (e: unknown) => live && setError(errorText(e)),
-    );
-    return () => {
-      live = false;
-    };
-  }, [summary]);
-  if (error) return <div className="form-banner" role="alert">{error}</div>;
-  if (!sheet || sheet.cycle.id !== summary.cycle.id) return <p className="muted">正在读取……</p>;
-  return <SessionForm key={sheet.cycle.id} sheet={sheet} onSaved={onSaved} />;
+export function SessionPanel({ summary, onSaved }: Props) {
+  return <SessionForm key={summary.cycle.id} summary={summary} onSaved={onSaved} />;
 }
 
-type Form = Omit<SessionRecord, 'id' | 'cycleId'> & { id: string | null };
+type Form = Omit<SessionRecord, 'id' | 'cycleId' | 'tallies'> & { id: string | null };
 
 const blank = (year: number): Form => ({
   id: null, date: `${year}-12-20`, raterGroup: '党员和居民代表', issued: 0, returned: 0, valid: 0, invalid: 0,
-  counter: '', supervisor: '', announced: true, tallies: {},
+  counter: '', supervisor: '', announced: true,
 });
 
-const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
-
 /** 民主测评: ballot counts and per-person tallies; every limit is checked again in core. */
-function SessionForm({ sheet, onSaved }: Props) {
+function SessionForm({ summary, onSaved }: Props) {
   // Locked, or a role that cannot save: nothing here is editable (edits would not count as unsaved work either).
-  const locked = sheet.cycle.status === 'locked' || !mayCall('assessment.saveSession');
-  const options = sheet.scheme.config.voteOptions.map((o) => o.label);
-  // `base` is the form as last loaded or saved: the difference is what leaving would lose.
-  const [base, setBase] = useState<Form>(() => blank(sheet.cycle.year));
+  const locked = summary.cycle.status === 'locked' || !mayCall('assessment.saveSession');
+  const options = summary.scheme.config.voteOptions.map((o) => o.label);
+  // `base` is the header as last loaded or saved: the difference, plus the typed tallies, is what leaving would lose.
+  const [base, setBase] = useState<Form>(() => blank(summary.cycle.year));
   const [form, setFormRaw] = useState<Form>(base);
+  // Typed tallies by entryId (the person's whole counts for this session), kept across blocks and sorts.
+  const drafts = useRef<TallyDrafts>(new Map());
+  const [draftRows, setDraftRows] = useState(0);
+  const gridApi = useRef<GridApi<SessionRow> | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, markSaved, clearSaved] = useSavedNote();
   const setForm = (f: Form) => {
     clearSaved();
     setFormRaw(f);
   };
+  const clearDrafts = () => {
+    drafts.current.clear();
+    setDraftRows(0);
+  };
   const load = (f: Form) => {
     clearSaved();
     setBase(f);
     setFormRaw(f);
   };
-  const changes = locked ? 0 : countChanges(base, form);
+  // Every new summary of this cycle (a save here, scores elsewhere) may change the rates: re-read the blocks.
+  const shownSummary = useRef(summary);
+  useEffect(() => {
+    if (shownSummary.current === summary) return;
+    shownSummary.current = summary;
+    gridApi.current?.refreshInfiniteCache();
+  }, [summary]);
+  const changes = locked ? 0 : countChanges(base, form) + draftRows;
   const num = (k: 'issued' | 'returned' | 'valid' | 'invalid') => (
     <label>
       {{ issued: '发出', returned: '收回', valid: '有效', invalid: '无效' }[k]}票
       <input type="number" min={0} value={form[k]} disabled={locked} onChange={(e) => setForm({ ...form, [k]: Number(e.target.value) })} />
     </label>
   );
-  const setTally = (entryId: string, option: string, v: string) => {
-    const counts = { ...(form.tallies[entryId] ?? {}) };
-    if (v === '') delete counts[option];
-    else counts[option] = Number(v);
-    setForm({ ...form, tallies: { ...form.tallies, [entryId]: counts } });
-  };
   const save = async (): Promise<boolean> => {
+    // What is sent now; a count typed while the call runs stays as a draft.
+    const sent = [...drafts.current].map(([entryId, counts]) => ({ entryId, counts }));
     try {
-      const { id, tallies, ...rest } = form;
+      const { id, ...rest } = form;
+      // An existing session: only the typed people's counts change, the stored others stay.
       const record = await call('assessment.saveSession', {
-        ...rest, ...(id ? { id } : {}), cycleId: sheet.cycle.id,
-        tallies: Object.entries(tallies).filter(([, c]) => Object.keys(c).length).map(([entryId, counts]) => ({ entryId, counts })),
+        ...rest, ...(id ? { id, talliesMode: 'merge' as const } : {}), cycleId: summary.cycle.id, tallies: sent,
       });
       setError(null);
+      for (const t of sent) if (drafts.current.get(t.entryId) === t.counts) drafts.current.delete(t.entryId);
+      setDraftRows(drafts.current.size);
       // The saved session stays on screen, selected, with 已保存 beside the button.
-      const { cycleId: _c, ...kept } = record;
+      const { cycleId: _c, tallies: _t, ...kept } = record;
       load(kept);
       markSaved();
+      // A new session's id gives the grid a new source; an existing one re-reads its blocks.
+      if (id) gridApi.current?.purgeInfiniteCache();
       await onSaved();
       return true;
     } catch (e) {
@@ -93,18 +94,28 @@ function SessionForm({ sheet, onSaved }: Props) {
       return false;
     }
   };
-  const { leave } = useDirty(changes, { label: `民主测评：${changes} 处修改`, save, discard: () => setFormRaw(base) });
-  const open = (f: Form) => void leave().then((ok) => ok && load(f));
+  const discard = () => {
+    setFormRaw(base);
+    clearDrafts();
+    gridApi.current?.refreshCells({ force: true });
+  };
+  const { leave } = useDirty(changes, { label: `民主测评：${changes} 处修改`, save, discard });
+  const open = (f: Form) =>
+    void leave().then((ok) => {
+      if (!ok) return;
+      clearDrafts();
+      load(f);
+    });
 
   return (
     <div className="session-panel">
       <div className="session-list">
-        {sheet.sessions.map((s) => (
+        {summary.sessions.map((s) => (
           <button key={s.id} type="button" className={form.id === s.id ? 'cycle on' : 'cycle'} onClick={() => open({ ...s, id: s.id })}>
             {s.date} · {s.raterGroup} · 有效 {s.valid} 票
           </button>
         ))}
-        {!locked && <Can op="assessment.saveSession"><button type="button" className="link" onClick={() => open(blank(sheet.cycle.year))}>＋ 新建测评场次</button></Can>}
+        {!locked && <Can op="assessment.saveSession"><button type="button" className="link" onClick={() => open(blank(summary.cycle.year))}>＋ 新建测评场次</button></Can>}
       </div>
       <div className="session-form">
         <label>测评日期<input type="date" value={form.date} disabled={locked} onChange={(e) => setForm({ ...form, date: e.target.value })} /></label>
@@ -119,36 +130,10 @@ function SessionForm({ sheet, onSaved }: Props) {
         {saved && <span className="saved-note" role="status">{saved}</span>}
       </div>
       {error && <div className="form-banner" role="alert">{error}</div>}
-      <div className="table-scroll">
-        <table className="plain tally-table">
-          <thead>
-            <tr>
-              <th>姓名</th>
-              {options.map((o) => <th key={o}>{o}（票）</th>)}
-              <th>合计</th>
-              {options.map((o) => <th key={`r${o}`}>{o}率（全部场次）</th>)}
-            </tr>
-          </thead>
-          <tbody>
-            {sheet.rows.map((r) => {
-              const counts = form.tallies[r.entryId] ?? {};
-              const sum = Object.values(counts).reduce((a, b) => a + b, 0);
-              return (
-                <tr key={r.entryId} className={sum > form.valid ? 'over' : undefined}>
-                  <td>{r.name}</td>
-                  {options.map((o) => (
-                    <td key={o}>
-                      <input aria-label={`${r.name}${o}票数`} type="number" min={0} value={counts[o] ?? ''} disabled={locked} onChange={(e) => setTally(r.entryId, o, e.target.value)} />
-                    </td>
-                  ))}
-                  <td>{sum}</td>
-                  {options.map((o) => <td key={`r${o}`}>{pct(r.rates[o])}</td>)}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <TallyGrid
+        cycleId={summary.cycle.id} sessionId={form.id} options={options} valid={form.valid} readOnly={locked}
+        drafts={drafts} onDraft={() => (clearSaved(), setDraftRows(drafts.current.size))} apiRef={gridApi}
+      />
     </div>
   );
 }
