@@ -1,4 +1,5 @@
-import { orgUnits, type BundlePeerRow } from '../../db/schema/index.ts';
+import type { Statement } from 'better-sqlite3';
+import type { BundlePeerRow } from '../../db/schema/index.ts';
 import type { Ctx } from '../context.ts';
 import { subtreeOf } from './export.ts';
 import type { Manifest } from './manifest.ts';
@@ -24,6 +25,22 @@ export type ScopeResult = { ok: true; owned: Set<string> } | { ok: false; messag
 
 const where = (t: string, i: number, id: unknown) => `数据表 ${t} 第 ${i + 1} 行（编号 ${String(id)}）`;
 
+// One prepared statement per connection: the drizzle query built and mapped per bundle cost
+// 97 ms of a 150-bundle county import (170 units read 150 times).
+const unitsStmt = new WeakMap<Ctx['sqlite'], Statement<[]>>();
+
+function localUnits(ctx: Ctx): Unit[] {
+  let stmt = unitsStmt.get(ctx.sqlite);
+  if (!stmt) {
+    stmt = ctx.sqlite.prepare<[]>('SELECT id, parent_id, level, name, code, code_edition, staff_unit, deleted_at FROM org_units').raw();
+    unitsStmt.set(ctx.sqlite, stmt);
+  }
+  return (stmt.all() as [string, string | null, string, string, string, string | null, number, string | null][]).map(
+    // staff_unit is a boolean column (0/1), compared below with the received JSON booleans.
+    ([id, parentId, level, name, code, codeEdition, staffUnit, deletedAt]) => ({ id, parentId, level, name, code, codeEdition, staffUnit: staffUnit === 1, deletedAt }),
+  );
+}
+
 export function checkRowScope(ctx: Ctx, manifest: Manifest, peer: BundlePeerRow, parts: Parts): ScopeResult {
   const fail = (message: string): ScopeResult => ({ ok: false, message });
   if (manifest.kind === 'policy') {
@@ -40,13 +57,7 @@ export function checkRowScope(ctx: Ctx, manifest: Manifest, peer: BundlePeerRow,
     if (POLICY.has(p.table.name) && p.rows.length)
       return fail(`${where(p.table.name, 0, p.rows[0]!.id)}：社区数据包不能携带该表，方案、要求与代码表只由县（区）下发`);
 
-  const local = ctx.db
-    .select({
-      id: orgUnits.id, parentId: orgUnits.parentId, level: orgUnits.level, name: orgUnits.name, code: orgUnits.code,
-      codeEdition: orgUnits.codeEdition, staffUnit: orgUnits.staffUnit, deletedAt: orgUnits.deletedAt,
-    })
-    .from(orgUnits)
-    .all() as Unit[];
+  const local = localUnits(ctx);
   const localById = new Map(local.map((u) => [u.id, u]));
   const root = localById.get(peer.orgId);
   if (!root) return fail(`本机组织树中没有发送单位“${peer.orgName}”`);
