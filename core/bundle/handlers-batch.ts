@@ -14,7 +14,9 @@ export const batchHandlers: HandlersFor<Pick<typeof bundleContract, 'bundle.impo
     async prepare(ctx, input) {
       const taken: PreparedImport[] = [];
       for (const f of input.files) {
-        const one = await prepareImport(ctx, { fileName: f.fileName, file: f.file, signature: f.signature ?? null });
+        // The whole file entry, size included: a file the reader left unread (an empty file and
+        // its size, limits.ts refuseUnread) is refused by that size, as bundle.import does.
+        const one = await prepareImport(ctx, f);
         taken.push(one);
         if (one.rotates) break;
       }

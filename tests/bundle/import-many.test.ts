@@ -1,6 +1,7 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BUNDLE_MAX_BYTES } from '../../core/bundle/limits.ts';
 import { openTestApp, removeDir, tempDir } from '../helpers/app.ts';
 import { countRows, exportBundle, importBundle, newCommunity, newCounty, personInput, type Exported, type Installation } from './fixture.ts';
 
@@ -78,6 +79,21 @@ describe('bundle.importMany', () => {
     for (const b of [sent[0]!, sent[2]!]) await importBundle(twin, b.file, b.signature, b.fileName);
     expect(records(county)).toBe(records(twin));
     expect(state(county)).toBe(state(twin));
+  });
+
+  it('refuses a file the reader left unread by its size and signature exactly as bundle.import does (the size travels with the batch)', async () => {
+    const { county, twin, sent } = await world();
+    // The CLI reads neither a file over the limit nor one whose .sig declares another size
+    // (limits.ts refuseUnread): it sends an empty file and the size it found.
+    const unread = (b: Exported, size: number) => ({ fileName: b.fileName, file: '', signature: b.signature, size });
+    const files = [unread(sent[0]!, sent[0]!.file.length + 1), b64(sent[1]!), unread(sent[2]!, BUNDLE_MAX_BYTES + 1)];
+    const { results } = await county.app.ok('bundle.importMany', { files });
+    const single = [];
+    for (const f of files) single.push(await twin.app.ok('bundle.import', f));
+    expect(results.map((r) => r.outcome)).toEqual(['CORRUPT', 'ACCEPTED', 'TOO_LARGE']);
+    expect(results.map((r) => [r.outcome, r.message])).toEqual(single.map((r) => [r.outcome, r.message]));
+    const log = (i: Installation) => JSON.stringify(i.app.opened.sqlite.prepare('SELECT file_name, size, outcome, message FROM bundle_imports ORDER BY id').all());
+    expect(log(county)).toBe(log(twin));
   });
 
   it('refuses a batch that names no file, with the field in the message', async () => {
