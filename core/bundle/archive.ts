@@ -86,7 +86,7 @@ export function readArchive(bytes: Uint8Array): { entries: ArchiveEntry[]; mtime
     // writeArchive gives every entry the same mtime.
     if (entries.length && entryMtime !== mtime) throw new Error('archive not in canonical form');
     mtime = entryMtime;
-    if (!sameBytes(h, header(name, size, mtime))) throw new Error('archive not in canonical form');
+    if (Buffer.compare(h, header(name, size, mtime)) !== 0) throw new Error('archive not in canonical form');
     const start = at + BLOCK;
     const end = start + Math.ceil(size / BLOCK) * BLOCK;
     if (end > bytes.length) throw new Error('archive truncated');
@@ -97,10 +97,4 @@ export function readArchive(bytes: Uint8Array): { entries: ArchiveEntry[]; mtime
   // Exactly the two zero end blocks, nothing after them.
   if (bytes.length !== at + 2 * BLOCK || !zero(at, bytes.length)) throw new Error('archive not in canonical form');
   return { entries, mtime };
-}
-
-function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
